@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module graph (no package dependencies):
+//
+//   HoursmithMCP (executable hoursmith-mcp) ──► MCPCore ─────────► JSONCore
+//                                           └─► HoursmithClient ─► JSONCore
+//
+// MCPCore knows nothing of Hoursmith; HoursmithClient knows nothing of MCP;
+// JSONCore (a JSON value with a fast reader and writer) knows neither.
+// Test-only code, the Hoursmith sandbox included, lives under Tests/.
+
+let package = Package(
+    name: "hoursmith-mcp",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hoursmith-mcp", targets: ["HoursmithMCP"]),
+        .executable(name: "hoursmith-sandbox", targets: ["HoursmithSandboxServer"]),
+        .executable(name: "hoursmith-bench", targets: ["HoursmithBenchmark"]),
+    ],
+    targets: [
+        // JSONCore imports nothing; on Linux its Double conversions need libm linked explicitly.
+        .target(name: "JSONCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "MCPCore", dependencies: ["JSONCore"]),
+        .target(name: "HoursmithClient", dependencies: ["JSONCore"]),
+        .executableTarget(
+            name: "HoursmithMCP",
+            dependencies: ["MCPCore", "HoursmithClient", "JSONCore"],
+            linkerSettings: [
+                // A release build on Linux links the Swift runtime and Foundation statically:
+                // it halves the time from spawn to first reply (see docs/PERFORMANCE.md).
+                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release)),
+            ]
+        ),
+
+        // Test support: the Hoursmith sandbox (the REST contract in memory, over loopback HTTP).
+        .target(name: "HoursmithSandbox", dependencies: ["JSONCore"], path: "Tests/HoursmithSandbox"),
+        .executableTarget(
+            name: "HoursmithSandboxServer",
+            dependencies: ["HoursmithSandbox"],
+            path: "Tests/HoursmithSandboxServer"
+        ),
+        .executableTarget(
+            name: "HoursmithBenchmark",
+            dependencies: ["HoursmithSandbox", "JSONCore"],
+            path: "Benchmarks/HoursmithBenchmark"
+        ),
+
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+        .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore"]),
+        .testTarget(name: "HoursmithClientTests", dependencies: ["HoursmithClient", "HoursmithSandbox", "JSONCore"]),
+        .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore"]),
+        .testTarget(
+            name: "HoursmithMCPTests",
+            dependencies: ["HoursmithSandbox", "JSONCore", "HoursmithMCP", "HoursmithSandboxServer"],
+            exclude: ["__toolsnaps__"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
