@@ -1,0 +1,55 @@
+import JSONCore
+
+/// A JSON-RPC error object: a code, a message for a person, and optional data.
+public struct JSONRPCError: Error, Sendable, Equatable {
+    public let code: Int
+    public let message: String
+    public let data: JSON?
+
+    public init(code: Int, message: String, data: JSON? = nil) {
+        self.code = code
+        self.message = message
+        self.data = data
+    }
+
+    public var json: JSON {
+        var object: JSONObject = ["code": .int(code), "message": .string(message)]
+        if let data { object["data"] = data }
+        return .object(object)
+    }
+}
+
+extension JSONRPCError {
+    /// -32700: the line is not valid UTF-8 JSON.
+    public static let parseErrorCode = -32700
+    /// -32600: the message is not a valid JSON-RPC request.
+    public static let invalidRequestCode = -32600
+    /// -32601: no such method.
+    public static let methodNotFoundCode = -32601
+    /// -32602: the method's parameters are invalid (also: unknown tool, bad cursor, missing `_meta`).
+    public static let invalidParamsCode = -32602
+    /// -32603: the server failed.
+    public static let internalErrorCode = -32603
+    /// -32022: the request's protocol version is not one this server supports (2026-07-28).
+    public static let unsupportedProtocolVersionCode = -32022
+
+    public static func parseError(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: parseErrorCode, message: "Parse error: \(detail)")
+    }
+
+    public static func invalidRequest(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: invalidRequestCode, message: "Invalid request: \(detail)")
+    }
+
+    public static func methodNotFound(_ method: String) -> JSONRPCError {
+        JSONRPCError(code: methodNotFoundCode, message: "Method not found: \(method)")
+    }
+
+    public static func invalidParams(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: invalidParamsCode, message: "Invalid params: \(detail)")
+    }
+
+    public static func internalError(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: internalErrorCode, message: "Internal error: \(detail)")
+    }
+}

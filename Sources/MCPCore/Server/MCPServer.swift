@@ -1,0 +1,295 @@
+import Foundation
+import JSONCore
+
+/// An MCP server that serves both eras at once: modern requests (2026-07-28, version and
+/// capabilities in every request's `_meta`) and a legacy session opened by `initialize`
+/// (2024-11-05 to 2025-11-25).
+///
+/// The transport hands it one line at a time (``receive(line:)``); replies and notifications go to
+/// its ``MessageSink``. Cheap requests are answered on the calling thread; tool calls run as tasks,
+/// at most `maxConcurrentRequests` at once, and reply in completion order.
+public final class MCPServer: @unchecked Sendable {
+    public let configuration: ServerConfiguration
+    let tools: any ToolSource
+    let logger: Logger
+    let sink: any MessageSink
+    let inFlight = InFlightRequests()
+    let limit: ConcurrencyLimit
+
+    private let lock = NSLock()
+    private var legacyVersion: ProtocolVersion?
+    private var legacyLogLevel: LogLevel?
+
+    public init(configuration: ServerConfiguration, tools: any ToolSource, logger: Logger, sink: any MessageSink) {
+        self.configuration = configuration
+        self.tools = tools
+        self.logger = logger
+        self.sink = sink
+        self.limit = ConcurrencyLimit(limit: configuration.maxConcurrentRequests)
+    }
+
+    /// The revision a legacy `initialize` negotiated, if one did.
+    public var negotiatedLegacyVersion: ProtocolVersion? {
+        lock.lock()
+        defer { lock.unlock() }
+        return legacyVersion
+    }
+
+    /// How many requests are being served now.
+    public var requestsInFlight: Int { inFlight.count }
+
+    /// Waits for in-flight requests to finish, until `deadline`. Returns whether they all did.
+    public func waitForRequests(before deadline: Date) -> Bool {
+        inFlight.waitUntilEmpty(before: deadline)
+    }
+
+    /// Tells a legacy client that the tool list changed (modern clients re-read it per `ttlMs`).
+    public func toolListChanged() {
+        guard negotiatedLegacyVersion != nil else { return }
+        sink.send(JSONRPCOutgoing.notification(method: "notifications/tools/list_changed", params: [:]))
+    }
+
+    // MARK: - Input
+
+    /// Handles one line of input: a JSON-RPC message or batch.
+    public func receive(line: UnsafeRawBufferPointer) {
+        let json: JSON
+        do {
+            json = try JSON.parse(line)
+        } catch {
+            logger.debug("Unparseable line of \(line.count) bytes: \(error)")
+            sink.send(JSONRPCOutgoing.error(id: nil, .parseError(error.description)))
+            return
+        }
+        if case .array(let elements) = json {
+            receiveBatch(elements)
+        } else {
+            handle(JSONRPCMessage(json)) { [sink] reply in
+                if let reply { sink.send(reply) }
+            }
+        }
+    }
+
+    /// Answers a line that was over the length limit and has been discarded.
+    public func receiveOversizedLine(length: Int) {
+        logger.warning("Discarded a line of \(length) bytes (the limit is \(configuration.maxLineLength)).")
+        sink.send(JSONRPCOutgoing.error(id: nil, .invalidRequest(
+            "the message is \(length) bytes long; the limit is \(configuration.maxLineLength) bytes")))
+    }
+
+    private func receiveBatch(_ elements: [JSON]) {
+        guard negotiatedLegacyVersion?.allowsBatches == true else {
+            sink.send(JSONRPCOutgoing.error(id: nil, .invalidRequest(
+                "batches are only served in protocol revision 2025-03-26")))
+            return
+        }
+        guard !elements.isEmpty else {
+            sink.send(JSONRPCOutgoing.error(id: nil, .invalidRequest("an empty batch")))
+            return
+        }
+        let collector = BatchCollector(expected: elements.count, sink: sink)
+        for element in elements {
+            handle(JSONRPCMessage(element), completion: collector.complete)
+        }
+    }
+
+    /// Handles one message. `completion` is called exactly once, with the reply to write, or nil
+    /// when there is none (a notification, a response, a cancelled request).
+    func handle(_ message: JSONRPCMessage, completion: @escaping @Sendable (JSON?) -> Void) {
+        switch message {
+        case .invalid(let id, let error):
+            completion(JSONRPCOutgoing.error(id: id, error))
+        case .response:
+            logger.debug("Ignored a response: this server sends no requests.")
+            completion(nil)
+        case .notification(let method, let params):
+            handleNotification(method, params)
+            completion(nil)
+        case .request(let request):
+            handleRequest(request, reply: completion)
+        }
+    }
+
+    private func handleNotification(_ method: String, _ params: JSONObject) {
+        switch method {
+        case "notifications/cancelled":
+            guard let id = params["requestId"].flatMap(RequestID.init) else { return }
+            logger.debug("Client cancelled request \(id): \(params["reason"]?.stringValue ?? "no reason given")")
+            inFlight.cancel(id)
+        case "notifications/initialized":
+            logger.debug("Client finished the handshake.")
+        default:
+            logger.debug("Ignored notification \(method).")
+        }
+    }
+
+    // MARK: - Requests
+
+    /// How a request is to be served: which revision, and whether log messages go to the client.
+    struct Exchange {
+        let version: ProtocolVersion
+        let clientLogLevel: LogLevel?
+    }
+
+    private func handleRequest(_ request: JSONRPCRequest, reply: @escaping @Sendable (JSON?) -> Void) {
+        let exchange: Exchange
+        switch resolveExchange(for: request) {
+        case .failure(let error):
+            return reply(JSONRPCOutgoing.error(id: request.id, error))
+        case .success(let value?):
+            exchange = value
+        case .success(nil):
+            // Not modern, and no legacy session: only the handshake and ping are served.
+            switch request.method {
+            case "initialize": return reply(initialize(request))
+            case "ping": return reply(JSONRPCOutgoing.result(id: request.id, [:]))
+            default:
+                return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams(
+                    "the request has no \"_meta\" with \"\(ModernMeta.protocolVersion)\" (protocol 2026-07-28), "
+                        + "and no \"initialize\" handshake came first (protocol 2025-11-25 and earlier)")))
+            }
+        }
+        let isModern = exchange.version.isModern
+        switch request.method {
+        case "ping":
+            reply(result(request, [:], exchange))
+        case "server/discover" where isModern:
+            reply(result(request, discover(), exchange))
+        case "tools/list":
+            reply(listTools(request, exchange))
+        case "tools/call":
+            callTool(request, exchange, reply: reply)
+        case "initialize" where !isModern:
+            reply(JSONRPCOutgoing.error(id: request.id, .invalidRequest(
+                "the session is already initialized (protocol \(exchange.version))")))
+        case "logging/setLevel" where !isModern:
+            reply(setLogLevel(request, exchange))
+        default:
+            reply(JSONRPCOutgoing.error(id: request.id, .methodNotFound(request.method)))
+        }
+    }
+
+    /// The exchange a request belongs to: modern when its `_meta` names a protocol version (or
+    /// carries any of the modern keys), legacy when a session was initialized, else nil.
+    private func resolveExchange(for request: JSONRPCRequest) -> Result<Exchange?, JSONRPCError> {
+        let meta = request.meta
+        let modernKeys = [ModernMeta.protocolVersion, ModernMeta.clientCapabilities, ModernMeta.clientInfo, ModernMeta.logLevel]
+        guard modernKeys.contains(where: { meta[$0] != nil }) else {
+            lock.lock()
+            defer { lock.unlock() }
+            return .success(legacyVersion.map { Exchange(version: $0, clientLogLevel: legacyLogLevel) })
+        }
+        guard let requested = meta[ModernMeta.protocolVersion]?.stringValue else {
+            return .failure(.invalidParams("\"_meta\" must name the protocol version in \"\(ModernMeta.protocolVersion)\""))
+        }
+        guard let version = ProtocolVersion(requested), version.isModern else {
+            return .failure(JSONRPCError(
+                code: JSONRPCError.unsupportedProtocolVersionCode, message: "Unsupported protocol version",
+                data: ["supported": .array(ProtocolVersion.supported.map { .string($0.rawValue) }), "requested": .string(requested)]))
+        }
+        guard meta[ModernMeta.clientCapabilities]?.objectValue != nil else {
+            return .failure(.invalidParams("\"_meta\" must carry the client's capabilities in \"\(ModernMeta.clientCapabilities)\""))
+        }
+        var logLevel: LogLevel?
+        if let levelName = meta[ModernMeta.logLevel] {
+            guard let name = levelName.stringValue, let level = LogLevel(name: name) else {
+                return .failure(.invalidParams("\"\(ModernMeta.logLevel)\" must be one of "
+                    + LogLevel.allCases.map(\.description).joined(separator: ", ")))
+            }
+            logLevel = level
+        }
+        return .success(Exchange(version: version, clientLogLevel: logLevel))
+    }
+
+    /// A result response, with what the revision requires around it.
+    func result(_ request: JSONRPCRequest, _ body: JSONObject, _ exchange: Exchange) -> JSON {
+        var body = body
+        if exchange.version.isModern {
+            body["resultType"] = "complete"
+            var meta = body["_meta"]?.objectValue ?? [:]
+            meta[ModernMeta.serverInfo] = configuration.serverInfo(for: exchange.version)
+            body["_meta"] = .object(meta)
+        }
+        return JSONRPCOutgoing.result(id: request.id, body)
+    }
+
+    // MARK: - Handshake and discovery
+
+    private func capabilities(for version: ProtocolVersion) -> JSON {
+        // Modern revisions have no list-changed push outside `subscriptions/listen`, which this
+        // server does not offer; clients re-read the list when its `ttlMs` runs out.
+        version.isModern
+            ? ["tools": [:], "logging": [:]]
+            : ["tools": ["listChanged": true], "logging": [:]]
+    }
+
+    private func initialize(_ request: JSONRPCRequest) -> JSON {
+        guard let requested = request.params["protocolVersion"]?.stringValue else {
+            return JSONRPCOutgoing.error(id: request.id, .invalidParams("\"initialize\" needs a \"protocolVersion\" string"))
+        }
+        // Echo a legacy revision we serve; otherwise answer with the newest legacy one.
+        let version = ProtocolVersion(requested).flatMap { $0.isModern ? nil : $0 } ?? ProtocolVersion.latestLegacy
+        lock.lock()
+        let alreadyInitialized = legacyVersion != nil
+        if !alreadyInitialized { legacyVersion = version }
+        lock.unlock()
+        if alreadyInitialized {
+            return JSONRPCOutgoing.error(id: request.id, .invalidRequest("the session is already initialized"))
+        }
+        let client = request.params["clientInfo"]?["name"]?.stringValue ?? "an unnamed client"
+        logger.info("\(client) initialized a session with protocol \(version) (asked for \(requested)).")
+        var body: JSONObject = [
+            "protocolVersion": .string(version.rawValue),
+            "capabilities": capabilities(for: version),
+            "serverInfo": configuration.serverInfo(for: version),
+        ]
+        if let instructions = configuration.instructions { body["instructions"] = .string(instructions) }
+        return JSONRPCOutgoing.result(id: request.id, body)
+    }
+
+    private func discover() -> JSONObject {
+        var body: JSONObject = [
+            "supportedVersions": .array(ProtocolVersion.supported.map { .string($0.rawValue) }),
+            "capabilities": capabilities(for: .v2026_07_28),
+        ]
+        if let instructions = configuration.instructions { body["instructions"] = .string(instructions) }
+        body["ttlMs"] = .int(configuration.discoverTimeToLive)
+        body["cacheScope"] = "public"
+        return body
+    }
+
+    private func setLogLevel(_ request: JSONRPCRequest, _ exchange: Exchange) -> JSON {
+        guard let name = request.params["level"]?.stringValue, let level = LogLevel(name: name) else {
+            return JSONRPCOutgoing.error(id: request.id, .invalidParams(
+                "\"level\" must be one of " + LogLevel.allCases.map(\.description).joined(separator: ", ")))
+        }
+        lock.lock()
+        legacyLogLevel = level
+        lock.unlock()
+        return result(request, [:], exchange)
+    }
+}
+
+/// Gathers the replies of one batch and writes them as one array once every element completed.
+final class BatchCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: Int
+    private var replies: [JSON] = []
+    private let sink: any MessageSink
+
+    init(expected: Int, sink: any MessageSink) {
+        self.pending = expected
+        self.sink = sink
+    }
+
+    /// One element completed, with its reply or none.
+    @Sendable func complete(_ reply: JSON?) {
+        lock.lock()
+        if let reply { replies.append(reply) }
+        pending -= 1
+        let collected = pending == 0 ? replies : nil
+        lock.unlock()
+        // A batch of notifications only is answered with nothing at all.
+        if let collected, !collected.isEmpty { sink.send(.array(collected)) }
+    }
+}

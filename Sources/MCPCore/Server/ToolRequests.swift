@@ -1,0 +1,116 @@
+import Foundation
+import JSONCore
+
+extension MCPServer {
+    // MARK: - tools/list
+
+    func listTools(_ request: JSONRPCRequest, _ exchange: Exchange) -> JSON {
+        let all = tools.listedTools()
+        var start = 0
+        if let cursor = request.params["cursor"] {
+            guard let name = cursor.stringValue.flatMap(ToolListCursor.toolName(in:)),
+                  let index = all.firstIndex(where: { $0.name == name })
+            else {
+                return JSONRPCOutgoing.error(id: request.id, .invalidParams(
+                    "the cursor is not one this server gave out, or the tool list has changed since; list again without a cursor"))
+            }
+            start = index + 1
+        }
+        let end = min(start + max(1, configuration.toolsPageSize), all.count)
+        let page = all[start..<end]
+        var body: JSONObject = ["tools": .array(page.map { $0.json(for: exchange.version) })]
+        if end < all.count, let last = page.last {
+            body["nextCursor"] = .string(ToolListCursor.after(last.name))
+        }
+        if exchange.version.isModern {
+            body["ttlMs"] = .int(max(0, tools.listTimeToLive))
+            // The list depends on the token's role: never share it across users.
+            body["cacheScope"] = "private"
+        }
+        return result(request, body, exchange)
+    }
+
+    // MARK: - tools/call
+
+    func callTool(_ request: JSONRPCRequest, _ exchange: Exchange, reply: @escaping @Sendable (JSON?) -> Void) {
+        guard let name = request.params["name"]?.stringValue else {
+            return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams("\"tools/call\" needs the tool's \"name\"")))
+        }
+        let arguments: JSONObject
+        switch request.params["arguments"] {
+        case nil, .null?: arguments = [:]
+        case .object(let object)?: arguments = object
+        case .some: return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams("\"arguments\" must be an object")))
+        }
+        guard let tool = tools.tool(named: name) else {
+            return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams("Unknown tool: \(name)")))
+        }
+        guard inFlight.begin(request.id) else {
+            return reply(JSONRPCOutgoing.error(id: request.id, .invalidRequest(
+                "id \(request.id) is already used by a request in progress")))
+        }
+        let progressToken = request.meta["progressToken"].flatMap(RequestID.init)?.json
+        let channel = RequestChannel(
+            progressToken: progressToken, version: exchange.version, clientLogLevel: exchange.clientLogLevel,
+            loggerName: configuration.name, redact: logger.redact, sink: sink)
+        let context = ToolContext(requestID: request.id, protocolVersion: exchange.version, channel: channel)
+        let task = Task {
+            let outcome = await self.run(tool, arguments, context)
+            channel.close()
+            var replied = false
+            self.inFlight.finish(request.id) {
+                guard let outcome else { return }
+                reply(self.result(request, outcome.json(for: exchange.version), exchange))
+                replied = true
+            }
+            if !replied {
+                self.logger.debug("Request \(request.id) (\(name)) was cancelled; no reply.")
+                reply(nil)
+            }
+        }
+        inFlight.attach(task, to: request.id)
+    }
+
+    /// Validates the arguments, waits for a slot, runs the handler. Nil when cancelled.
+    private func run(_ tool: Tool, _ arguments: JSONObject, _ context: ToolContext) async -> ToolResult? {
+        let problems = SchemaValidator(tool.inputSchema).problems(in: .object(arguments))
+        guard problems.isEmpty else {
+            return .failure("Invalid arguments for \(tool.name): " + problems.joined(separator: " "))
+        }
+        do {
+            try await limit.acquire()
+        } catch {
+            return nil
+        }
+        defer { limit.release() }
+        guard !Task.isCancelled else { return nil }
+        let started = ContinuousClock.now
+        do {
+            let result = try await tool.handler(ToolArguments(arguments), context)
+            logger.debug("\(tool.name) answered in \(ContinuousClock.now - started)\(result.isError ? " (tool error)" : "").")
+            return result.isError ? .failure(logger.redact(result.text)) : result
+        } catch is CancellationError where Task.isCancelled {
+            return nil
+        } catch let error as ToolError {
+            return .failure(logger.redact(error.message))
+        } catch {
+            logger.error("\(tool.name) failed: \(error)")
+            return .failure(logger.redact("\(tool.name) failed: \(error)"))
+        }
+    }
+}
+
+/// Opaque `tools/list` cursors: the name of the last tool sent, so a cursor stays meaningful
+/// while the list is read page by page.
+enum ToolListCursor {
+    static func after(_ name: String) -> String {
+        Data("after:\(name)".utf8).base64EncodedString()
+    }
+
+    static func toolName(in cursor: String) -> String? {
+        guard let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8),
+              text.hasPrefix("after:")
+        else { return nil }
+        return String(text.dropFirst("after:".count))
+    }
+}

@@ -1,0 +1,207 @@
+import JSONCore
+
+/// A small, typed JSON Schema (2020-12) for tool inputs and outputs.
+///
+/// Build one with the static functions, which cover what tool arguments need: types, enums,
+/// formats, patterns, bounds, descriptions, nullability and closed objects. The same value is
+/// written into `tools/list` (``json``) and used to validate arguments before a handler runs.
+///
+/// ```swift
+/// let input = JSONSchema.object([
+///     "project_id": .integer("The project to log time on.", minimum: 1),
+///     "hours": .number("Hours worked, e.g. 1.5.", exclusiveMinimum: 0, maximum: 24),
+/// ], required: ["project_id", "hours"])
+/// ```
+public struct JSONSchema: Sendable, Equatable {
+    public indirect enum Kind: Sendable, Equatable {
+        case string(StringRules)
+        case integer(NumberRules)
+        case number(NumberRules)
+        case boolean
+        case array(items: JSONSchema, ArrayRules)
+        case object(properties: [Property], required: [String], additionalProperties: Bool)
+        /// Any JSON value (`{}`), for free-form parts of an output.
+        case any
+    }
+
+    public struct StringRules: Sendable, Equatable {
+        public var allowed: [String]?
+        public var format: String?
+        public var pattern: String?
+        /// How the pattern reads to a person, for error messages: "a date (YYYY-MM-DD)".
+        public var patternHint: String?
+        public var minLength: Int?
+        public var maxLength: Int?
+    }
+
+    public struct NumberRules: Sendable, Equatable {
+        public var minimum: Double?
+        public var maximum: Double?
+        public var exclusiveMinimum: Double?
+        public var exclusiveMaximum: Double?
+    }
+
+    public struct ArrayRules: Sendable, Equatable {
+        public var minItems: Int?
+        public var maxItems: Int?
+        public var uniqueItems: Bool
+    }
+
+    public struct Property: Sendable, Equatable {
+        public let name: String
+        public let schema: JSONSchema
+    }
+
+    public var kind: Kind
+    public var description: String?
+    /// Whether `null` is accepted as well (written as a type list, e.g. `["string", "null"]`).
+    public var isNullable = false
+    public var defaultValue: JSON?
+
+    public init(kind: Kind, description: String? = nil) {
+        self.kind = kind
+        self.description = description
+    }
+}
+
+// MARK: - Building
+
+extension JSONSchema {
+    public static func string(
+        _ description: String? = nil, enum allowed: [String]? = nil, format: String? = nil,
+        pattern: String? = nil, patternHint: String? = nil, minLength: Int? = nil, maxLength: Int? = nil
+    ) -> JSONSchema {
+        let rules = StringRules(
+            allowed: allowed, format: format, pattern: pattern, patternHint: patternHint,
+            minLength: minLength, maxLength: maxLength)
+        return JSONSchema(kind: .string(rules), description: description)
+    }
+
+    public static func integer(_ description: String? = nil, minimum: Int? = nil, maximum: Int? = nil) -> JSONSchema {
+        let rules = NumberRules(minimum: minimum.map(Double.init), maximum: maximum.map(Double.init))
+        return JSONSchema(kind: .integer(rules), description: description)
+    }
+
+    public static func number(
+        _ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil,
+        exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil
+    ) -> JSONSchema {
+        let rules = NumberRules(
+            minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum, exclusiveMaximum: exclusiveMaximum)
+        return JSONSchema(kind: .number(rules), description: description)
+    }
+
+    public static func boolean(_ description: String? = nil) -> JSONSchema {
+        JSONSchema(kind: .boolean, description: description)
+    }
+
+    public static func array(
+        of items: JSONSchema, _ description: String? = nil, minItems: Int? = nil, maxItems: Int? = nil,
+        uniqueItems: Bool = false
+    ) -> JSONSchema {
+        JSONSchema(kind: .array(items: items, ArrayRules(minItems: minItems, maxItems: maxItems, uniqueItems: uniqueItems)),
+                   description: description)
+    }
+
+    /// An object with these properties, in this order. Closed (`additionalProperties: false`)
+    /// unless said otherwise; `required` must name declared properties.
+    public static func object(
+        _ properties: KeyValuePairs<String, JSONSchema>, required: [String] = [], description: String? = nil,
+        additionalProperties: Bool = false
+    ) -> JSONSchema {
+        object(properties.map { Property(name: $0.key, schema: $0.value) }, required: required,
+               description: description, additionalProperties: additionalProperties)
+    }
+
+    public static func object(
+        _ properties: [Property], required: [String] = [], description: String? = nil,
+        additionalProperties: Bool = false
+    ) -> JSONSchema {
+        let names = Set(properties.map(\.name))
+        precondition(required.allSatisfy(names.contains), "required names a property that is not declared")
+        return JSONSchema(kind: .object(properties: properties, required: required, additionalProperties: additionalProperties),
+                          description: description)
+    }
+
+    /// Any JSON value.
+    public static func any(_ description: String? = nil) -> JSONSchema {
+        JSONSchema(kind: .any, description: description)
+    }
+
+    /// The same schema, also accepting `null`.
+    public func nullable() -> JSONSchema {
+        var copy = self
+        copy.isNullable = true
+        return copy
+    }
+
+    /// The same schema with a documented default.
+    public func defaulting(to value: JSON) -> JSONSchema {
+        var copy = self
+        copy.defaultValue = value
+        return copy
+    }
+
+    /// The properties, when this is an object schema.
+    public var properties: [Property] {
+        if case .object(let properties, _, _) = kind { properties } else { [] }
+    }
+
+    /// The required property names, when this is an object schema.
+    public var required: [String] {
+        if case .object(_, let required, _) = kind { required } else { [] }
+    }
+}
+
+// MARK: - Writing
+
+extension JSONSchema {
+    /// The schema as JSON Schema 2020-12 JSON.
+    public var json: JSON {
+        var object = JSONObject()
+        let typeName: String?
+        switch kind {
+        case .string: typeName = "string"
+        case .integer: typeName = "integer"
+        case .number: typeName = "number"
+        case .boolean: typeName = "boolean"
+        case .array: typeName = "array"
+        case .object: typeName = "object"
+        case .any: typeName = nil
+        }
+        if let typeName {
+            object["type"] = isNullable ? [.string(typeName), "null"] : .string(typeName)
+        }
+        if let description { object["description"] = .string(description) }
+        switch kind {
+        case .string(let rules):
+            if let allowed = rules.allowed {
+                var values = allowed.map(JSON.string)
+                if isNullable { values.append(.null) }
+                object["enum"] = .array(values)
+            }
+            if let format = rules.format { object["format"] = .string(format) }
+            if let pattern = rules.pattern { object["pattern"] = .string(pattern) }
+            if let minLength = rules.minLength { object["minLength"] = .int(minLength) }
+            if let maxLength = rules.maxLength { object["maxLength"] = .int(maxLength) }
+        case .integer(let rules), .number(let rules):
+            if let minimum = rules.minimum { object["minimum"] = .double(minimum) }
+            if let maximum = rules.maximum { object["maximum"] = .double(maximum) }
+            if let bound = rules.exclusiveMinimum { object["exclusiveMinimum"] = .double(bound) }
+            if let bound = rules.exclusiveMaximum { object["exclusiveMaximum"] = .double(bound) }
+        case .array(let items, let rules):
+            object["items"] = items.json
+            if let minItems = rules.minItems { object["minItems"] = .int(minItems) }
+            if let maxItems = rules.maxItems { object["maxItems"] = .int(maxItems) }
+            if rules.uniqueItems { object["uniqueItems"] = true }
+        case .object(let properties, let required, let additionalProperties):
+            object["properties"] = .object(JSONObject(properties.map { ($0.name, $0.schema.json) }))
+            if !required.isEmpty { object["required"] = .array(required.map(JSON.string)) }
+            if !additionalProperties { object["additionalProperties"] = false }
+        case .boolean, .any:
+            break
+        }
+        if let defaultValue { object["default"] = defaultValue }
+        return .object(object)
+    }
+}

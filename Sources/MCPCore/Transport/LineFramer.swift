@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Splits a byte stream into lines, in time linear in the input: each byte is looked at once.
+///
+/// A trailing `\r` is stripped and blank lines are skipped. A line longer than `maxLineLength`
+/// bytes is not kept in memory: its bytes are counted and dropped, and it is reported as
+/// oversized when its newline (or the end of input) arrives.
+public struct LineFramer {
+    public enum Event {
+        /// A complete line, without its line break. The buffer is valid only during the callback.
+        case line(UnsafeRawBufferPointer)
+        /// A line of `length` bytes that was over the limit and has been discarded.
+        case oversized(length: Int)
+    }
+
+    public let maxLineLength: Int
+    private var partial: [UInt8] = []
+    private var discardedLength: Int?
+
+    public init(maxLineLength: Int) {
+        self.maxLineLength = maxLineLength
+    }
+
+    /// Feeds the next chunk of input; `emit` is called for each line it completes.
+    public mutating func push(_ chunk: UnsafeRawBufferPointer, _ emit: (Event) -> Void) {
+        guard let base = chunk.baseAddress else { return }
+        var position = 0
+        while position < chunk.count {
+            let remaining = chunk.count - position
+            guard let found = memchr(base + position, 0x0A, remaining) else {
+                accumulate(UnsafeRawBufferPointer(start: base + position, count: remaining))
+                return
+            }
+            let newline = base.distance(to: UnsafeRawPointer(found))
+            let segment = UnsafeRawBufferPointer(start: base + position, count: newline - position)
+            completeLine(with: segment, emit)
+            position = newline + 1
+        }
+    }
+
+    /// Ends the input: an unterminated last line is delivered as if it had its newline.
+    public mutating func finish(_ emit: (Event) -> Void) {
+        if !partial.isEmpty || discardedLength != nil {
+            completeLine(with: UnsafeRawBufferPointer(start: nil, count: 0), emit)
+        }
+    }
+
+    private mutating func accumulate(_ bytes: UnsafeRawBufferPointer) {
+        if let discarded = discardedLength {
+            discardedLength = discarded + bytes.count
+        } else if partial.count + bytes.count > maxLineLength {
+            discardedLength = partial.count + bytes.count
+            partial = []
+        } else {
+            partial.append(contentsOf: bytes)
+        }
+    }
+
+    private mutating func completeLine(with segment: UnsafeRawBufferPointer, _ emit: (Event) -> Void) {
+        if let discarded = discardedLength {
+            discardedLength = nil
+            emit(.oversized(length: discarded + segment.count))
+        } else if partial.isEmpty {
+            // The common case: the whole line is inside this chunk; no copy.
+            deliver(segment, emit)
+        } else if partial.count + segment.count > maxLineLength {
+            let length = partial.count + segment.count
+            partial = []
+            emit(.oversized(length: length))
+        } else {
+            partial.append(contentsOf: segment)
+            let line = partial
+            partial = []
+            line.withUnsafeBytes { deliver($0, emit) }
+        }
+    }
+
+    private func deliver(_ line: UnsafeRawBufferPointer, _ emit: (Event) -> Void) {
+        var end = line.count
+        if end > 0 && line[end - 1] == 0x0D { end -= 1 }
+        if end > maxLineLength {
+            emit(.oversized(length: end))
+            return
+        }
+        var start = 0
+        while start < end, line[start] == 0x20 || line[start] == 0x09 || line[start] == 0x0D { start += 1 }
+        guard start < end else { return }
+        emit(.line(UnsafeRawBufferPointer(rebasing: line[0..<end])))
+    }
+}

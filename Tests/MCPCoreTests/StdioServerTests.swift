@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+import JSONCore
+@testable import MCPCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A StdioServer running in this process on two pipes, as a client would see it.
+final class PipedServer: @unchecked Sendable {
+    let stdio: StdioServer
+    let toServer: Int32
+    let fromServer: Int32
+    private let finished = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var status: Int32?
+    private var buffer: [UInt8] = []
+
+    init(tools: [Tool], configure: (inout ServerConfiguration) -> Void = { _ in }) {
+        var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
+        precondition(pipe(&input) == 0 && pipe(&output) == 0)
+        var configuration = ServerConfiguration(name: "piped", title: "Piped", version: "0")
+        configure(&configuration)
+        stdio = StdioServer(configuration: configuration, tools: StaticToolSource(tools),
+                            logger: Logger(label: "piped", sink: CaptureLog()), input: input[0], output: output[1])
+        toServer = input[1]
+        fromServer = output[0]
+        let serverInput = input[0], serverOutput = output[1]
+        Thread.detachNewThread { [self] in
+            let code = stdio.run(handlingSignals: false)
+            close(serverInput)
+            close(serverOutput)
+            lock.withLock { status = code }
+            finished.signal()
+        }
+    }
+
+    func write(_ text: String) {
+        _ = FileDescriptorIO.writeAll(toServer, Array(text.utf8))
+    }
+
+    func closeInput() { close(toServer) }
+
+    /// Reads lines until `count` have arrived or the output ends (on a thread of its own, so
+    /// that the cooperative pool stays free for the server's tasks).
+    func readLines(_ count: Int) async -> [String] {
+        await offThePool { self.readLinesBlocking(count) }
+    }
+
+    /// Waits for `run()` to return; its status, or nil after `seconds`.
+    func exitStatus(within seconds: Double) async -> Int32? {
+        await offThePool { self.exitStatusBlocking(within: seconds) }
+    }
+
+    private func readLinesBlocking(_ count: Int) -> [String] {
+        var lines: [String] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while lines.count < count {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                lines.append(String(decoding: buffer[..<newline], as: UTF8.self))
+                buffer.removeSubrange(...newline)
+                continue
+            }
+            let read = chunk.withUnsafeMutableBytes { FileDescriptorIO.readSome(fromServer, into: $0) }
+            if read <= 0 { break }
+            buffer.append(contentsOf: chunk[0..<read])
+        }
+        return lines
+    }
+
+    private func exitStatusBlocking(within seconds: Double) -> Int32? {
+        guard finished.wait(timeout: .now() + seconds) == .success else { return nil }
+        finished.signal()
+        return lock.withLock { status }
+    }
+}
+
+/// Runs blocking work on a thread of its own.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(returning: body()) }
+    }
+}
+
+func sleeper(milliseconds: Int) -> Tool {
+    Tool(name: "sleep", title: "Sleep", description: "Sleeps.", inputSchema: .object(["ms": .integer()]), outputSchema: nil,
+         annotations: readOnly) { arguments, _ in
+        try await Task.sleep(for: .milliseconds(arguments.int("ms") ?? milliseconds))
+        return .success(["slept": .int(arguments.int("ms") ?? milliseconds)])
+    }
+}
+
+func callLine(_ id: Int, _ tool: String, _ arguments: JSON = [:]) -> String {
+    modern(.int(id), "tools/call", ["name": .string(tool), "arguments": arguments]).serializedString() + "\n"
+}
+
+@Suite struct StdioServerTests {
+    @Test func endOfInputFinishesInFlightRequestsThenReturnsZero() async throws {
+        let piped = PipedServer(tools: [sleeper(milliseconds: 300)])
+        piped.write(callLine(1, "sleep"))
+        piped.closeInput()
+        let lines = await piped.readLines(1)
+        let reply = try JSON.parse(try #require(lines.first))
+        #expect(reply["id"] == 1)
+        #expect(reply["result"]?["structuredContent"]?["slept"] == 300)
+        #expect(await piped.exitStatus(within: 10) == 0)
+    }
+
+    @Test func aThousandConcurrentRepliesNeverInterleave() async throws {
+        let piped = PipedServer(tools: [sleeper(milliseconds: 1), echoTool()])
+        var input = ""
+        for id in 0..<1000 {
+            input += id % 2 == 0
+                ? callLine(id, "sleep", ["ms": .int(id % 7)])
+                : callLine(id, "echo", ["text": .string(String(repeating: "é", count: 500 + id))])
+        }
+        piped.write(input)
+        let lines = await piped.readLines(1000)
+        #expect(lines.count == 1000)
+        var ids = Set<Int>()
+        for line in lines {
+            let reply = try JSON.parse(line)
+            #expect(reply["jsonrpc"] == "2.0")
+            if let id = reply["id"]?.intValue { ids.insert(id) }
+        }
+        #expect(ids == Set(0..<1000))
+        piped.closeInput()
+        #expect(await piped.exitStatus(within: 10) == 0)
+    }
+
+    @Test func anOversizedLineIsRefusedAndServingGoesOn() async throws {
+        let piped = PipedServer(tools: []) { $0.maxLineLength = 1000 }
+        piped.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + String(repeating: "x", count: 5000) + "\"}}\n")
+        piped.write(#"{"jsonrpc":"2.0","id":2,"method":"ping"}"# + "\n")
+        let lines = try await piped.readLines(2).map { try JSON.parse($0) }
+        #expect(lines.first?["error"]?["code"] == -32600)
+        #expect(lines.first?["id"] == .null)
+        #expect(lines.last?["id"] == 2)
+        #expect(lines.last?["result"] == [:])
+        piped.closeInput()
+        #expect(await piped.exitStatus(within: 10) == 0)
+    }
+
+    @Test func aClosedOutputStopsTheServer() async throws {
+        let piped = PipedServer(tools: [])
+        close(piped.fromServer)
+        piped.write(#"{"jsonrpc":"2.0","id":1,"method":"ping"}"# + "\n")
+        // stdin is still open: only the failed write (EPIPE, with SIGPIPE ignored) can stop it.
+        #expect(await piped.exitStatus(within: 10) == 0)
+        close(piped.toServer)
+    }
+
+    @Test func requestsThatOutliveTheGraceAreAbandoned() async throws {
+        let piped = PipedServer(tools: [sleeper(milliseconds: 60_000)]) { $0.shutdownGrace = .milliseconds(200) }
+        piped.write(callLine(1, "sleep"))
+        try await Task.sleep(for: .milliseconds(50))
+        piped.closeInput()
+        #expect(await piped.exitStatus(within: 10) == 0)
+    }
+}

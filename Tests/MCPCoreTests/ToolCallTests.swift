@@ -1,0 +1,229 @@
+import Foundation
+import Testing
+import JSONCore
+@testable import MCPCore
+
+/// Holds tool calls until released, and counts how many run at once.
+final class Gate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = 0
+    private(set) var maxRunning = 0
+    private var open = false
+    private var cancelledCount = 0
+
+    var cancellations: Int { lock.withLock { cancelledCount } }
+    var peak: Int { lock.withLock { maxRunning } }
+
+    func release() { lock.withLock { open = true } }
+
+    func pass() async throws {
+        lock.withLock {
+            running += 1
+            maxRunning = max(maxRunning, running)
+        }
+        defer { lock.withLock { running -= 1 } }
+        while !lock.withLock({ open }) {
+            do {
+                try await Task.sleep(for: .milliseconds(2))
+            } catch {
+                lock.withLock { cancelledCount += 1 }
+                throw error
+            }
+        }
+    }
+}
+
+func gatedTool(_ gate: Gate) -> Tool {
+    Tool(name: "wait", title: "Wait", description: "Waits for the gate.", inputSchema: .object([:]), outputSchema: nil,
+         annotations: readOnly) { _, _ in
+        try await gate.pass()
+        return .success(["done": true])
+    }
+}
+
+@Suite struct ToolCallTests {
+    let typed = Tool(
+        name: "typed", title: "Typed", description: "Takes typed arguments.",
+        inputSchema: .object([
+            "project_id": .integer("A project.", minimum: 1),
+            "hours": .number("Hours.", maximum: 24, exclusiveMinimum: 0),
+            "group_by": .string("Grouping.", enum: ["client", "project"]),
+            "spent_date": .string("A date.", pattern: #"^\d{4}-\d{2}-\d{2}$"#, patternHint: "a date (YYYY-MM-DD)"),
+            "ids": .array(of: .integer("An id."), "Ids.", maxItems: 3),
+            "notes": .string("Notes.").nullable(),
+        ], required: ["project_id"]),
+        outputSchema: nil, annotations: readOnly) { arguments, _ in
+        .success(["project_id": .int(arguments.int("project_id") ?? 0), "notes_cleared": .bool(arguments.isNull("notes"))])
+    }
+
+    func call(_ harness: ServerHarness, _ arguments: JSON, tool: String = "typed", id: Int = 1) async throws -> JSON {
+        try #require(await harness.request(modern(.int(id), "tools/call", ["name": .string(tool), "arguments": arguments]))?["result"])
+    }
+
+    @Test func validArgumentsReachTheHandler() async throws {
+        let harness = ServerHarness(tools: [typed])
+        let result = try await call(harness, ["project_id": 7, "hours": 1.5, "group_by": "client", "spent_date": "2026-11-20",
+                                        "ids": [1, 2], "notes": nil])
+        #expect(result["isError"] == nil)
+        #expect(result["structuredContent"] == ["project_id": 7, "notes_cleared": true])
+        #expect(result["content"]?.arrayValue?.first?["text"] == #"{"project_id":7,"notes_cleared":true}"#)
+    }
+
+    struct BadCase: Sendable, CustomTestStringConvertible {
+        let arguments: JSON
+        let expected: String
+        var testDescription: String { expected }
+    }
+
+    static let badCases: [BadCase] = [
+        BadCase(arguments: ["hours": 1], expected: "Missing required argument `project_id` (an integer: A project.)"),
+        BadCase(arguments: ["project_id": 1, "projectId": 2], expected: "Unknown argument `projectId`. Did you mean `project_id`?"),
+        BadCase(arguments: ["project_id": "7"], expected: "Argument `project_id` must be an integer; got the string \"7\"."),
+        BadCase(arguments: ["project_id": 1.5], expected: "Argument `project_id` must be an integer; got the number 1.5."),
+        BadCase(arguments: ["project_id": 0], expected: "Argument `project_id` must be at least 1; got 0."),
+        BadCase(arguments: ["project_id": 1, "hours": 0], expected: "Argument `hours` must be greater than 0 and at most 24; got 0."),
+        BadCase(arguments: ["project_id": 1, "hours": 30], expected: "Argument `hours` must be greater than 0 and at most 24; got 30."),
+        BadCase(arguments: ["project_id": 1, "group_by": "clients"], expected: "Argument `group_by` must be one of \"client\", \"project\"; got \"clients\"."),
+        BadCase(arguments: ["project_id": 1, "spent_date": "next friday"], expected: "Argument `spent_date` must be a date (YYYY-MM-DD); got \"next friday\"."),
+        BadCase(arguments: ["project_id": 1, "ids": [1, "2"]], expected: "Argument `ids[1]` must be an integer; got the string \"2\"."),
+        BadCase(arguments: ["project_id": 1, "ids": [1, 2, 3, 4]], expected: "Argument `ids` must have at most 3 items; got 4."),
+        BadCase(arguments: ["project_id": nil], expected: "Argument `project_id` must be an integer, not null."),
+    ]
+
+    @Test(arguments: badCases)
+    func badArgumentsAreToolErrorsThatNameTheArgument(_ badCase: BadCase) async throws {
+        let harness = ServerHarness(tools: [typed])
+        let result = try await call(harness, badCase.arguments)
+        let expected = badCase.expected
+        #expect(result["isError"] == true)
+        #expect(result["structuredContent"] == nil)
+        let text = try #require(result["content"]?.arrayValue?.first?["text"]?.stringValue)
+        #expect(text.contains(expected), "\(text)")
+    }
+
+    @Test func unknownToolsAndMalformedCallsAreProtocolErrors() async throws {
+        let harness = ServerHarness(tools: [typed])
+        #expect(await harness.request(modern(1, "tools/call", ["name": "nope"]))?["error"]?["code"] == -32602)
+        #expect(await harness.request(modern(2, "tools/call", [:]))?["error"]?["code"] == -32602)
+        #expect(await harness.request(modern(3, "tools/call", ["name": "typed", "arguments": [1]]))?["error"]?["code"] == -32602)
+    }
+
+    @Test func thrownErrorsBecomeToolErrors() async throws {
+        struct Boom: Error {}
+        let failing = Tool(name: "fail", title: "Fail", description: "Fails.", inputSchema: .object([:]), outputSchema: nil,
+                           annotations: readOnly) { arguments, _ in
+            if arguments.object.isEmpty { throw ToolError("The project is archived; restore it first.") }
+            throw Boom()
+        }
+        let harness = ServerHarness(tools: [failing])
+        let first = try await call(harness, [:], tool: "fail")
+        #expect(first["isError"] == true)
+        #expect(first["content"]?.arrayValue?.first?["text"] == "The project is archived; restore it first.")
+        // An unexpected error is still a tool error, and the server goes on.
+        let unexpected = try #require(await harness.request(modern(2, "tools/call", ["name": "fail", "arguments": [:]])))
+        #expect(unexpected["result"]?["isError"] == true)
+    }
+
+    @Test func toolsListPaginatesWithOpaqueCursors() async throws {
+        let names = (1...5).map { "tool_\($0)" }
+        let harness = ServerHarness(tools: names.map { echoTool(name: $0) }) { $0.toolsPageSize = 2 }
+        var seen: [String] = []
+        var cursor: JSON?
+        var pages = 0
+        repeat {
+            var params: JSONObject = [:]
+            if let cursor { params["cursor"] = cursor }
+            let result = try #require(await harness.request(modern(.int(pages), "tools/list", params))?["result"])
+            seen += result["tools"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+            cursor = result["nextCursor"]
+            pages += 1
+        } while cursor != nil && pages < 10
+        #expect(seen == names)
+        #expect(pages == 3)
+        #expect(await harness.request(modern(99, "tools/list", ["cursor": "bogus"]))?["error"]?["code"] == -32602)
+    }
+
+    @Test func cancelledCallsGetNoReplyAndTheirTaskIsCancelled() async throws {
+        let gate = Gate()
+        let harness = ServerHarness(tools: [gatedTool(gate), echoTool()])
+        harness.send(modern("slow", "tools/call", ["name": "wait"]))
+        try await Task.sleep(for: .milliseconds(50))
+        harness.send(["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": "slow", "reason": "user"]])
+        // A later request is still answered; the cancelled one never is.
+        #expect(await harness.request(modern("after", "tools/call", ["name": "echo", "arguments": ["text": "x"]])) != nil)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(gate.cancellations == 1)
+        gate.release()
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(!harness.sink.messages.contains { $0["id"] == "slow" })
+        #expect(harness.server.requestsInFlight == 0)
+    }
+
+    @Test func atMostNCallsRunAtOnceAndAllFinish() async throws {
+        let gate = Gate()
+        let harness = ServerHarness(tools: [gatedTool(gate)]) { $0.maxConcurrentRequests = 4 }
+        for id in 0..<40 { harness.send(modern(.int(id), "tools/call", ["name": "wait"])) }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(gate.peak == 4)
+        #expect(harness.server.requestsInFlight == 40)
+        gate.release()
+        let replies = await harness.sink.wait(for: 40)
+        #expect(Set(replies.compactMap { $0["id"]?.intValue }) == Set(0..<40))
+        #expect(gate.peak == 4)
+    }
+
+    @Test func progressOnlyWithATokenIncreasingAndNeverAfterTheReply() async throws {
+        let counter = Tool(name: "count", title: "Count", description: "Counts.", inputSchema: .object([:]), outputSchema: nil,
+                           annotations: readOnly) { _, context in
+            context.reportProgress(1, total: 3, message: "one")
+            context.reportProgress(1, total: 3)      // not increasing: dropped
+            context.reportProgress(0.5, total: 3)    // not increasing: dropped
+            context.reportProgress(3, total: 3, message: "three")
+            return .success(["wanted": .bool(context.wantsProgress)])
+        }
+        let harness = ServerHarness(tools: [counter])
+        var params: JSONObject = ["name": "count"]
+        _ = await harness.request(modern(1, "tools/call", params))
+        #expect(harness.sink.messages.filter { $0["method"] != nil }.isEmpty)
+
+        var meta = modernMeta.objectValue ?? [:]
+        meta["progressToken"] = "p-1"
+        params["_meta"] = .object(meta)
+        let reply = await harness.request(["jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": .object(params)])
+        #expect(reply?["result"]?["structuredContent"]?["wanted"] == true)
+        let messages = harness.sink.messages
+        let progress = messages.filter { $0["method"] == "notifications/progress" }
+        #expect(progress.compactMap { $0["params"]?["progress"]?.doubleValue } == [1, 3])
+        #expect(progress.allSatisfy { $0["params"]?["progressToken"] == "p-1" })
+        let replyIndex = try #require(messages.firstIndex { $0["id"] == 2 })
+        let lastProgress = try #require(messages.lastIndex { $0["method"] == "notifications/progress" })
+        #expect(lastProgress < replyIndex)
+    }
+
+    @Test func logMessagesGoToTheClientOnlyWhenAskedFor() async throws {
+        let chatty = Tool(name: "chatty", title: "Chatty", description: "Logs.", inputSchema: .object([:]), outputSchema: nil,
+                          annotations: readOnly) { _, context in
+            context.log(.debug, "details")
+            context.log(.warning, "careful")
+            return .success([:])
+        }
+        let harness = ServerHarness(tools: [chatty])
+        _ = await harness.request(modern(1, "tools/call", ["name": "chatty"]))
+        #expect(!harness.sink.messages.contains { $0["method"] == "notifications/message" })
+
+        var meta = modernMeta.objectValue ?? [:]
+        meta["io.modelcontextprotocol/logLevel"] = "info"
+        _ = await harness.request(["jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": ["name": "chatty", "_meta": .object(meta)]])
+        let logged = harness.sink.messages.filter { $0["method"] == "notifications/message" }
+        #expect(logged.map { $0["params"]?["data"] } == ["careful"])
+        #expect(logged.first?["params"]?["level"] == "warning")
+
+        let session = ServerHarness(tools: [chatty])
+        await session.initialize()
+        _ = await session.request(legacy(3, "tools/call", ["name": "chatty"]))
+        #expect(!session.sink.messages.contains { $0["method"] == "notifications/message" })
+        _ = await session.request(legacy(4, "logging/setLevel", ["level": "debug"]))
+        _ = await session.request(legacy(5, "tools/call", ["name": "chatty"]))
+        #expect(session.sink.messages.filter { $0["method"] == "notifications/message" }.count == 2)
+    }
+}
