@@ -1,0 +1,119 @@
+import MCPCore
+
+/// The command line and environment, parsed. Flags win over environment variables.
+///
+/// Parsing refuses what cannot be meant (an unknown flag, a flag without its value, a log level
+/// or boolean that is not one) with a ``OptionsError``, which the executable reports on stderr
+/// before exiting with status 2. Tool and toolset names are checked later, against the catalog.
+struct Options: Equatable {
+    enum Mode: Equatable {
+        case serve
+        case check
+        case help
+        case version
+    }
+
+    var mode: Mode = .serve
+    /// The raw value of HOURSMITH_API_TOKEN, if set. Parsed (and refused) by `APIToken`.
+    var rawToken: String?
+    /// The API base URL as given, or nil for the default.
+    var apiURL: String?
+    var readOnly = false
+    var toolsets: [String]?
+    var tools: [String]?
+    var excludedTools: [String] = []
+    var logLevel: LogLevel = .info
+
+    static let defaultAPIURL = "https://hoursmith.app/api/v1"
+
+    /// Parses `arguments` (without the program name) and `environment`.
+    static func parse(_ arguments: [String], environment: [String: String]) throws(OptionsError) -> Options {
+        var options = Options()
+        options.rawToken = environment["HOURSMITH_API_TOKEN"]
+        options.apiURL = nonEmpty(environment["HOURSMITH_API_URL"])
+        if let value = environment["HOURSMITH_READ_ONLY"] {
+            options.readOnly = try boolean(value, name: "HOURSMITH_READ_ONLY")
+        }
+        options.toolsets = nonEmpty(environment["HOURSMITH_TOOLSETS"]).map(list)
+        options.tools = nonEmpty(environment["HOURSMITH_TOOLS"]).map(list)
+        options.excludedTools = nonEmpty(environment["HOURSMITH_EXCLUDE_TOOLS"]).map(list) ?? []
+        if let value = nonEmpty(environment["HOURSMITH_LOG_LEVEL"]) {
+            options.logLevel = try logLevel(value, name: "HOURSMITH_LOG_LEVEL")
+        }
+
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            // Accept both `--flag value` and `--flag=value`.
+            let (flag, inlineValue) = split(argument)
+            func value() throws(OptionsError) -> String {
+                if let inlineValue { return inlineValue }
+                guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
+                    throw OptionsError("\(flag) needs a value. Run hoursmith-mcp --help for the options.")
+                }
+                return next
+            }
+            switch flag {
+            case "--help", "-h": options.mode = .help
+            case "--version": options.mode = .version
+            case "--check": options.mode = .check
+            case "--read-only": options.readOnly = true
+            case "--api-url": options.apiURL = try value()
+            case "--toolsets": options.toolsets = list(try value())
+            case "--tools": options.tools = list(try value())
+            case "--exclude-tools": options.excludedTools = list(try value())
+            case "--log-level": options.logLevel = try logLevel(try value(), name: "--log-level")
+            default:
+                throw OptionsError("Unknown option \(argument). Run hoursmith-mcp --help for the options.")
+            }
+        }
+        return options
+    }
+
+    private static func split(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        guard let value = value?.trimmingSpaces, !value.isEmpty else { return nil }
+        return value
+    }
+
+    private static func list(_ value: String) -> [String] {
+        value.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
+    private static func boolean(_ value: String, name: String) throws(OptionsError) -> Bool {
+        switch value.trimmingSpaces.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off", "": return false
+        default: throw OptionsError("\(name) must be 1 or 0 (or true/false); it is \"\(value)\".")
+        }
+    }
+
+    private static func logLevel(_ value: String, name: String) throws(OptionsError) -> LogLevel {
+        let levels: [LogLevel] = [.error, .warning, .info, .debug]
+        guard let level = LogLevel(name: value.lowercased()), levels.contains(level) else {
+            throw OptionsError("\(name) must be one of error, warning, info, debug; it is \"\(value)\".")
+        }
+        return level
+    }
+}
+
+/// A start-up mistake in flags or environment: reported on stderr, exit status 2.
+struct OptionsError: Error, Equatable {
+    let message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
