@@ -1,0 +1,170 @@
+import Foundation
+
+/// A Hoursmith API token: the only value in the program that holds the secret.
+///
+/// Its `description`, `debugDescription`, reflection (`dump`, `Mirror`) and string interpolation
+/// show only the public part, `hsk_live_4f8a2c1bdedf_…`; the secret leaves this type only as the
+/// `Authorization` header, which the client's transport builds.
+public struct APIToken: Sendable, Equatable {
+    /// The whole token, secret included. Never exposed.
+    private let value: String
+
+    /// The token's public id (`4f8a2c1bdedf`), when the token has the documented shape.
+    public let publicID: String?
+
+    private init(value: String, publicID: String?) {
+        self.value = value
+        self.publicID = publicID
+    }
+
+    /// The token with its secret replaced by `…`: `hsk_live_4f8a2c1bdedf_…`, or `hsk_…` for a
+    /// token whose shape is not the documented one.
+    public var redacted: String {
+        publicID.map { "\(APIToken.livePrefix)\($0)_…" } ?? "hsk_…"
+    }
+
+    /// The value of the `Authorization` header.
+    var authorizationHeaderValue: String { "Bearer \(value)" }
+
+    /// `text` with the token, and the secret part of it, replaced by `…`: for text that came from
+    /// elsewhere (an API message, a redirect's location) before it goes into an error or a log.
+    func scrubbed(_ text: String) -> String {
+        var text = text.replacingOccurrences(of: value, with: redacted)
+        if let secret = secretPart, secret.count >= 8 {
+            text = text.replacingOccurrences(of: secret, with: "…")
+        }
+        return text
+    }
+
+    private var secretPart: String? {
+        guard publicID != nil else { return nil }
+        return String(value.dropFirst(APIToken.livePrefix.count + APIToken.publicIDLength + 1))
+    }
+}
+
+// MARK: - Parsing
+
+extension APIToken {
+    /// A token that was accepted, and a warning for the log when its shape is unusual.
+    public struct Parsed: Sendable {
+        public let token: APIToken
+        /// Set when the token starts with `hsk_` but does not have the documented shape; the token
+        /// is used anyway, since Hoursmith may change the shape.
+        public let warning: String?
+    }
+
+    static let livePrefix = "hsk_live_"
+    static let publicIDLength = 12
+    static let secretLength = 32
+    /// The example token printed in Hoursmith's docs, in two parts so that no complete token
+    /// shape appears in the source.
+    private static let docsExample = (publicID: "4f8a2c1bdedf", secret: "9X3kQp7vT2nM5wRzL8sJyB6FhA1uC0gE")
+
+    /// Reads a token from the raw value of `HOURSMITH_API_TOKEN` (nil when unset).
+    ///
+    /// Surrounding white space and line breaks are trimmed. Values that cannot be a token — empty,
+    /// an unexpanded variable, `Bearer …`, quoted, with white space inside, the docs' placeholder or
+    /// example, not starting with `hsk_` — are refused with a problem that says how to fix it.
+    public static func parse(_ raw: String?) throws(APITokenProblem) -> Parsed {
+        guard let raw else { throw .notSet }
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { throw .empty }
+        if looksLikeUnexpandedVariable(text) { throw .unexpandedVariable }
+        if text.lowercased().hasPrefix("bearer") && text.dropFirst(6).first?.isWhitespace == true {
+            throw .bearerPrefix
+        }
+        if isQuoted(text) { throw .quoted }
+        if text.contains(where: { $0.isWhitespace }) { throw .whitespaceInside }
+        if text == "hsk_…" || text == "hsk_..." { throw .docsPlaceholder }
+        if text == livePrefix + docsExample.publicID + "_" + docsExample.secret { throw .docsExample }
+        guard text.hasPrefix("hsk_") else { throw .wrongPrefix }
+
+        if let publicID = documentedPublicID(of: text) {
+            return Parsed(token: APIToken(value: text, publicID: publicID), warning: nil)
+        }
+        let warning = "HOURSMITH_API_TOKEN starts with hsk_ but does not have the usual shape "
+            + "hsk_live_<12 hex digits>_<32 letters and digits>; using it anyway. "
+            + "If Hoursmith rejects it, copy the token again from Settings → API."
+        return Parsed(token: APIToken(value: text, publicID: nil), warning: warning)
+    }
+
+    /// The public id of a token of the documented shape `hsk_live_<12 lowercase hex>_<32 alnum>`.
+    private static func documentedPublicID(of text: String) -> String? {
+        let utf8 = Array(text.utf8)
+        let prefix = Array(livePrefix.utf8)
+        guard utf8.count == prefix.count + publicIDLength + 1 + secretLength,
+              utf8.starts(with: prefix) else { return nil }
+        let idRange = prefix.count..<(prefix.count + publicIDLength)
+        let isLowerHex: (UInt8) -> Bool = { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        let isAlphanumeric: (UInt8) -> Bool = {
+            (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)
+        }
+        guard utf8[idRange].allSatisfy(isLowerHex),
+              utf8[idRange.upperBound] == UInt8(ascii: "_"),
+              utf8[(idRange.upperBound + 1)...].allSatisfy(isAlphanumeric) else { return nil }
+        return String(decoding: utf8[idRange], as: UTF8.self)
+    }
+
+    private static func looksLikeUnexpandedVariable(_ text: String) -> Bool {
+        if text.hasPrefix("$") { return true }
+        if text.hasPrefix("<") && text.hasSuffix(">") { return true }
+        if text.hasPrefix("%") && text.hasSuffix("%") && text.count > 2 { return true }
+        return false
+    }
+
+    private static func isQuoted(_ text: String) -> Bool {
+        let quotes: Set<Character> = ["\"", "'", "`", "“", "”", "‘", "’"]
+        guard let first = text.first, let last = text.last else { return false }
+        return quotes.contains(first) || quotes.contains(last)
+    }
+}
+
+// MARK: - Never showing the secret
+
+extension APIToken: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String { redacted }
+    public var debugDescription: String { "APIToken(\(redacted))" }
+    public var customMirror: Mirror { Mirror(self, children: ["redacted": redacted]) }
+}
+
+/// Why the value of `HOURSMITH_API_TOKEN` cannot be a token. Never contains the value itself.
+public enum APITokenProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    case notSet
+    case empty
+    case unexpandedVariable
+    case bearerPrefix
+    case quoted
+    case whitespaceInside
+    case docsPlaceholder
+    case docsExample
+    case wrongPrefix
+
+    private static let mint = "Mint a token in Settings → API (https://hoursmith.app/settings/api)"
+
+    /// A sentence for a person: what is wrong and how to fix it.
+    public var message: String {
+        switch self {
+        case .notSet:
+            "HOURSMITH_API_TOKEN is not set. \(Self.mint) and set HOURSMITH_API_TOKEN to it in your MCP client's config."
+        case .empty:
+            "HOURSMITH_API_TOKEN is empty. \(Self.mint) and paste it as the value of HOURSMITH_API_TOKEN in your MCP client's config."
+        case .unexpandedVariable:
+            "HOURSMITH_API_TOKEN holds a placeholder or a variable reference (like ${HOURSMITH_API_TOKEN} or <your token>), "
+                + "not a token: MCP clients do not expand variables there. Paste the token itself (hsk_live_…) as the value."
+        case .bearerPrefix:
+            "HOURSMITH_API_TOKEN starts with \"Bearer\": set it to the token alone (hsk_live_…); the server adds the Bearer scheme itself."
+        case .quoted:
+            "HOURSMITH_API_TOKEN has quote marks around it: remove them, so that the value is the token alone (hsk_live_…)."
+        case .whitespaceInside:
+            "HOURSMITH_API_TOKEN has spaces or line breaks inside it: copy the token again as one unbroken line."
+        case .docsPlaceholder:
+            "HOURSMITH_API_TOKEN is the docs' placeholder hsk_…, not a real token. \(Self.mint) and paste the whole token."
+        case .docsExample:
+            "HOURSMITH_API_TOKEN is the example token from Hoursmith's docs, which does not work. \(Self.mint) and use your own."
+        case .wrongPrefix:
+            "HOURSMITH_API_TOKEN does not look like a Hoursmith API token (those start with hsk_). \(Self.mint) and paste it."
+        }
+    }
+
+    public var description: String { message }
+}

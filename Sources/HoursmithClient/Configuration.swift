@@ -1,0 +1,119 @@
+import Foundation
+
+/// How a `HoursmithClient` reaches Hoursmith and how it behaves when things go wrong.
+public struct HoursmithConfiguration: Sendable {
+    /// The production API.
+    public static let defaultBaseURL = "https://hoursmith.app/api/v1"
+
+    public var token: APIToken
+    /// https, or plain http to a loopback host only; anything else is refused by the client.
+    public var baseURL: String
+    /// Sent as `User-Agent: <product>/<version>`.
+    public var product: String
+    public var version: String
+    /// How long one attempt may take. URLSession has no separate connect timeout: on Linux this
+    /// bounds the whole exchange, connecting included; on Darwin, each wait for data (the
+    /// connection's included). Whole seconds, at least 1 (Linux truncates fractions).
+    public var requestTimeout: Duration
+    /// A larger answer is an error rather than memory.
+    public var maxResponseBytes: Int
+    public var retry: RetryPolicy
+    /// Client-side rate limits, so that a long walk never meets a 429. Empty: no pacing.
+    public var pacing: [RequestPacing]
+    /// How many pages a walk fetches at once after the first.
+    public var maxConcurrentPages: Int
+    /// Time and sleeping; tests replace it so that retries and pacing do not wait for real.
+    public var clock: ClientClock
+    /// Receives retries, waits and a line per request. Never receives the token's secret.
+    public var log: (@Sendable (LogLevel, String) -> Void)?
+
+    public init(
+        token: APIToken,
+        version: String,
+        baseURL: String = HoursmithConfiguration.defaultBaseURL,
+        product: String = "hoursmith-mcp",
+        requestTimeout: Duration = .seconds(30),
+        maxResponseBytes: Int = 64 << 20,
+        retry: RetryPolicy = RetryPolicy(),
+        pacing: [RequestPacing] = RequestPacing.contract,
+        maxConcurrentPages: Int = 4,
+        clock: ClientClock = .system,
+        log: (@Sendable (LogLevel, String) -> Void)? = nil
+    ) {
+        self.token = token
+        self.version = version
+        self.baseURL = baseURL
+        self.product = product
+        self.requestTimeout = requestTimeout
+        self.maxResponseBytes = maxResponseBytes
+        self.retry = retry
+        self.pacing = pacing
+        self.maxConcurrentPages = maxConcurrentPages
+        self.clock = clock
+        self.log = log
+    }
+
+    /// `requestTimeout` in whole seconds, rounded up, at least 1.
+    var timeoutSeconds: Int {
+        let (seconds, attoseconds) = requestTimeout.components
+        return max(1, Int(seconds) + (attoseconds > 0 ? 1 : 0))
+    }
+}
+
+/// The level of a log line.
+public enum LogLevel: Int, Sendable, Comparable, CustomStringConvertible {
+    case debug, info, warning, error
+
+    public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String {
+        switch self {
+        case .debug: "debug"
+        case .info: "info"
+        case .warning: "warning"
+        case .error: "error"
+        }
+    }
+}
+
+/// A monotonic clock and a way to sleep on it.
+public struct ClientClock: Sendable {
+    /// The time since an arbitrary, fixed origin.
+    public var now: @Sendable () -> Duration
+    /// Sleeps for a duration; throws when the task is cancelled.
+    public var sleep: @Sendable (Duration) async throws -> Void
+
+    public init(now: @escaping @Sendable () -> Duration, sleep: @escaping @Sendable (Duration) async throws -> Void) {
+        self.now = now
+        self.sleep = sleep
+    }
+
+    private static let origin = ContinuousClock.now
+
+    /// The continuous clock and `Task.sleep`.
+    public static let system = ClientClock(
+        now: { ContinuousClock.now - origin },
+        sleep: { duration in try await Task.sleep(for: duration) }
+    )
+}
+
+/// At most `limit` requests started in any `window`, for requests whose path starts with
+/// `pathPrefix` (all requests when nil).
+public struct RequestPacing: Sendable, Equatable {
+    public var limit: Int
+    public var window: Duration
+    public var pathPrefix: String?
+
+    public init(limit: Int, window: Duration, pathPrefix: String? = nil) {
+        self.limit = limit
+        self.window = window
+        self.pathPrefix = pathPrefix
+    }
+
+    /// The contract's limits — 100 requests per 15 s, and 100 reports per 15 min — each with a
+    /// second of slack, since the server counts arrivals in fixed windows and latency varies.
+    public static let contract = [
+        RequestPacing(limit: 100, window: .seconds(16)),
+        RequestPacing(limit: 100, window: .seconds(901), pathPrefix: "/reports"),
+    ]
+}

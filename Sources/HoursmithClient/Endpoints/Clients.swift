@@ -1,0 +1,95 @@
+import JSONCore
+
+/// Filters of `GET /clients`.
+public struct ClientFilter: Sendable, Equatable {
+    public var isActive: Bool?
+
+    public init(isActive: Bool? = nil) {
+        self.isActive = isActive
+    }
+
+    var query: QueryItems {
+        var query = QueryItems()
+        query.add("is_active", isActive)
+        return query
+    }
+}
+
+/// The body of `POST /clients`.
+public struct ClientDraft: Sendable, Equatable {
+    /// Unique in the workspace.
+    public var name: String
+    /// ISO 4217; the workspace's currency when nil.
+    public var currency: String?
+    public var address: String?
+    public var isActive: Bool?
+
+    public init(name: String, currency: String? = nil, address: String? = nil, isActive: Bool? = nil) {
+        self.name = name
+        self.currency = currency
+        self.address = address
+        self.isActive = isActive
+    }
+
+    public var json: JSONObject {
+        var object: JSONObject = ["name": .string(name)]
+        object.set("currency", currency.map(JSON.string))
+        object.set("address", address.map(JSON.string))
+        object.set("is_active", isActive.map(JSON.bool))
+        return object
+    }
+}
+
+/// The body of `PATCH /clients/{id}`: only what is set is sent.
+public struct ClientChanges: Sendable, Equatable {
+    public var name: String?
+    public var currency: String?
+    public var address: FieldUpdate<String>
+    public var isActive: Bool?
+
+    public init(name: String? = nil, currency: String? = nil, address: FieldUpdate<String> = .keep, isActive: Bool? = nil) {
+        self.name = name
+        self.currency = currency
+        self.address = address
+        self.isActive = isActive
+    }
+
+    public var json: JSONObject {
+        var object = JSONObject()
+        object.set("name", name.map(JSON.string))
+        object.set("currency", currency.map(JSON.string))
+        object.set("address", address, JSON.string)
+        object.set("is_active", isActive.map(JSON.bool))
+        return object
+    }
+}
+
+extension HoursmithClient {
+    /// `GET /clients`, by name.
+    public func listClients(_ filter: ClientFilter = ClientFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Client> {
+        var query = filter.query
+        query.addPage(page, perPage: perPage)
+        return try await fetchPage(.get("/clients", query), of: Client.self)
+    }
+
+    /// `GET /clients/{id}`.
+    public func getClient(id: Int) async throws(HoursmithError) -> Client {
+        try await fetch(.get("/clients/\(id)"), as: Client.self)
+    }
+
+    /// `POST /clients`.
+    public func createClient(_ draft: ClientDraft) async throws(HoursmithError) -> Client {
+        try await fetch(.create("/clients", draft.json), as: Client.self)
+    }
+
+    /// `PATCH /clients/{id}`.
+    public func updateClient(id: Int, _ changes: ClientChanges) async throws(HoursmithError) -> Client {
+        try await fetch(.update("/clients/\(id)", changes.json), as: Client.self)
+    }
+
+    /// `DELETE /clients/{id}` (owner, admin). Refused with `clientHasActiveProjects` or
+    /// `clientHasInvoices`; deletes the client's archived projects and everything on them.
+    public func deleteClient(id: Int) async throws(HoursmithError) {
+        _ = try await send(.delete("/clients/\(id)"))
+    }
+}

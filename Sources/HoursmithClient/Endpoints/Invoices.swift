@@ -1,0 +1,121 @@
+import Foundation
+import JSONCore
+
+/// Filters of `GET /invoices`; `from` and `to` are inclusive bounds on `issue_date`.
+public struct InvoiceFilter: Sendable, Equatable {
+    public var clientID: Int?
+    public var state: InvoiceState?
+    public var from: LocalDate?
+    public var to: LocalDate?
+
+    public init(clientID: Int? = nil, state: InvoiceState? = nil, from: LocalDate? = nil, to: LocalDate? = nil) {
+        self.clientID = clientID
+        self.state = state
+        self.from = from
+        self.to = to
+    }
+
+    var query: QueryItems {
+        var query = QueryItems()
+        query.add("client_id", clientID)
+        query.add("state", state?.rawValue)
+        query.add("from", from)
+        query.add("to", to)
+        return query
+    }
+}
+
+/// The body of `POST /invoices`: explicit line items, or an import of the client's billable,
+/// uninvoiced time and expenses in a period.
+public struct InvoiceDraft: Sendable, Equatable {
+    public enum Content: Sendable, Equatable {
+        case lineItems([LineItemDraft])
+        /// Bills every billable, not yet invoiced time entry and expense from `from` to `to`
+        /// (inclusive), optionally only of some projects.
+        case importing(from: LocalDate, to: LocalDate, projectIDs: [Int]?)
+    }
+
+    public var clientID: Int
+    public var content: Content
+    public var issueDate: LocalDate?
+    public var dueDate: LocalDate?
+    public var subject: String?
+    public var notes: String?
+
+    public init(
+        clientID: Int, content: Content, issueDate: LocalDate? = nil, dueDate: LocalDate? = nil,
+        subject: String? = nil, notes: String? = nil
+    ) {
+        self.clientID = clientID
+        self.content = content
+        self.issueDate = issueDate
+        self.dueDate = dueDate
+        self.subject = subject
+        self.notes = notes
+    }
+
+    public var json: JSONObject {
+        var object: JSONObject = ["client_id": .int(clientID)]
+        switch content {
+        case .lineItems(let items):
+            object["line_items"] = .array(items.map { .object($0.json) })
+        case .importing(let from, let to, let projectIDs):
+            var spec: JSONObject = ["from": .date(from), "to": .date(to)]
+            spec.set("project_ids", projectIDs.map { .array($0.map(JSON.int)) })
+            object["import"] = .object(spec)
+        }
+        object.set("issue_date", issueDate.map(JSON.date))
+        object.set("due_date", dueDate.map(JSON.date))
+        object.set("subject", subject.map(JSON.string))
+        object.set("notes", notes.map(JSON.string))
+        return object
+    }
+}
+
+/// One line of a new invoice.
+public struct LineItemDraft: Sendable, Equatable {
+    public var kind: LineItemKind
+    public var description: String
+    public var quantity: Decimal
+    public var unitPrice: Decimal
+    public var projectID: Int?
+
+    public init(kind: LineItemKind = .other, description: String, quantity: Decimal, unitPrice: Decimal, projectID: Int? = nil) {
+        self.kind = kind
+        self.description = description
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.projectID = projectID
+    }
+
+    public var json: JSONObject {
+        var object: JSONObject = [
+            "kind": .string(kind.rawValue),
+            "description": .string(description),
+            "quantity": .decimal(quantity),
+            "unit_price": .decimal(unitPrice),
+        ]
+        object.set("project_id", projectID.map(JSON.int))
+        return object
+    }
+}
+
+extension HoursmithClient {
+    /// `GET /invoices`, newest issue date first (owner, admin, manager). No line items.
+    public func listInvoices(_ filter: InvoiceFilter = InvoiceFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Invoice> {
+        var query = filter.query
+        query.addPage(page, perPage: perPage)
+        return try await fetchPage(.get("/invoices", query), of: Invoice.self)
+    }
+
+    /// `GET /invoices/{id}`, with line items.
+    public func getInvoice(id: Int) async throws(HoursmithError) -> Invoice {
+        try await fetch(.get("/invoices/\(id)"), as: Invoice.self)
+    }
+
+    /// `POST /invoices` (owner, admin): a draft invoice, with an `Idempotency-Key`. An import
+    /// with nothing to bill is refused with `validationFailed` on `import`.
+    public func createInvoice(_ draft: InvoiceDraft) async throws(HoursmithError) -> Invoice {
+        try await fetch(.create("/invoices", draft.json), as: Invoice.self)
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import JSONCore
+
+/// Filters of `GET /time_entries`; `from` and `to` are inclusive bounds on `spent_date`.
+public struct TimeEntryFilter: Sendable, Equatable {
+    public var userID: Int?
+    public var clientID: Int?
+    public var projectID: Int?
+    public var taskID: Int?
+    public var from: LocalDate?
+    public var to: LocalDate?
+    public var isRunning: Bool?
+    public var isInvoiced: Bool?
+    public var billable: Bool?
+    public var updatedSince: Timestamp?
+
+    public init(
+        userID: Int? = nil, clientID: Int? = nil, projectID: Int? = nil, taskID: Int? = nil, from: LocalDate? = nil,
+        to: LocalDate? = nil, isRunning: Bool? = nil, isInvoiced: Bool? = nil, billable: Bool? = nil,
+        updatedSince: Timestamp? = nil
+    ) {
+        self.userID = userID
+        self.clientID = clientID
+        self.projectID = projectID
+        self.taskID = taskID
+        self.from = from
+        self.to = to
+        self.isRunning = isRunning
+        self.isInvoiced = isInvoiced
+        self.billable = billable
+        self.updatedSince = updatedSince
+    }
+
+    var query: QueryItems {
+        var query = QueryItems()
+        query.add("user_id", userID)
+        query.add("client_id", clientID)
+        query.add("project_id", projectID)
+        query.add("task_id", taskID)
+        query.add("from", from)
+        query.add("to", to)
+        query.add("is_running", isRunning)
+        query.add("is_invoiced", isInvoiced)
+        query.add("billable", billable)
+        query.add("updated_since", updatedSince)
+        return query
+    }
+}
+
+/// The body of `POST /time_entries`: with `hours` it logs time; without, it starts a timer.
+public struct TimeEntryDraft: Sendable, Equatable {
+    public var projectID: Int
+    public var taskID: Int
+    public var spentDate: LocalDate
+    /// 0 < hours ≤ 24; nil starts a timer (stopping the user's other running timer).
+    public var hours: Decimal?
+    public var notes: String?
+    public var billable: Bool?
+    /// Someone else (managers and up); the token's user when nil.
+    public var userID: Int?
+
+    public init(
+        projectID: Int, taskID: Int, spentDate: LocalDate, hours: Decimal? = nil, notes: String? = nil,
+        billable: Bool? = nil, userID: Int? = nil
+    ) {
+        self.projectID = projectID
+        self.taskID = taskID
+        self.spentDate = spentDate
+        self.hours = hours
+        self.notes = notes
+        self.billable = billable
+        self.userID = userID
+    }
+
+    public var json: JSONObject {
+        var object: JSONObject = [
+            "project_id": .int(projectID),
+            "task_id": .int(taskID),
+            "spent_date": .date(spentDate),
+        ]
+        object.set("hours", hours.map(JSON.decimal))
+        object.set("notes", notes.map(JSON.string))
+        object.set("billable", billable.map(JSON.bool))
+        object.set("user_id", userID.map(JSON.int))
+        return object
+    }
+}
+
+/// The body of `PATCH /time_entries/{id}`: only what is set is sent.
+public struct TimeEntryChanges: Sendable, Equatable {
+    public var projectID: Int?
+    public var taskID: Int?
+    public var spentDate: LocalDate?
+    public var hours: Decimal?
+    public var notes: FieldUpdate<String>
+    public var billable: Bool?
+
+    public init(
+        projectID: Int? = nil, taskID: Int? = nil, spentDate: LocalDate? = nil, hours: Decimal? = nil,
+        notes: FieldUpdate<String> = .keep, billable: Bool? = nil
+    ) {
+        self.projectID = projectID
+        self.taskID = taskID
+        self.spentDate = spentDate
+        self.hours = hours
+        self.notes = notes
+        self.billable = billable
+    }
+
+    public var json: JSONObject {
+        var object = JSONObject()
+        object.set("project_id", projectID.map(JSON.int))
+        object.set("task_id", taskID.map(JSON.int))
+        object.set("spent_date", spentDate.map(JSON.date))
+        object.set("hours", hours.map(JSON.decimal))
+        object.set("notes", notes, JSON.string)
+        object.set("billable", billable.map(JSON.bool))
+        return object
+    }
+}
+
+extension HoursmithClient {
+    /// `GET /time_entries`, newest first.
+    public func listTimeEntries(_ filter: TimeEntryFilter = TimeEntryFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<TimeEntry> {
+        var query = filter.query
+        query.addPage(page, perPage: perPage)
+        return try await fetchPage(.get("/time_entries", query), of: TimeEntry.self)
+    }
+
+    /// `GET /time_entries/{id}`.
+    public func getTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
+        try await fetch(.get("/time_entries/\(id)"), as: TimeEntry.self)
+    }
+
+    /// `POST /time_entries`: logs time, or starts a timer when `hours` is nil. Sent with an
+    /// `Idempotency-Key`, so a retry never logs the time twice.
+    public func createTimeEntry(_ draft: TimeEntryDraft) async throws(HoursmithError) -> TimeEntry {
+        try await fetch(.create("/time_entries", draft.json), as: TimeEntry.self)
+    }
+
+    /// `PATCH /time_entries/{id}` (refused with `timeEntryInvoiced` once invoiced).
+    public func updateTimeEntry(id: Int, _ changes: TimeEntryChanges) async throws(HoursmithError) -> TimeEntry {
+        try await fetch(.update("/time_entries/\(id)", changes.json), as: TimeEntry.self)
+    }
+
+    /// `DELETE /time_entries/{id}` (refused with `timeEntryInvoiced` once invoiced).
+    public func deleteTimeEntry(id: Int) async throws(HoursmithError) {
+        _ = try await send(.delete("/time_entries/\(id)"))
+    }
+
+    /// `POST /time_entries/{id}/stop` (refused with `timerNotRunning`).
+    public func stopTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
+        try await fetch(.action("/time_entries/\(id)/stop"), as: TimeEntry.self)
+    }
+
+    /// `POST /time_entries/{id}/restart` (refused with `timerAlreadyRunning`).
+    public func restartTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
+        try await fetch(.action("/time_entries/\(id)/restart"), as: TimeEntry.self)
+    }
+}

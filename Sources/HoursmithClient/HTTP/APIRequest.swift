@@ -1,0 +1,89 @@
+import JSONCore
+
+/// One call of the API, before it becomes a `URLRequest`.
+struct APIRequest: Sendable {
+    enum Method: String, Sendable {
+        case get = "GET", post = "POST", patch = "PATCH", delete = "DELETE"
+    }
+
+    let method: Method
+    /// Relative to the base URL, e.g. `/time_entries/5/stop`.
+    let path: String
+    let query: QueryItems
+    let body: JSONObject?
+    let safety: RequestSafety
+
+    static func get(_ path: String, _ query: QueryItems = QueryItems()) -> APIRequest {
+        APIRequest(method: .get, path: path, query: query, body: nil, safety: .read)
+    }
+
+    /// A POST that creates something: it carries an `Idempotency-Key`.
+    static func create(_ path: String, _ body: JSONObject) -> APIRequest {
+        APIRequest(method: .post, path: path, query: QueryItems(), body: body, safety: .create)
+    }
+
+    static func update(_ path: String, _ body: JSONObject) -> APIRequest {
+        APIRequest(method: .patch, path: path, query: QueryItems(), body: body, safety: .update)
+    }
+
+    /// A POST that acts on an existing object (stop, restart, archive).
+    static func action(_ path: String) -> APIRequest {
+        APIRequest(method: .post, path: path, query: QueryItems(), body: nil, safety: .action)
+    }
+
+    static func delete(_ path: String) -> APIRequest {
+        APIRequest(method: .delete, path: path, query: QueryItems(), body: nil, safety: .action)
+    }
+
+    /// `GET /time_entries?page=2`: for errors and logs (the query holds filters, never secrets).
+    var line: String {
+        let query = query.encoded
+        return "\(method.rawValue) \(path)\(query.isEmpty ? "" : "?" + query)"
+    }
+}
+
+/// Query parameters in order, percent-encoded when written.
+struct QueryItems: Sendable, Equatable {
+    private(set) var items: [(name: String, value: String)] = []
+
+    mutating func add(_ name: String, _ value: String?) {
+        if let value { items.append((name, value)) }
+    }
+
+    mutating func add(_ name: String, _ value: Int?) { add(name, value.map { String($0) }) }
+    mutating func add(_ name: String, _ value: Bool?) { add(name, value.map { $0 ? "true" : "false" }) }
+    mutating func add(_ name: String, _ value: LocalDate?) { add(name, value?.description) }
+    mutating func add(_ name: String, _ value: Timestamp?) { add(name, value?.text) }
+
+    mutating func addPage(_ page: Int?, perPage: Int?) {
+        add("page", page)
+        add("per_page", perPage)
+    }
+
+    /// `a=1&b=x%2By`: only RFC 3986 unreserved characters are left as they are.
+    var encoded: String {
+        items.map { "\(QueryItems.escape($0.name))=\(QueryItems.escape($0.value))" }.joined(separator: "&")
+    }
+
+    private static func escape(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return result
+    }
+
+    static func == (lhs: QueryItems, rhs: QueryItems) -> Bool {
+        lhs.items.elementsEqual(rhs.items) { $0.name == $1.name && $0.value == $1.value }
+    }
+}

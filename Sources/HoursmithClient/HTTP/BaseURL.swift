@@ -1,0 +1,70 @@
+import Foundation
+
+/// The API's base URL, checked: https, or plain http to a loopback host only.
+struct BaseURL: Sendable {
+    /// Without a trailing slash, e.g. `https://hoursmith.app/api/v1`.
+    let text: String
+    /// `https://hoursmith.app` (`http://127.0.0.1:8080`).
+    let origin: String
+    let host: String
+
+    init(_ raw: String) throws(HoursmithError) {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
+              let host = components.host, !host.isEmpty else {
+            throw .invalidBaseURL(trimmed, reason: "it is not an absolute URL with a host")
+        }
+        let shown = BaseURL.withoutUserInfo(components)
+        guard components.user == nil, components.password == nil else {
+            throw .invalidBaseURL(shown, reason: "it must not contain a user name or password")
+        }
+        guard components.query == nil, components.fragment == nil else {
+            throw .invalidBaseURL(shown, reason: "it must not have a query or a fragment")
+        }
+        switch scheme {
+        case "https":
+            break
+        case "http":
+            guard BaseURL.isLoopback(host) else {
+                throw .invalidBaseURL(shown, reason: "plain http would send the token unencrypted, and is allowed only to a loopback host")
+            }
+        default:
+            throw .invalidBaseURL(shown, reason: "the scheme must be https")
+        }
+        var path = components.percentEncodedPath
+        while path.hasSuffix("/") { path.removeLast() }
+        let port = components.port.map { ":\($0)" } ?? ""
+        let hostText = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        self.origin = "\(scheme)://\(hostText)\(port)"
+        self.host = host
+        self.text = origin + path
+    }
+
+    /// The URL of `path` (which starts with `/`) with `query`.
+    func url(path: String, query: QueryItems) -> URL? {
+        let encoded = query.encoded
+        return URL(string: text + path + (encoded.isEmpty ? "" : "?" + encoded))
+    }
+
+    /// Whether `host` is 127.0.0.0/8, ::1 or localhost.
+    static func isLoopback(_ host: String) -> Bool {
+        let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4, octets[0] == "127" else { return false }
+        return octets.allSatisfy { octet in
+            !octet.isEmpty && octet.count <= 3 && octet.allSatisfy(\.isASCIIDigit) && (Int(octet) ?? 256) <= 255
+        }
+    }
+
+    private static func withoutUserInfo(_ components: URLComponents) -> String {
+        var copy = components
+        copy.user = nil
+        copy.password = nil
+        return copy.string ?? "the given URL"
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,177 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// An HTTP answer, whatever its status.
+struct HTTPResponse: Sendable {
+    let status: Int
+    let retryAfter: Int?
+    let body: Data
+}
+
+/// Sends requests over one ephemeral `URLSession` (no cookies, no cache, no credential storage;
+/// connections are reused) and bridges its delegate callbacks to async.
+///
+/// Redirects are refused in the delegate and never followed (URLSession on Linux forwards
+/// `Authorization` across origins). A body beyond `maxResponseBytes` cancels the exchange.
+/// Cancelling the calling task cancels the HTTP request.
+final class HTTPTransport: Sendable {
+    private let session: URLSession
+    private let delegate: SessionDelegate
+
+    init(timeoutSeconds: Int, maxConnectionsPerHost: Int, maxResponseBytes: Int) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        configuration.urlCredentialStorage = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.timeoutIntervalForRequest = TimeInterval(timeoutSeconds)
+        configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
+        let delegate = SessionDelegate(maxResponseBytes: maxResponseBytes)
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1
+        queue.name = "HoursmithClient.HTTPTransport"
+        self.delegate = delegate
+        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+    }
+
+    /// Sends `request` and waits for the whole answer (or the failure).
+    func send(_ request: URLRequest) async -> Result<HTTPResponse, TransportFailure> {
+        if Task.isCancelled { return .failure(.cancelled) }
+        let task = session.dataTask(with: request)
+        let exchange = delegate.register(task)
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                exchange.wait(continuation)
+                task.resume()
+            }
+        } onCancel: {
+            exchange.finish(.failure(.cancelled))
+            task.cancel()
+        }
+    }
+}
+
+/// One request's state, shared by the caller, the delegate and the cancellation handler; its
+/// result is delivered exactly once, by whichever finishes first.
+private final class Exchange: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Result<HTTPResponse, TransportFailure>, Never>?
+    private var result: Result<HTTPResponse, TransportFailure>?
+    private var delivered = false
+
+    // Touched only on the delegate queue.
+    var body = Data()
+    var redirect: (status: Int, location: String?)?
+    var isTooLarge = false
+
+    func wait(_ continuation: CheckedContinuation<Result<HTTPResponse, TransportFailure>, Never>) {
+        lock.lock()
+        if let result {
+            delivered = true
+            lock.unlock()
+            continuation.resume(returning: result)
+        } else {
+            self.continuation = continuation
+            lock.unlock()
+        }
+    }
+
+    func finish(_ result: Result<HTTPResponse, TransportFailure>) {
+        lock.lock()
+        guard !delivered, self.result == nil else {
+            lock.unlock()
+            return
+        }
+        self.result = result
+        let continuation = self.continuation
+        if continuation != nil { delivered = true }
+        self.continuation = nil
+        lock.unlock()
+        continuation?.resume(returning: result)
+    }
+}
+
+/// The session's delegate: collects each task's body, refuses redirects, enforces the size cap.
+private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let maxResponseBytes: Int
+    private let lock = NSLock()
+    private var exchanges: [Int: Exchange] = [:]
+
+    init(maxResponseBytes: Int) {
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    func register(_ task: URLSessionTask) -> Exchange {
+        let exchange = Exchange()
+        lock.lock()
+        exchanges[task.taskIdentifier] = exchange
+        lock.unlock()
+        return exchange
+    }
+
+    private func exchange(for task: URLSessionTask, remove: Bool = false) -> Exchange? {
+        lock.lock()
+        defer { lock.unlock() }
+        return remove ? exchanges.removeValue(forKey: task.taskIdentifier) : exchanges[task.taskIdentifier]
+    }
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        exchange(for: task)?.redirect = (response.statusCode, response.value(forHTTPHeaderField: "Location"))
+        completionHandler(nil)
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
+        if response.expectedContentLength > Int64(maxResponseBytes), let exchange = exchange(for: dataTask) {
+            exchange.isTooLarge = true
+            dataTask.cancel()
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        guard let exchange = exchange(for: dataTask), !exchange.isTooLarge else { return }
+        if exchange.body.count + data.count > maxResponseBytes {
+            exchange.isTooLarge = true
+            exchange.body = Data()
+            dataTask.cancel()
+            return
+        }
+        exchange.body.append(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        guard let exchange = exchange(for: task, remove: true) else { return }
+        exchange.finish(result(of: task, exchange: exchange, error: error))
+    }
+
+    private func result(of task: URLSessionTask, exchange: Exchange, error: Error?) -> Result<HTTPResponse, TransportFailure> {
+        if exchange.isTooLarge { return .failure(.tooLarge) }
+        if let redirect = exchange.redirect { return .failure(.redirect(status: redirect.status, location: redirect.location)) }
+        if let error {
+            let urlError = error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "\(error)"])
+            return .failure(urlError.code == .cancelled ? .cancelled : .urlError(urlError))
+        }
+        guard let response = task.response as? HTTPURLResponse else {
+            return .failure(.urlError(URLError(.badServerResponse)))
+        }
+        if (300..<400).contains(response.statusCode) {
+            return .failure(.redirect(status: response.statusCode, location: response.value(forHTTPHeaderField: "Location")))
+        }
+        let retryAfter = response.value(forHTTPHeaderField: "Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return .success(HTTPResponse(status: response.statusCode, retryAfter: retryAfter, body: exchange.body))
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import JSONCore
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A typed client of Hoursmith's REST API v1: one method per endpoint (see `Endpoints/`),
+/// retries and pacing per `RetryPolicy` and `RequestPacing`, one error type, `HoursmithError`.
+///
+/// The token is sent only to the configured origin, over https (or plain http to loopback);
+/// redirects are never followed.
+public final class HoursmithClient: Sendable {
+    public let configuration: HoursmithConfiguration
+    let baseURL: BaseURL
+    private let transport: HTTPTransport
+    private let pacers: [Pacer]
+    private let userAgent: String
+
+    /// A client for `configuration`; an API URL that is not https (or http to a loopback host)
+    /// is refused with `invalidBaseURL`.
+    public init(configuration: HoursmithConfiguration) throws(HoursmithError) {
+        self.configuration = configuration
+        self.baseURL = try BaseURL(configuration.baseURL)
+        self.transport = HTTPTransport(
+            timeoutSeconds: configuration.timeoutSeconds,
+            maxConnectionsPerHost: max(2, configuration.maxConcurrentPages + 1),
+            maxResponseBytes: configuration.maxResponseBytes
+        )
+        self.pacers = configuration.pacing.map(Pacer.init)
+        self.userAgent = "\(configuration.product)/\(configuration.version)"
+    }
+
+    // MARK: Sending
+
+    /// Sends `request`, retrying as the policy allows, and returns its 2xx answer.
+    func send(_ request: APIRequest) async throws(HoursmithError) -> HTTPResponse {
+        let context = errorContext(for: request)
+        guard let url = baseURL.url(path: request.path, query: request.query) else {
+            throw HoursmithError(kind: .badRequest, message: "The request URL could not be built.", request: request.line)
+        }
+        let idempotencyKey = request.safety == .create ? UUID().uuidString.lowercased() : nil
+        let urlRequest = makeURLRequest(request, url: url, idempotencyKey: idempotencyKey)
+        let policy = configuration.retry
+        var failedAttempts = 0
+        var rateLimitWaits = 0
+
+        while true {
+            try await pace(request, context: context)
+            let started = configuration.clock.now()
+            let error: HoursmithError
+            switch await transport.send(urlRequest) {
+            case .success(let response) where (200..<300).contains(response.status):
+                log(.debug, "\(request.line) → \(response.status) in \(milliseconds(since: started)) ms, \(response.body.count) bytes")
+                return response
+            case .success(let response):
+                error = .api(status: response.status, body: response.body, retryAfter: response.retryAfter, context: context)
+            case .failure(let failure):
+                error = .transport(failure, context: context)
+            }
+            log(.debug, "\(request.line) → \(error.status.map(String.init) ?? error.code) in \(milliseconds(since: started)) ms")
+
+            let isRateLimit = if case .rateLimited = error.kind { true } else { false }
+            if !isRateLimit { failedAttempts += 1 }
+            let decision = policy.decision(after: error, safety: request.safety, failedAttempts: failedAttempts, rateLimitWaits: rateLimitWaits)
+            guard case .retry(let wait) = decision else { throw error }
+            if isRateLimit {
+                rateLimitWaits += 1
+                log(.warning, "\(request.line): rate limited; waiting \(seconds(wait)) s as Retry-After asks (wait \(rateLimitWaits) of \(policy.maxRateLimitWaits))")
+            } else {
+                log(.warning, "\(request.line): \(error.code)\(error.status.map { " (HTTP \($0))" } ?? ""); "
+                    + "trying again in \(seconds(wait)) s (try \(failedAttempts + 1) of \(policy.maxAttempts))")
+            }
+            do {
+                try await configuration.clock.sleep(wait)
+            } catch {
+                throw .transport(.cancelled, context: context)
+            }
+        }
+    }
+
+    /// Waits until every pacer that applies admits the request.
+    private func pace(_ request: APIRequest, context: ErrorContext) async throws(HoursmithError) {
+        for pacer in pacers where pacer.applies(to: request.path) {
+            while let wait = pacer.reserve(at: configuration.clock.now()) {
+                log(.info, "\(request.line): pacing at \(pacer.pacing.limit) requests per \(seconds(pacer.pacing.window)) s; waiting \(seconds(wait)) s")
+                do {
+                    try await configuration.clock.sleep(wait)
+                } catch {
+                    throw .transport(.cancelled, context: context)
+                }
+            }
+        }
+    }
+
+    private func makeURLRequest(_ request: APIRequest, url: URL, idempotencyKey: String?) -> URLRequest {
+        var urlRequest = URLRequest(url: url)
+        urlRequest.httpMethod = request.method.rawValue
+        urlRequest.timeoutInterval = TimeInterval(configuration.timeoutSeconds)
+        urlRequest.setValue(configuration.token.authorizationHeaderValue, forHTTPHeaderField: "Authorization")
+        urlRequest.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+        urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let body = request.body {
+            urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            urlRequest.httpBody = Data(JSON.object(body).serialized())
+        }
+        if let idempotencyKey {
+            urlRequest.setValue(idempotencyKey, forHTTPHeaderField: "Idempotency-Key")
+        }
+        return urlRequest
+    }
+
+    private func errorContext(for request: APIRequest) -> ErrorContext {
+        ErrorContext(
+            request: request.line,
+            isRead: request.safety == .read,
+            origin: baseURL.origin,
+            host: baseURL.host,
+            timeoutSeconds: configuration.timeoutSeconds,
+            maxResponseBytes: configuration.maxResponseBytes,
+            token: configuration.token
+        )
+    }
+
+    // MARK: Decoding
+
+    /// Sends `request` and decodes its answer with `read`; an answer that is not JSON or not the
+    /// expected shape is `undecodableResponse`, naming the field.
+    func fetch<T>(_ request: APIRequest, _ read: (JSONFields) throws(JSONDecodingError) -> T) async throws(HoursmithError) -> T {
+        let response = try await send(request)
+        let json: JSON
+        do {
+            json = try JSON.parse(response.body)
+        } catch {
+            throw .undecodable("the body is not JSON: \(error)", context: errorContext(for: request))
+        }
+        do {
+            return try read(JSONFields(json))
+        } catch {
+            throw .undecodable(error.description, context: errorContext(for: request))
+        }
+    }
+
+    func fetch<T: HoursmithModel>(_ request: APIRequest, as type: T.Type) async throws(HoursmithError) -> T {
+        try await fetch(request) { (fields) throws(JSONDecodingError) in try T(fields: fields) }
+    }
+
+    func fetchPage<T: ListableModel>(_ request: APIRequest, of type: T.Type) async throws(HoursmithError) -> Page<T> {
+        try await fetch(request) { (fields) throws(JSONDecodingError) in try Page<T>(fields: fields) }
+    }
+
+    // MARK: Logging
+
+    func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
+        guard let log = configuration.log else { return }
+        log(level, configuration.token.scrubbed(message()))
+    }
+
+    private func milliseconds(since start: Duration) -> Int {
+        let elapsed = configuration.clock.now() - start
+        return Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    private func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,133 @@
+/// Everything that can go wrong with a call to Hoursmith: an API refusal (from the status and
+/// the body's `error` code), a transport failure, or a refused configuration.
+///
+/// `message` is a sentence a person can act on; `apiMessage` keeps the API's own sentence when
+/// there was one. Neither ever contains the token's secret.
+public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        // API refusals
+        case invalidToken
+        /// The workspace's plan has no API access; `plan` is the current plan when the API said.
+        case planRequired(plan: Plan?)
+        case forbidden
+        case notFound
+        case methodNotAllowed
+        case badRequest
+        case validationFailed([FieldError])
+        case clientHasActiveProjects
+        case clientHasInvoices
+        case timeEntryInvoiced
+        case expenseInvoiced
+        case timerAlreadyRunning
+        case timerNotRunning
+        case projectArchived
+        case taskArchived
+        case idempotencyKeyReused
+        /// 429; `retryAfter` in seconds, from the `Retry-After` header.
+        case rateLimited(retryAfter: Int?)
+        /// A 5xx; its body may be missing or not JSON.
+        case serverError(status: Int)
+        /// A status or error code the contract does not have.
+        case unexpectedResponse(status: Int, code: String?)
+
+        // Transport
+        case timedOut
+        case hostNotFound
+        case cannotConnect
+        case connectionLost
+        case tlsFailure(detail: String)
+        case cancelled
+        /// The server answered with a redirect, which is never followed.
+        case redirectRefused(status: Int, location: String?)
+        /// The answer was larger than the configured limit, in bytes.
+        case responseTooLarge(limit: Int)
+        /// The answer was not JSON or not the contract's shape; `detail` names the field.
+        case undecodableResponse(detail: String)
+        case transportFailure(detail: String)
+
+        // Configuration
+        case invalidBaseURL(reason: String)
+    }
+
+    public let kind: Kind
+    /// What happened and what to do, for a person.
+    public let message: String
+    /// The API's own `message`, when the answer had one.
+    public let apiMessage: String?
+    /// The HTTP status, when there was an answer.
+    public let status: Int?
+    /// The request, e.g. `DELETE /clients/3`, when the error came from one.
+    public let request: String?
+
+    public init(kind: Kind, message: String, apiMessage: String? = nil, status: Int? = nil, request: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.apiMessage = apiMessage
+        self.status = status
+        self.request = request
+    }
+
+    public var description: String {
+        request.map { "\($0): \(message)" } ?? message
+    }
+
+    /// A stable snake_case name: the API's error code for API refusals (`plan_required`), and
+    /// this client's own for the rest (`timed_out`, `redirect_refused`).
+    public var code: String {
+        switch kind {
+        case .invalidToken: "invalid_token"
+        case .planRequired: "plan_required"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
+        case .badRequest: "bad_request"
+        case .validationFailed: "validation_failed"
+        case .clientHasActiveProjects: "client_has_active_projects"
+        case .clientHasInvoices: "client_has_invoices"
+        case .timeEntryInvoiced: "time_entry_invoiced"
+        case .expenseInvoiced: "expense_invoiced"
+        case .timerAlreadyRunning: "timer_already_running"
+        case .timerNotRunning: "timer_not_running"
+        case .projectArchived: "project_archived"
+        case .taskArchived: "task_archived"
+        case .idempotencyKeyReused: "idempotency_key_reused"
+        case .rateLimited: "rate_limited"
+        case .serverError: "server_error"
+        case .unexpectedResponse(_, let code): code ?? "unexpected_response"
+        case .timedOut: "timed_out"
+        case .hostNotFound: "host_not_found"
+        case .cannotConnect: "cannot_connect"
+        case .connectionLost: "connection_lost"
+        case .tlsFailure: "tls_failure"
+        case .cancelled: "cancelled"
+        case .redirectRefused: "redirect_refused"
+        case .responseTooLarge: "response_too_large"
+        case .undecodableResponse: "undecodable_response"
+        case .transportFailure: "transport_failure"
+        case .invalidBaseURL: "invalid_base_url"
+        }
+    }
+
+    /// Whether the error is a transport failure after which the request may or may not have
+    /// reached Hoursmith.
+    public var outcomeIsUnknown: Bool {
+        switch kind {
+        case .timedOut, .connectionLost, .transportFailure: true
+        default: false
+        }
+    }
+}
+
+/// The problems the API found with one field of a request (`validation_failed`).
+public struct FieldError: Sendable, Equatable, CustomStringConvertible {
+    public let field: String
+    public let problems: [String]
+
+    public init(field: String, problems: [String]) {
+        self.field = field
+        self.problems = problems
+    }
+
+    /// `hours: must be greater than 0; must be at most 24`.
+    public var description: String { "\(field): \(problems.joined(separator: "; "))" }
+}

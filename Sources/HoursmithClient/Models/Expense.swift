@@ -1,0 +1,55 @@
+import Foundation
+import JSONCore
+
+/// Money spent on a project, in the workspace currency.
+public struct Expense: ListableModel {
+    public static let listKey = "expenses"
+
+    public let id: Int
+    public let spentDate: LocalDate
+    public let amount: Decimal
+    public let category: String
+    public let notes: String?
+    public let billable: Bool
+    public let isInvoiced: Bool
+    public let invoice: InvoiceReference?
+    public let user: NamedReference
+    public let client: NamedReference
+    public let project: NamedReference
+    public let createdAt: Timestamp
+    public let updatedAt: Timestamp
+
+    public init(fields: JSONFields) throws(JSONDecodingError) {
+        id = try fields.int("id")
+        spentDate = try fields.date("spent_date")
+        amount = try fields.decimal("amount")
+        category = try fields.string("category")
+        notes = try fields.optionalString("notes")
+        billable = try fields.bool("billable")
+        isInvoiced = try fields.bool("is_invoiced")
+        invoice = try fields.optionalFields("invoice").map { (fields) throws(JSONDecodingError) in try InvoiceReference(fields: fields) }
+        user = try fields.reference("user")
+        client = try fields.reference("client")
+        project = try fields.reference("project")
+        createdAt = try fields.timestamp("created_at")
+        updatedAt = try fields.timestamp("updated_at")
+    }
+
+    public var json: JSONObject {
+        [
+            "id": .int(id),
+            "spent_date": .date(spentDate),
+            "amount": .decimal(amount),
+            "category": .string(category),
+            "notes": .string(orNull: notes),
+            "billable": .bool(billable),
+            "is_invoiced": .bool(isInvoiced),
+            "invoice": invoice.map { .object($0.json) } ?? .null,
+            "user": .reference(user),
+            "client": .reference(client),
+            "project": .reference(project),
+            "created_at": .timestamp(createdAt),
+            "updated_at": .timestamp(updatedAt),
+        ]
+    }
+}

@@ -1,0 +1,50 @@
+import JSONCore
+
+/// One page of a list answer.
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let page: Int
+    public let perPage: Int
+    public let totalPages: Int
+    public let totalEntries: Int
+    public let nextPage: Int?
+    public let previousPage: Int?
+
+    public init(items: [Item], page: Int, perPage: Int, totalPages: Int, totalEntries: Int, nextPage: Int?, previousPage: Int?) {
+        self.items = items
+        self.page = page
+        self.perPage = perPage
+        self.totalPages = totalPages
+        self.totalEntries = totalEntries
+        self.nextPage = nextPage
+        self.previousPage = previousPage
+    }
+}
+
+extension Page: Equatable where Item: Equatable {}
+
+extension Page where Item: ListableModel {
+    /// Decodes a list answer: the items under `Item.listKey` and the pagination members.
+    public init(fields: JSONFields) throws(JSONDecodingError) {
+        items = try fields.objects(Item.listKey) { (fields) throws(JSONDecodingError) in try Item(fields: fields) }
+        page = try fields.int("page")
+        perPage = try fields.int("per_page")
+        totalPages = try fields.int("total_pages")
+        totalEntries = try fields.int("total_entries")
+        nextPage = try fields.optionalInt("next_page")
+        previousPage = try fields.optionalInt("previous_page")
+    }
+
+    /// The page in the API's wire form, without `links`.
+    public var json: JSONObject {
+        [
+            Item.listKey: .array(items.map { .object($0.json) }),
+            "page": .int(page),
+            "per_page": .int(perPage),
+            "total_pages": .int(totalPages),
+            "total_entries": .int(totalEntries),
+            "next_page": .int(orNull: nextPage),
+            "previous_page": .int(orNull: previousPage),
+        ]
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import JSONCore
+
+/// Hours and billable amounts over a period, grouped by client, project, task or user
+/// (`GET /reports/time`).
+public struct TimeReport: HoursmithModel {
+    public let from: LocalDate
+    public let to: LocalDate
+    public let groupBy: TimeReportGrouping
+    public let currency: String
+    public let results: [Row]
+
+    /// One group's totals.
+    public struct Row: HoursmithModel {
+        public let id: Int
+        public let name: String
+        public let totalHours: Decimal
+        public let billableHours: Decimal
+        public let billableAmount: Decimal
+
+        public init(fields: JSONFields) throws(JSONDecodingError) {
+            id = try fields.int("id")
+            name = try fields.string("name")
+            totalHours = try fields.decimal("total_hours")
+            billableHours = try fields.decimal("billable_hours")
+            billableAmount = try fields.decimal("billable_amount")
+        }
+
+        public var json: JSONObject {
+            [
+                "id": .int(id),
+                "name": .string(name),
+                "total_hours": .decimal(totalHours),
+                "billable_hours": .decimal(billableHours),
+                "billable_amount": .decimal(billableAmount),
+            ]
+        }
+    }
+
+    public init(fields: JSONFields) throws(JSONDecodingError) {
+        from = try fields.date("from")
+        to = try fields.date("to")
+        groupBy = try fields.value("group_by", expected: "client, project, task or user") {
+            $0.stringValue.flatMap(TimeReportGrouping.init(rawValue:))
+        }
+        currency = try fields.string("currency")
+        results = try fields.objects("results") { (fields) throws(JSONDecodingError) in try Row(fields: fields) }
+    }
+
+    public var json: JSONObject {
+        [
+            "from": .date(from),
+            "to": .date(to),
+            "group_by": .string(groupBy.rawValue),
+            "currency": .string(currency),
+            "results": .array(results.map { .object($0.json) }),
+        ]
+    }
+}
+
+/// What a time report groups by.
+public enum TimeReportGrouping: String, Sendable, CaseIterable {
+    case client, project, task, user
+}
