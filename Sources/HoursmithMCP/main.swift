@@ -1,13 +1,57 @@
+import Foundation
+import HoursmithClient
 import MCPCore
-import JSONCore
-#if canImport(Glibc)
-import Glibc
-#endif
-let tool = Tool(name: "echo", title: "Echo", description: "Echo", inputSchema: .object(["text": .string("t")], required: ["text"]),
-                outputSchema: .object(["echo": .string("e")], required: ["echo"]),
-                annotations: ToolAnnotations(readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)) { a, _ in
-    .success(["echo": .string(a.string("text") ?? "")])
+
+// hoursmith-mcp: read the options, make the Hoursmith session, and serve MCP over stdio.
+// Mistakes in flags or names exit 2 before anything starts; a missing or bad token does not stop
+// the server (every tool call explains it instead).
+
+let options: Options
+let selection: ToolSelection
+do throws(OptionsError) {
+    options = try Options.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+    let names = Catalog.tools(ToolEnvironment(session: HoursmithSession(access: .unavailable(""))))
+    switch options.mode {
+    case .help:
+        Console.out(Startup.help(catalog: names))
+        exit(0)
+    case .version:
+        Console.out("\(Product.name) \(Product.version)")
+        exit(0)
+    case .check, .serve:
+        selection = try ToolSelection.make(from: options, catalog: names)
+    }
+} catch {
+    Console.error(error.message)
+    exit(2)
 }
-let logger = Logger(label: "hoursmith-mcp", level: .debug, redact: Redaction.redact)
-let stdio = StdioServer(configuration: ServerConfiguration(name: "hoursmith-mcp", title: "Hoursmith", version: "0.1.0", instructions: "hi"), tools: StaticToolSource([tool]), logger: logger)
+
+if options.mode == .check {
+    // --check reports a problem once, on stderr, itself: the start-up log stays quiet.
+    let access = Startup.access(options, logger: Logger(label: Product.name, level: .emergency))
+    Task { exit(await Startup.check(access, apiURL: options.apiURL ?? Options.defaultAPIURL)) }
+    dispatchMain()
+}
+
+let logger = Logger(label: Product.name, level: options.logLevel, redact: Redaction.redact)
+let access = Startup.access(options, logger: logger)
+let listChanges = ListChangeRelay()
+let session = HoursmithSession(access: access) { role in listChanges.roleBecameKnown(role) }
+let surface = ToolSurface(catalog: Catalog.tools(ToolEnvironment(session: session)), selection: selection, session: session)
+let stdio = StdioServer(configuration: Product.serverConfiguration, tools: surface, logger: logger)
+listChanges.attach(stdio.server)
+
+if case .ready = access {
+    // Learn the role now, so that the first tool list a client reads is already the right one.
+    // (Detached: top-level code runs on the main actor, whose thread `run()` keeps.)
+    Task.detached {
+        do throws(HoursmithError) {
+            let me = try await session.me()
+            logger.info("Connected to Hoursmith as \(me.user.name) (\(me.user.role)) in \(me.workspace.name), "
+                + "plan \(me.workspace.plan.displayName); \(surface.listedTools().count) tools offered.")
+        } catch {
+            logger.error(error.message)
+        }
+    }
+}
 exit(stdio.run())

@@ -50,6 +50,11 @@ public struct JSONSchema: Sendable, Equatable {
     public struct Property: Sendable, Equatable {
         public let name: String
         public let schema: JSONSchema
+
+        public init(name: String, schema: JSONSchema) {
+            self.name = name
+            self.schema = schema
+        }
     }
 
     public var kind: Kind

@@ -1,0 +1,30 @@
+import MCPCore
+
+/// Who this server is, and the short guide it gives the model.
+enum Product {
+    static let name = "hoursmith-mcp"
+    static let title = "Hoursmith"
+    static let version = "0.1.0"
+
+    static let instructions = """
+        Hoursmith is a time-tracking and invoicing service. These tools act in the user's Hoursmith workspace \
+        through its REST API, with exactly the powers of the role (owner, admin, manager or member) of the member \
+        whose API token is configured; the tool list already leaves out what the role can never do.
+        Dates are YYYY-MM-DD; wherever a date is taken, today, yesterday and tomorrow work too, and lists and \
+        reports take a period (today, yesterday, this_week, last_week, this_month, last_month, this_year) instead \
+        of from/to. All of them are resolved in the workspace's timezone and week start (get_current_user shows \
+        them). Hours and money are numbers; money is in the workspace's currency.
+        Find ids by name with the list_* tools (e.g. list_projects, then list_tasks with project_id) before \
+        creating or changing anything. Lists return one page (page, per_page), or every page with all: true up \
+        to a limit; the result says when it truncated.
+        delete_client, archive_project, archive_task, delete_time_entry and delete_expense refuse what the API \
+        would refuse (a client with active projects or invoices, invoiced time or expenses) and say why; pass \
+        dry_run: true to see what one would do first. Confirm with the person before deleting anything.
+        A tool error explains what went wrong and what to do; errors about the token or the plan need the person \
+        to act in Hoursmith's settings.
+        """
+
+    static var serverConfiguration: ServerConfiguration {
+        ServerConfiguration(name: name, title: title, version: version, instructions: instructions)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import HoursmithClient
+import MCPCore
+
+/// Start-up: the token and API URL become a client (or the one sentence that explains why not),
+/// and the non-serving modes (`--check`, `--help`, `--version`) do their work.
+enum Startup {
+    /// A client for the options' token and URL, or why there is none. A problem is logged as one
+    /// line on stderr; the server still starts, and every tool call answers with that sentence.
+    static func access(_ options: Options, logger: Logger) -> HoursmithSession.Access {
+        let token: APIToken
+        do throws(APITokenProblem) {
+            let parsed = try APIToken.parse(options.rawToken)
+            if let warning = parsed.warning { logger.warning(warning) }
+            token = parsed.token
+        } catch {
+            logger.error(error.message)
+            return .unavailable(error.message)
+        }
+        let configuration = HoursmithConfiguration(
+            token: token, version: Product.version, baseURL: options.apiURL ?? Options.defaultAPIURL
+        ) { level, message in
+            // The client's levels are a subset of the logger's, with the same names.
+            logger.log(MCPCore.LogLevel(name: level.description) ?? .info, message)
+        }
+        do throws(HoursmithError) {
+            return .ready(try HoursmithClient(configuration: configuration))
+        } catch {
+            logger.error(error.message)
+            return .unavailable(error.message)
+        }
+    }
+
+    /// `--check`: `GET /me`, then who and where on stdout (exit 0), or the problem on stderr (exit 1).
+    static func check(_ access: HoursmithSession.Access, apiURL: String) async -> Int32 {
+        let client: HoursmithClient
+        switch access {
+        case .unavailable(let problem):
+            Console.error(problem)
+            return 1
+        case .ready(let ready):
+            client = ready
+        }
+        do throws(HoursmithError) {
+            let me = try await client.me()
+            let workspace = me.workspace
+            Console.out("""
+                OK: the token works.
+                User:      \(me.user.name) <\(me.user.email)>, role \(me.user.role)
+                Workspace: \(workspace.name) (id \(workspace.id)), plan \(workspace.plan.displayName), \
+                currency \(workspace.currency), timezone \(workspace.timezone), weeks start on \(workspace.weekStart.rawValue)
+                API:       \(apiURL)
+                """)
+            return 0
+        } catch {
+            Console.error(error.message)
+            return 1
+        }
+    }
+
+    static func help(catalog: [CatalogTool]) -> String {
+        let toolsets = Toolset.allCases.map { toolset in
+            let names = catalog.filter { $0.toolset == toolset }.map(\.name).joined(separator: ", ")
+            return "  \(toolset.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(names)"
+        }.joined(separator: "\n")
+        return """
+            hoursmith-mcp \(Product.version): a Model Context Protocol server for Hoursmith, over stdio.
+
+            An MCP client (Claude Desktop, Claude Code, Cursor…) starts it with the API token in the environment:
+              HOURSMITH_API_TOKEN=hsk_live_… hoursmith-mcp
+
+            Options (each flag has an environment variable; the flag wins):
+              --api-url URL          HOURSMITH_API_URL        API base (default \(Options.defaultAPIURL));
+                                                              plain http only to a loopback host (the sandbox)
+              --read-only            HOURSMITH_READ_ONLY=1    only tools that change nothing (wins over everything)
+              --toolsets a,b         HOURSMITH_TOOLSETS       only these toolsets
+              --tools a,b            HOURSMITH_TOOLS          only these tools (with --toolsets: these as well)
+              --exclude-tools a,b    HOURSMITH_EXCLUDE_TOOLS  never these tools (wins over the allow lists)
+              --log-level L          HOURSMITH_LOG_LEVEL      stderr log level: error, warning, info (default), debug
+              --check                                         call GET /me, show user, role, workspace and plan, exit
+              --help, --version
+
+            Toolsets and tools:
+            \(toolsets)
+
+            Logs go to stderr; stdout carries MCP messages only. The token is never written anywhere.
+            Docs: README.md (set-up for Claude Desktop and Claude Code, every tool, troubleshooting).
+            """
+    }
+}
+
+/// The process's own stdout and stderr, for the modes that do not serve MCP (`--help`,
+/// `--version`, `--check`) and for start-up failures. While serving, stdout belongs to the
+/// transport and stderr to the logger.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("hoursmith-mcp: " + Redaction.redact(text) + "\n").utf8))
+    }
+}

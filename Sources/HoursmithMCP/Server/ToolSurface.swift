@@ -1,0 +1,60 @@
+import HoursmithClient
+import MCPCore
+
+/// Which tools of the catalog this process offers, from the options: toolsets and tools to
+/// allow, tools to exclude, read-only. Exclusions and read-only always win.
+struct ToolSelection: Equatable {
+    let names: [String]
+
+    /// The selection `options` ask for, in catalog order; unknown names are refused (exit 2).
+    static func make(from options: Options, catalog: [CatalogTool]) throws(OptionsError) -> ToolSelection {
+        let allNames = catalog.map(\.name)
+        let toolsetNames = Toolset.allCases.map(\.rawValue)
+        for name in options.toolsets ?? [] where !toolsetNames.contains(name) {
+            throw OptionsError("Unknown toolset \"\(name)\". Toolsets: \(toolsetNames.joined(separator: ", ")).")
+        }
+        for name in (options.tools ?? []) + options.excludedTools where !allNames.contains(name) {
+            throw OptionsError("Unknown tool \"\(name)\". Run hoursmith-mcp --help for the tools.")
+        }
+        let selected = catalog.filter { entry in
+            var allowed = options.toolsets == nil && options.tools == nil
+            if let toolsets = options.toolsets, toolsets.contains(entry.toolset.rawValue) { allowed = true }
+            if let tools = options.tools, tools.contains(entry.name) { allowed = true }
+            if options.excludedTools.contains(entry.name) { return false }
+            if options.readOnly && !entry.isReadOnly { return false }
+            return allowed
+        }
+        return ToolSelection(names: selected.map(\.name))
+    }
+}
+
+/// The tools MCP clients see: the selection, narrowed to the token's role once `GET /me` told it.
+///
+/// Until the role is known (or when `/me` fails), every selected tool is listed and the API
+/// decides. Once it is known, tools the role can never use are not listed, and a call to one is
+/// refused with the words of the API's 403, without a request.
+struct ToolSurface: ToolSource {
+    let catalog: [CatalogTool]
+    let session: HoursmithSession
+
+    init(catalog: [CatalogTool], selection: ToolSelection, session: HoursmithSession) {
+        self.catalog = catalog.filter { selection.names.contains($0.name) }
+        self.session = session
+    }
+
+    func listedTools() -> [Tool] {
+        guard let role = session.knownRole else { return catalog.map(\.tool) }
+        return catalog.filter { $0.audience.includes(role) }.map(\.tool)
+    }
+
+    func tool(named name: String) -> Tool? {
+        guard let entry = catalog.first(where: { $0.name == name }) else { return nil }
+        guard let role = session.knownRole, !entry.audience.includes(role) else { return entry.tool }
+        let refusal = ErrorMessages.forbidden(action: entry.action, role: role)
+        return entry.tool.replacingHandler { _, _ in .failure(refusal) }
+    }
+
+    /// Five minutes once the role is known (a role rarely changes); until then, none, so a
+    /// client asks again and sees the list narrowed.
+    var listTimeToLive: Int { session.knownRole == nil ? 0 : 300_000 }
+}

@@ -1,0 +1,83 @@
+import HoursmithClient
+import JSONCore
+import MCPCore
+
+/// The arguments and result every `list_*` tool shares: one page (`page`, `per_page`), or every
+/// page (`all: true`) up to `limit` items, with progress when the client asked for it.
+enum Lists {
+    static let defaultPerPage = 100
+    static let defaultLimit = 2000
+    static let maxLimit = 10_000
+
+    static let arguments: [JSONSchema.Property] = [
+        .init(name: "page", schema: .integer("Page number, from 1. Default 1.", minimum: 1)),
+        .init(name: "per_page", schema: .integer("Items per page, 1–2000. Default 100.", minimum: 1, maximum: 2000)),
+        .init(name: "all", schema: .boolean(
+            "true: follow every page and return all items, up to `limit` (the result says when it truncated). Default false.")),
+        .init(name: "limit", schema: .integer(
+            "With all: true, the most items to return, 1–10000. Default 2000.", minimum: 1, maximum: maxLimit)),
+    ]
+
+    /// A list tool's input: its filters, then the list arguments.
+    static func input(_ filters: [JSONSchema.Property]) -> JSONSchema {
+        .object(filters + arguments, required: [])
+    }
+
+    /// `{"<plural>": [...], "page", "per_page", "total_entries", "next_page", "truncated"}`.
+    static func output(_ plural: String, item: JSONSchema) -> JSONSchema {
+        .object([
+            .init(name: plural, schema: .array(of: item)),
+            .init(name: "page", schema: .integer("The page returned (1 for all: true).")),
+            .init(name: "per_page", schema: .integer()),
+            .init(name: "total_entries", schema: .integer("How many items match, in all.")),
+            .init(name: "next_page", schema: JSONSchema.integer("The next page's number; null on the last page.").nullable()),
+            .init(name: "truncated", schema: .boolean("Whether items were left out (all: true stopped at its limit).")),
+            .init(name: "note", schema: .string("What to do about a truncated list.")),
+        ], required: [plural, "page", "per_page", "total_entries", "next_page", "truncated"], additionalProperties: true)
+    }
+}
+
+/// Fields a model rarely needs in a list; single objects keep them.
+private let listOmitted = ["created_at", "updated_at"]
+
+extension ToolCall {
+    /// Runs a list: one page, or (with `all: true`) every page up to `limit`, reporting progress.
+    /// `fetch` gets the page number and size; `json` is each item's wire form.
+    func list<Item: Sendable>(
+        _ plural: String,
+        json: @escaping @Sendable (Item) -> JSONObject,
+        fetch: @escaping @Sendable (_ page: Int, _ perPage: Int) async throws(HoursmithError) -> Page<Item>
+    ) async throws -> JSON {
+        let noun = plural.replacingOccurrences(of: "_", with: " ")
+        let project: (Item) -> JSON = { .object(json($0).removing(listOmitted)) }
+        guard arguments.bool("all") == true else {
+            let page = try await fetch(arguments.int("page") ?? 1, arguments.int("per_page") ?? Lists.defaultPerPage)
+            return [
+                plural: .array(page.items.map(project)),
+                "page": .int(page.page), "per_page": .int(page.perPage), "total_entries": .int(page.totalEntries),
+                "next_page": .int(orNull: page.nextPage), "truncated": false,
+            ]
+        }
+        if arguments.contains("page") {
+            throw ToolError("`page` cannot be combined with `all: true`, which returns every page; use one or the other.")
+        }
+        let limit = arguments.int("limit") ?? Lists.defaultLimit
+        let context = self.context
+        let collected = try await client.collectAll(
+            limit: limit, perPage: arguments.int("per_page") ?? 2000,
+            progress: { received, expected in
+                context.reportProgress(Double(received), total: Double(expected), message: "\(received) of \(expected) \(noun)")
+            },
+            fetchPage: fetch)
+        var result: JSONObject = [
+            plural: .array(collected.items.map(project)),
+            "page": 1, "per_page": .int(collected.items.count), "total_entries": .int(collected.totalEntries),
+            "next_page": .null, "truncated": .bool(collected.truncated),
+        ]
+        if collected.truncated {
+            result["note"] = .string("Showing the first \(collected.items.count) of \(collected.totalEntries) \(noun). "
+                + "Narrow the filters (dates, project, user), or raise `limit` (at most \(Lists.maxLimit)).")
+        }
+        return .object(result)
+    }
+}

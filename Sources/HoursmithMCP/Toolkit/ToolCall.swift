@@ -1,0 +1,124 @@
+import Foundation
+import HoursmithClient
+import JSONCore
+import MCPCore
+
+/// What every tool handler can reach: the session with Hoursmith. Tools are declared with
+/// ``tool(_:in:title:description:input:output:annotations:audience:action:body:)``.
+struct ToolEnvironment: Sendable {
+    let session: HoursmithSession
+
+    /// Runs a tool's body: the client and `/me` first (so 401 and 402 read the same on every
+    /// tool, and a role that may never use the tool is refused before any request), then the
+    /// body; `HoursmithError` becomes a tool error through ``ErrorMessages``.
+    func run(
+        action: String, audience: Audience, arguments: ToolArguments, context: ToolContext, body: ToolBody
+    ) async throws -> ToolResult {
+        do {
+            let client = try session.client()
+            let me = try await session.me()
+            guard audience.includes(me.user.role) else {
+                return .failure(ErrorMessages.forbidden(action: action, role: me.user.role))
+            }
+            let call = ToolCall(arguments: arguments, context: context, client: client, me: me)
+            return .success(try await body(call))
+        } catch let error as HoursmithError {
+            if error.kind == .cancelled, Task.isCancelled { throw CancellationError() }
+            return .failure(ErrorMessages.message(for: error, action: action, role: session.knownRole))
+        } catch let error as ToolError {
+            return .failure(error.message)
+        }
+    }
+}
+
+/// One tool call: its arguments (validated against the tool's schema), the MCP context, the
+/// client, and the workspace facts. Accessors read arguments the schema has already checked;
+/// what a schema cannot say (a real calendar date, `from` before `to`) is checked here, with a
+/// tool error that names the argument.
+struct ToolCall: Sendable {
+    let arguments: ToolArguments
+    let context: ToolContext
+    let client: HoursmithClient
+    let me: Me
+
+    var dates: DateWords { DateWords(workspace: me.workspace) }
+
+    func int(_ name: String) throws(ToolError) -> Int {
+        guard let value = arguments.int(name) else { throw ToolError("Argument `\(name)` is required.") }
+        return value
+    }
+
+    func optionalInt(_ name: String) -> Int? { arguments.int(name) }
+    func optionalBool(_ name: String) -> Bool? { arguments.bool(name) }
+    func optionalString(_ name: String) -> String? { arguments.string(name) }
+    func bool(_ name: String, default value: Bool) -> Bool { arguments.bool(name) ?? value }
+
+    func string(_ name: String) throws(ToolError) -> String {
+        guard let value = arguments.string(name) else { throw ToolError("Argument `\(name)` is required.") }
+        return value
+    }
+
+    /// An exact decimal (hours, money) from the number as the client wrote it.
+    func decimal(_ name: String) -> Decimal? {
+        arguments.number(name).flatMap { Decimal(string: $0.literal, locale: Locale(identifier: "en_US_POSIX")) }
+    }
+
+    func ints(_ name: String) -> [Int]? { arguments.ints(name) }
+
+    /// A field that may be cleared: absent → keep, null → clear, a value → set.
+    func update(_ name: String) -> FieldUpdate<String> {
+        guard arguments.contains(name) else { return .keep }
+        return FieldUpdate(arguments.string(name))
+    }
+
+    /// A decimal field that may be cleared: absent → keep, null → clear, a value → set.
+    func decimalUpdate(_ name: String) -> FieldUpdate<Decimal> {
+        guard arguments.contains(name) else { return .keep }
+        return FieldUpdate(decimal(name))
+    }
+
+    /// A date field that may be cleared.
+    func dateUpdate(_ name: String) throws(ToolError) -> FieldUpdate<LocalDate> {
+        guard arguments.contains(name) else { return .keep }
+        return FieldUpdate(try date(name))
+    }
+
+    /// A date argument (`YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`), in the workspace's
+    /// calendar; nil when absent.
+    func date(_ name: String) throws(ToolError) -> LocalDate? {
+        guard let text = arguments.string(name) else { return nil }
+        guard let date = dates.date(text) else {
+            throw ToolError("Argument `\(name)` is \"\(text)\", which is not a date: use YYYY-MM-DD (e.g. \(dates.today)) "
+                + "or today, yesterday, tomorrow.")
+        }
+        return date
+    }
+
+    /// A date argument with a default word (e.g. `spent_date`, today when absent).
+    func date(_ name: String, default word: String) throws(ToolError) -> LocalDate {
+        if let date = try date(name) { return date }
+        return dates.date(word) ?? dates.today
+    }
+
+    /// The range from `from`/`to` or `period` (not both). Either bound may be open when
+    /// `required` is false.
+    func range(required: Bool = false) throws(ToolError) -> (from: LocalDate?, to: LocalDate?) {
+        let from = try date("from"), to = try date("to")
+        if let period = arguments.string("period") {
+            guard from == nil && to == nil else {
+                throw ToolError("Give either `period` or `from`/`to`, not both.")
+            }
+            guard let range = dates.period(period) else {
+                throw ToolError("Argument `period` must be one of \(DateWords.periods.joined(separator: ", ")).")
+            }
+            return (range.lowerBound, range.upperBound)
+        }
+        if let from, let to, from > to {
+            throw ToolError("`from` (\(from)) is after `to` (\(to)): swap them, or use a `period`.")
+        }
+        if required && (from == nil || to == nil) {
+            throw ToolError("Give a `period` (e.g. last_month), or both `from` and `to` (YYYY-MM-DD).")
+        }
+        return (from, to)
+    }
+}

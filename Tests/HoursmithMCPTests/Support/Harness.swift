@@ -1,0 +1,116 @@
+import Foundation
+import HoursmithSandbox
+import JSONCore
+import Testing
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One end-to-end setting: a fresh sandbox (the contract over real HTTP on loopback) and the
+/// built `hoursmith-mcp` pointed at it with a token, driven over stdio.
+///
+/// `finish()` closes stdin, expects exit status 0, and scans everything the process wrote —
+/// stdout and stderr — for any token secret.
+struct Harness {
+    let sandbox: Sandbox
+    let server: MCPProcess
+    let token: String?
+
+    /// Starts both. With `waitForRole`, returns once the server has learnt the token's role
+    /// (its start-up `GET /me`), so the tool list is already narrowed.
+    static func start(
+        token: String?, sandbox configuration: SandboxConfiguration = .relaxed, arguments: [String] = [],
+        environment: [String: String] = [:], waitForRole: Bool = true
+    ) async throws -> Harness {
+        let sandbox = try Sandbox(configuration)
+        var environment = environment
+        if environment["HOURSMITH_LOG_LEVEL"] == nil { environment["HOURSMITH_LOG_LEVEL"] = "debug" }
+        let server = try MCPProcess(sandboxURL: sandbox.baseURL, token: token, arguments: arguments, extra: environment)
+        let harness = Harness(sandbox: sandbox, server: server, token: token)
+        if waitForRole { try await harness.waitForStderr("Connected to Hoursmith as") }
+        return harness
+    }
+
+    func call(_ tool: String, _ arguments: JSONObject = [:], era: Era = .modern, meta: JSONObject = [:]) async throws -> ToolOutcome {
+        try await server.callTool(tool, arguments, era: era, meta: meta)
+    }
+
+    /// The requests that reached the sandbox since the last `clearRequests()`, as `METHOD /path`.
+    var requestLines: [String] {
+        sandbox.requests().map { "\($0.method) \($0.path)" }
+    }
+
+    func waitForStderr(_ text: String, seconds: Double = 15) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while !server.stderrText.contains(text) {
+            if ContinuousClock.now > deadline {
+                throw HarnessError("stderr never said \"\(text)\"; it said:\n\(server.stderrText.suffix(2000))")
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    /// Ends the server (stdin closed → exit 0), checks what it wrote, and stops the sandbox.
+    func finish(sourceLocation: SourceLocation = #_sourceLocation) async {
+        server.closeInput()
+        let status = await server.exitStatus()
+        #expect(status == 0, "hoursmith-mcp exited with \(String(describing: status))", sourceLocation: sourceLocation)
+        SecretScan.check(stdout: server.stdoutLines, stderr: server.stderrText, sourceLocation: sourceLocation)
+        for line in server.stdoutLines where (try? JSON.parse(line)) == nil {
+            Issue.record("stdout carried a line that is not JSON: \(line.prefix(200))", sourceLocation: sourceLocation)
+        }
+        sandbox.shutdown()
+    }
+}
+
+/// The secrets of every token the tests use; none may ever appear in what the server writes.
+enum SecretScan {
+    static let knownTokens = [
+        Fixture.Token.owner, Fixture.Token.admin, Fixture.Token.manager, Fixture.Token.member, Fixture.Token.member2,
+        Fixture.Token.inactiveMember, Fixture.Token.agencyOwner, Fixture.Token.soloPlan, Fixture.Token.freePlan,
+        Fixture.Token.revoked, canary,
+    ]
+
+    /// A token minted in tests with a secret no output could contain by chance.
+    static let canarySecret = "CANARYzzQ7secretNEVERprintMEx9Kq"
+    static let canary = "hsk_live_0000deadbeef_\(canarySecret)"
+
+    static func secret(of token: String) -> String {
+        String(token.split(separator: "_").last ?? "")
+    }
+
+    static func check(stdout: [String], stderr: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let everything = stdout.joined(separator: "\n") + "\n" + stderr
+        for token in knownTokens {
+            let secret = secret(of: token)
+            #expect(!everything.contains(secret), "a token secret (\(secret.prefix(8))…) appeared in the output",
+                    sourceLocation: sourceLocation)
+        }
+        // No complete token shape of any kind, either.
+        #expect(everything.firstRange(of: #/hsk_live_[0-9a-f]{12}_[A-Za-z0-9]{32}/#) == nil,
+                "a whole token appeared in the output", sourceLocation: sourceLocation)
+    }
+}
+
+/// Direct calls to the sandbox's API, for setting the scene behind the server's back.
+struct SandboxAPI {
+    let baseURL: String
+    let token: String
+
+    @discardableResult
+    func send(_ method: String, _ path: String, _ body: JSON? = nil) async throws -> (status: Int, json: JSON?) {
+        guard let url = URL(string: baseURL + path) else { throw HarnessError("bad path \(path)") }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("hoursmith-mcp-tests/1", forHTTPHeaderField: "User-Agent")
+        if let body {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data(body.serialized())
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return (status, try? JSON.parse(Array(data)))
+    }
+}
