@@ -1,1 +1,213 @@
-print("bench")
+// hoursmith-bench: measures hoursmith-mcp as an MCP client would, against the sandbox, beside a
+// raw-HTTP floor measured in the same run. Run it with `Benchmarks/run` (builds release first).
+import Foundation
+import HoursmithSandbox
+import JSONCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@MainActor
+func runBenchmark() throws {
+    let arguments = CommandLine.arguments
+    func argument(_ name: String) -> String? {
+        arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    }
+    let executableDirectory = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().path
+    let serverPath = argument("--server") ?? "\(executableDirectory)/hoursmith-mcp"
+    guard FileManager.default.isExecutableFile(atPath: serverPath) else {
+        FileHandle.standardError.write(Data("hoursmith-bench: no server at \(serverPath); build it (swift build -c release) or pass --server PATH\n".utf8))
+        exit(2)
+    }
+
+    let sandbox = try Sandbox(.relaxed)
+    let environment = [
+        "HOURSMITH_API_URL": sandbox.baseURL, "HOURSMITH_API_TOKEN": Fixture.Token.owner, "HOURSMITH_LOG_LEVEL": "error",
+        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+    ]
+    func start() throws -> ServerProcess { try ServerProcess(executable: serverPath, environment: environment) }
+
+    var results = Results()
+    let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+    print("hoursmith-bench: \(serverPath) against the sandbox at \(sandbox.baseURL)")
+
+    // MARK: Cold start
+
+    for (label, request) in [("server/discover", Requests.modern(1, "server/discover")), ("initialize", Requests.initialize(1))] {
+        var sample = Sample()
+        for _ in 0..<20 {
+            let started = ContinuousClock.now
+            let server = try start()
+            server.write(request)
+            _ = try server.response(id: 1)
+            sample.add(milliseconds(since: started))
+            server.closeInput()
+            _ = server.wait()
+        }
+        results.add("cold start → first reply (\(label)), median", sample.median, "ms", target: "≤ 15 ms", met: sample.median <= 15)
+    }
+
+    // One server for the steady-state figures.
+    let server = try start()
+    var nextID = 1
+    func ask(_ build: (Int) -> String) throws -> JSON {
+        nextID += 1
+        server.write(build(nextID))
+        return try server.response(id: nextID)
+    }
+
+    // MARK: tools/list
+
+    var started = ContinuousClock.now
+    _ = try ask { Requests.modern($0, "tools/list") }
+    let firstList = milliseconds(since: started)
+    var listSample = Sample()
+    for _ in 0..<300 {
+        started = ContinuousClock.now
+        _ = try ask { Requests.modern($0, "tools/list") }
+        listSample.add(milliseconds(since: started))
+    }
+    results.add("tools/list, first", firstList, "ms")
+    results.add("tools/list, median", listSample.median, "ms", target: "≤ 0.3 ms", met: listSample.median <= 0.3)
+
+    // MARK: ping
+
+    var pingSample = Sample()
+    for _ in 0..<2000 {
+        started = ContinuousClock.now
+        _ = try ask { Requests.modern($0, "ping") }
+        pingSample.add(milliseconds(since: started))
+    }
+    results.add("ping round trip p50", pingSample.median, "ms", target: "≤ 0.2 ms", met: pingSample.median <= 0.2)
+    results.add("ping round trip p99", pingSample.percentile(99), "ms")
+
+    /// Writes `count` requests from another thread while this one reads the replies; calls per second.
+    func pipelined(_ count: Int, _ build: (Int) -> String) throws -> (seconds: Double, perSecond: Double) {
+        let base = nextID + 1
+        nextID += count
+        let batch = (0..<count).map { build(base + $0) }.joined(separator: "\n")
+        let writer = server
+        started = ContinuousClock.now
+        let thread = Thread { writer.write(batch) }
+        thread.start()
+        var seen = 0
+        while seen < count, let line = server.readLine() {
+            if let id = try JSON.parse(line)["id"]?.intValue, id >= base { seen += 1 }
+        }
+        let seconds = milliseconds(since: started) / 1000
+        return (seconds, Double(count) / seconds)
+    }
+
+    let pings = try pipelined(1000) { Requests.modern($0, "ping") }
+    results.add("1,000 pipelined pings", pings.perSecond, "/s", target: "≥ 20,000 /s", met: pings.perSecond >= 20_000)
+
+    // MARK: A cheap tool call, and its HTTP call alone
+
+    _ = try ask { Requests.call($0, "get_client", #"{"client_id":5}"#) } // warm: /me and the connection
+    var toolSample = Sample()
+    for _ in 0..<500 {
+        started = ContinuousClock.now
+        let reply = try ask { Requests.call($0, "get_client", #"{"client_id":5}"#) }
+        guard reply["result"]?["isError"] == nil else { throw BenchError("get_client failed: \(reply)") }
+        toolSample.add(milliseconds(since: started))
+    }
+    let floor = RawHTTP(baseURL: sandbox.baseURL, token: Fixture.Token.owner)
+    var httpSample = Sample()
+    _ = try floor.get("/clients/5")
+    for _ in 0..<500 {
+        started = ContinuousClock.now
+        _ = try floor.get("/clients/5")
+        httpSample.add(milliseconds(since: started))
+    }
+    let above = toolSample.median - httpSample.median
+    results.add("cheap tool call (get_client) p50", toolSample.median, "ms")
+    results.add("cheap tool call p99", toolSample.percentile(99), "ms")
+    results.add("its HTTP call alone (URLSession, same process) p50", httpSample.median, "ms")
+    results.add("tool call above its HTTP call, p50", above, "ms", target: "≤ 0.2 ms", met: above <= 0.2)
+
+    let calls = try pipelined(1000) { Requests.call($0, "get_client", #"{"client_id":5}"#) }
+    results.add("1,000 pipelined tool calls, total", calls.seconds * 1000, "ms")
+    results.add("1,000 pipelined tool calls", calls.perSecond, "/s", target: "API allows 6.7 /s (100 per 15 s)")
+
+    // MARK: Idle
+
+    let cpuBefore = server.cpuTicks()
+    Thread.sleep(forTimeInterval: 3)
+    let idleCPU = Double(server.cpuTicks() - cpuBefore) / ticksPerSecond * 1000
+    results.add("idle CPU over 3 s", idleCPU, "ms", target: "0 (no polling)", met: idleCPU == 0)
+    let idleMemory = server.memory()
+
+    // MARK: 10,000 entries with all: true
+
+    let walk = #"{"all":true,"limit":10000,"per_page":2000}"#
+    var walkSample = Sample()
+    var walkRequests = 0
+    var walkEntries = 0
+    for _ in 0..<5 {
+        sandbox.clearRequests()
+        started = ContinuousClock.now
+        let reply = try ask { Requests.call($0, "list_time_entries", walk) }
+        walkSample.add(milliseconds(since: started))
+        walkEntries = reply["result"]?["structuredContent"]?["time_entries"]?.arrayValue?.count ?? 0
+        walkRequests = sandbox.requests().count
+    }
+    let peakMemory = server.memory().peak
+    let pages = (1...5).map { "/time_entries?page=\($0)&per_page=2000" }
+    var curlSample = Sample()
+    var sessionSample = Sample()
+    for _ in 0..<5 {
+        curlSample.add(try RawHTTP.curl(baseURL: sandbox.baseURL, token: Fixture.Token.owner, paths: pages))
+        sessionSample.add(try floor.concurrently(pages, width: 4))
+    }
+    results.add("10,000 entries (all: true): wall time, median", walkSample.median, "ms")
+    results.add("  entries returned", Double(walkEntries), "")
+    results.add("  HTTP requests", Double(walkRequests), "")
+    results.add("  floor: curl, the same 5 pages", curlSample.median, "ms")
+    results.add("  floor: URLSession, 4 at a time, no decoding", sessionSample.median, "ms")
+    let ratio = walkSample.median / curlSample.median
+    results.add("  ratio to the curl floor", ratio, "×", target: "≤ 2×", met: ratio <= 2)
+    results.add("  ratio to the URLSession floor", walkSample.median / sessionSample.median, "×")
+    results.add("idle RSS", Double(idleMemory.rss) / 1024, "MiB", target: "≤ 20 MiB", met: idleMemory.rss <= 20 * 1024)
+    results.add("peak RSS (after the walks)", Double(peakMemory) / 1024, "MiB", target: "≤ 64 MiB", met: peakMemory <= 64 * 1024)
+
+    // MARK: A 16 MiB line
+
+    let padding = String(repeating: "a", count: 16 * 1024 * 1024 - 300)
+    started = ContinuousClock.now
+    let big = try ask { Requests.modern($0, "ping", #""padding":"\#(padding)""#) }
+    let bigTime = milliseconds(since: started)
+    results.add("16 MiB request line answered", bigTime, "ms", target: "< 1 s", met: bigTime < 1000 && big["result"] != nil)
+    server.closeInput()
+    _ = server.wait()
+
+    // MARK: Exit after stdin closes
+
+    var exitSample = Sample()
+    for _ in 0..<10 {
+        let idle = try start()
+        idle.write(Requests.modern(1, "ping"))
+        _ = try idle.response(id: 1)
+        Thread.sleep(forTimeInterval: 0.05)
+        started = ContinuousClock.now
+        idle.closeInput()
+        _ = idle.wait()
+        exitSample.add(milliseconds(since: started))
+    }
+    results.add("exit after stdin EOF (idle), median", exitSample.median, "ms", target: "≤ 20 ms", met: exitSample.median <= 20)
+
+    sandbox.shutdown()
+    print("")
+    print(results.table())
+    print("")
+    print(results.json(extra: ["benchmark": "hoursmith-bench", "cores": .int(ProcessInfo.processInfo.activeProcessorCount)]))
+}
+
+do {
+    try runBenchmark()
+} catch {
+    FileHandle.standardError.write(Data("hoursmith-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -197,9 +197,10 @@ def start_sandbox(binary: str) -> tuple[subprocess.Popen, str, dict]:
         found = re.search(r"(http://127\.0\.0\.1:\d+/api/v1)", line)
         if found and url is None:
             url = found.group(1)
-        token = re.search(r"^\s*(\w[\w ]*?)\s*[:=]\s*(hsk_live_[0-9a-f]{12}_[A-Za-z0-9]{32})", line)
+        # "  owner (Olivia Hart)      hsk_live_…": the first word names the role (the first member wins).
+        token = re.search(r"^\s+(\w+)\b.*?(hsk_live_[0-9a-f]{12}_[A-Za-z0-9]{32})", line)
         if token:
-            tokens[token.group(1).strip().lower()] = token.group(2)
+            tokens.setdefault(token.group(1).lower(), token.group(2))
         if url and len(tokens) >= 4 and ("owner" in tokens and "member" in tokens):
             break
     if url is None:
