@@ -1,10 +1,230 @@
+import Foundation
 import HoursmithClient
 import JSONCore
 import MCPCore
 
-/// Invoices: list_invoices, get_invoice, create_invoice. (To be written.)
+/// Invoices: list, read, and create (billing a period's uninvoiced work, or explicit lines).
 enum InvoiceTools {
     static func all(_ environment: ToolEnvironment) -> [CatalogTool] {
-        []
+        [list(environment), get(environment), create(environment)]
+    }
+
+    static func list(_ environment: ToolEnvironment) -> CatalogTool {
+        environment.tool(
+            "list_invoices", in: .invoices, title: "List invoices",
+            description: "Lists invoices, newest issue_date first, optionally only one client's, in one state, or issued "
+                + "in a date range (from/to filter issue_date: YYYY-MM-DD or today/yesterday/tomorrow, or a period such "
+                + "as this_year, in the workspace's timezone). Lists leave out line items; get_invoice has them. Returns "
+                + "{invoices: [{id, number, client, state, issue_date, due_date, subject, notes, currency, amount}], page, "
+                + "per_page, total_entries, next_page, truncated}.",
+            input: Lists.input([
+                .init(name: "client_id", schema: Schemas.id("Only this client's invoices (list_clients finds ids).")),
+                .init(name: "state", schema: .string("Only invoices in this state.", enum: ["draft", "open", "paid", "closed"])),
+                .init(name: "from", schema: Schemas.date("Only invoices issued on or after this day.")),
+                .init(name: "to", schema: Schemas.date("Only invoices issued on or before this day.")),
+                .init(name: "period", schema: Schemas.period),
+            ]),
+            output: Lists.output("invoices", item: Schemas.invoice),
+            annotations: .read, audience: .managersAndUp, action: "see invoices"
+        ) { call in
+            let range = try call.range()
+            let filter = InvoiceFilter(clientID: call.optionalInt("client_id"), state: call.optionalString("state").map(InvoiceState.init(rawValue:)),
+                                       from: range.from, to: range.to)
+            let client = call.client
+            return try await call.list("invoices", json: \.json) { (page, perPage) throws(HoursmithError) in
+                try await client.listInvoices(filter, page: page, perPage: perPage)
+            }
+        }
+    }
+
+    static func get(_ environment: ToolEnvironment) -> CatalogTool {
+        environment.tool(
+            "get_invoice", in: .invoices, title: "Get an invoice",
+            description: "Gets one invoice by id, with its line items: {invoice: {id, number, client, state, issue_date, "
+                + "due_date, subject, notes, currency, amount, line_items: [{kind: time|expense|other, description, quantity, "
+                + "unit_price, amount, project}]}}. Time lines have hours as quantity and the hourly rate as unit_price.",
+            input: .object(["invoice_id": Schemas.id("The invoice's id (list_invoices finds it).")], required: ["invoice_id"]),
+            output: Schemas.single("invoice", Schemas.invoice),
+            annotations: .read, audience: .managersAndUp, action: "see invoices"
+        ) { call in
+            ["invoice": .object(try await call.client.getInvoice(id: try call.int("invoice_id")).json)]
+        }
+    }
+
+    static let lineItem = JSONSchema.object([
+        "kind": .string("time (hours of work), expense (money spent) or other.", enum: ["time", "expense", "other"]),
+        "description": .string("The line as the client reads it, e.g. \"Website redesign, May\".", minLength: 1, maxLength: 5000),
+        "quantity": Schemas.positive("How many: hours for time, else units (often 1).", maximum: 100_000),
+        "unit_price": .number("Price per unit in the client's currency, e.g. the hourly rate.", minimum: 0, maximum: 1_000_000_000),
+        "project_id": Schemas.id("The client's project this line belongs to (optional)."),
+    ], required: ["kind", "description", "quantity", "unit_price"], description: "One line of the invoice.")
+
+    static let billed = Schemas.record([
+        "from": JSONSchema.string("First day billed (billing dates only).").nullable(),
+        "to": JSONSchema.string("Last day billed (billing dates only).").nullable(),
+        "time_entries": .integer("Time entries this invoice marked invoiced."),
+        "hours": .number("Hours on time lines."),
+        "expenses": .integer("Expenses this invoice marked invoiced."),
+        "line_items": .integer("Lines on the invoice."),
+        "total": .number("The invoice's amount."),
+        "currency": .string("The invoice's currency (ISO 4217)."),
+    ], description: "What the invoice bills.")
+
+    static func create(_ environment: ToolEnvironment) -> CatalogTool {
+        environment.tool(
+            "create_invoice", in: .invoices, title: "Create an invoice",
+            description: "Creates a draft invoice for a client, in one of two ways (exactly one): (1) a period (e.g. "
+                + "last_month) or from and to: bills every billable, not yet invoiced, stopped time entry and expense of "
+                + "the client dated in those days (in the workspace's timezone), optionally only of project_ids; they "
+                + "become invoiced and can no longer be changed or deleted. (2) line_items: explicit lines; nothing else "
+                + "is marked invoiced. issue_date defaults to today. Returns {message, billed: {time_entries, "
+                + "hours, expenses, line_items, total, currency, from, to}, invoice: {... line_items}}.",
+            input: .object([
+                "client_id": Schemas.id("The client to invoice (list_clients finds it)."),
+                "period": Schemas.period,
+                "from": Schemas.date("Billing dates: the first day of work to bill."),
+                "to": Schemas.date("Billing dates: the last day of work to bill."),
+                "project_ids": .array(of: Schemas.id("A project of the client."),
+                                      "Billing dates only: bill just these projects of the client. Default: all of them.",
+                                      minItems: 1, uniqueItems: true),
+                "line_items": .array(of: lineItem, "Explicit lines instead of billing dates.", minItems: 1),
+                "issue_date": Schemas.date("The invoice's date; default today."),
+                "due_date": Schemas.date("When payment is due; on or after issue_date."),
+                "subject": .string("The invoice's subject line, e.g. \"Website redesign, May\".", maxLength: 5000),
+                "notes": .string("Notes printed on the invoice, e.g. payment terms.", maxLength: 5000),
+            ], required: ["client_id"]),
+            output: .object([
+                "message": .string("What was billed, in words."),
+                "billed": billed,
+                "invoice": Schemas.invoice,
+            ], required: ["message", "billed", "invoice"], additionalProperties: true),
+            annotations: .create, audience: .ownersAndAdmins, action: "create invoices"
+        ) { call in
+            let clientID = try call.int("client_id")
+            let issueDate = try call.date("issue_date"), dueDate = try call.date("due_date")
+            if let issueDate, let dueDate, dueDate < issueDate {
+                throw ToolError("`due_date` (\(dueDate)) is before `issue_date` (\(issueDate)): give a due_date on or after it.")
+            }
+            let content = try billing(call)
+            let draft = InvoiceDraft(clientID: clientID, content: content, issueDate: issueDate, dueDate: dueDate,
+                                     subject: call.optionalString("subject"), notes: call.optionalString("notes"))
+            guard case .importing(let from, let to, let projectIDs) = content else {
+                let invoice = try await call.client.createInvoice(draft)
+                return result(invoice, billed: (0, 0), from: nil, to: nil)
+            }
+            let before = try await uninvoiced(clientID: clientID, from: from, to: to, call)
+            let invoice: Invoice
+            do {
+                invoice = try await call.client.createInvoice(draft)
+            } catch let error as HoursmithError {
+                if let refusal = importRefusal(error, clientID: clientID, from: from, to: to, projectIDs: projectIDs) { throw refusal }
+                throw error
+            }
+            let after = try await uninvoiced(clientID: clientID, from: from, to: to, call)
+            let counts = (entries: max(0, before.entries - after.entries), expenses: max(0, before.expenses - after.expenses))
+            return result(invoice, billed: counts, from: from, to: to)
+        }
+    }
+
+    /// What to bill: the dates (`period`, or `from` and `to`) or `line_items`, exactly one.
+    private static func billing(_ call: ToolCall) throws(ToolError) -> InvoiceDraft.Content {
+        let givesDates = ["period", "from", "to"].contains { call.arguments.contains($0) }
+        let projectIDs = call.ints("project_ids")
+        if let items = call.arguments.array("line_items") {
+            if givesDates {
+                throw ToolError("Give either billing dates (`period`, or `from` and `to`) or `line_items`, not both: dates "
+                    + "bill the client's uninvoiced time and expenses, line_items bill exactly the lines given.")
+            }
+            if projectIDs != nil {
+                throw ToolError("`project_ids` only narrows billing dates; with `line_items`, give each line its `project_id`.")
+            }
+            return .lineItems(try items.enumerated().map { (index, item) throws(ToolError) in try lineItemDraft(index, item) })
+        }
+        guard givesDates else {
+            throw ToolError("Say what to bill: a `period` (e.g. last_month) or `from` and `to`, to bill the client's "
+                + "billable, uninvoiced time and expenses in those days; or `line_items`, to bill explicit lines.")
+        }
+        let range = try call.range(required: true)
+        guard let from = range.from, let to = range.to else { throw ToolError("Give a `period`, or both `from` and `to`.") }
+        return .importing(from: from, to: to, projectIDs: projectIDs)
+    }
+
+    private static func lineItemDraft(_ index: Int, _ item: JSON) throws(ToolError) -> LineItemDraft {
+        func decimal(_ name: String) throws(ToolError) -> Decimal {
+            guard let literal = item[name]?.numberValue?.literal,
+                  let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else {
+                throw ToolError("`line_items[\(index)].\(name)` must be a number.")
+            }
+            return value
+        }
+        guard let description = item["description"]?.stringValue else {
+            throw ToolError("`line_items[\(index)].description` is required.")
+        }
+        return LineItemDraft(
+            kind: item["kind"]?.stringValue.map(LineItemKind.init(rawValue:)) ?? .other, description: description,
+            quantity: try decimal("quantity"), unitPrice: try decimal("unit_price"), projectID: item["project_id"]?.intValue)
+    }
+
+    /// How many of the client's time entries and expenses in the dates are not invoiced (two
+    /// one-item pages, read together); before and after an import, the difference is what it billed.
+    private static func uninvoiced(clientID: Int, from: LocalDate, to: LocalDate, _ call: ToolCall) async throws -> (entries: Int, expenses: Int) {
+        let api = call.client
+        async let entries = api.listTimeEntries(TimeEntryFilter(clientID: clientID, from: from, to: to, isInvoiced: false),
+                                                page: 1, perPage: 1)
+        async let expenses = api.listExpenses(ExpenseFilter(clientID: clientID, from: from, to: to, isInvoiced: false),
+                                              page: 1, perPage: 1)
+        return try await (entries.totalEntries, expenses.totalEntries)
+    }
+
+    /// A refusal of the import in the tool's own arguments: "nothing to bill" (422 on `import`),
+    /// or a problem with `import.from`, `import.to` or `import.project_ids`; nil for anything else.
+    private static func importRefusal(
+        _ error: HoursmithError, clientID: Int, from: LocalDate, to: LocalDate, projectIDs: [Int]?
+    ) -> ToolError? {
+        guard case .validationFailed(let fields) = error.kind, fields.contains(where: { $0.field.hasPrefix("import") }) else {
+            return nil
+        }
+        guard fields.contains(where: { $0.field == "import" }) else {
+            let named = fields.map { FieldError(field: String($0.field.dropFirst($0.field.hasPrefix("import.") ? 7 : 0)),
+                                                problems: $0.problems) }
+            return ToolError("Hoursmith refused the values: " + named.map(\.description).joined(separator: "; ") + ".")
+        }
+        let projects = projectIDs.map { " on projects \($0.map(String.init).joined(separator: ", "))" } ?? ""
+        return ToolError("Nothing to bill: client \(clientID) has no billable, uninvoiced, stopped time entries or expenses "
+            + "from \(from) to \(to)\(projects), so no invoice was created. Check client_id and the dates (list_time_entries "
+            + "and list_expenses with client_id and is_invoiced: false show what is unbilled), or give line_items instead.")
+    }
+
+    /// `{invoice, billed, message}`.
+    private static func result(_ invoice: Invoice, billed: (entries: Int, expenses: Int), from: LocalDate?, to: LocalDate?) -> JSON {
+        let lines = invoice.lineItems ?? []
+        let timeLines = lines.filter { $0.kind == .time }, expenseLines = lines.filter { $0.kind == .expense }
+        let hours = timeLines.reduce(Decimal(0)) { $0 + $1.quantity }
+        let timeAmount = timeLines.reduce(Decimal(0)) { $0 + $1.amount }
+        let expenseAmount = expenseLines.reduce(Decimal(0)) { $0 + $1.amount }
+        let currency = invoice.currency
+        let opening = "Created draft invoice \(invoice.number) (id \(invoice.id)) for \(invoice.client.name)"
+        let message: String
+        if let from, let to {
+            message = "\(opening): it bills \(GuardWords.count(billed.entries, "time entry", plural: "time entries")) "
+                + "(\(hours) h, \(timeAmount) \(currency)) and \(GuardWords.count(billed.expenses, "expense")) "
+                + "(\(expenseAmount) \(currency)) from \(from) to \(to), total \(invoice.amount) \(currency). Those time "
+                + "entries and expenses are now invoiced and can't be changed or deleted. The invoice is a draft: review "
+                + "and send it in Hoursmith."
+        } else {
+            message = "\(opening) with \(GuardWords.count(lines.count, "line item")), total \(invoice.amount) \(currency). "
+                + "No time entries or expenses were marked invoiced. The invoice is a draft: review and send it in Hoursmith."
+        }
+        let billedJSON: JSONObject = [
+            "from": from.map { .string($0.description) } ?? .null, "to": to.map { .string($0.description) } ?? .null,
+            "time_entries": .int(billed.entries), "hours": number(hours), "expenses": .int(billed.expenses),
+            "line_items": .int(lines.count), "total": number(invoice.amount), "currency": .string(currency),
+        ]
+        return ["message": .string(message), "billed": .object(billedJSON), "invoice": .object(invoice.json)]
+    }
+
+    /// A decimal as a JSON number with its exact digits.
+    private static func number(_ value: Decimal) -> JSON {
+        JSONNumber(literal: value.description).map(JSON.number) ?? .string(value.description)
     }
 }
