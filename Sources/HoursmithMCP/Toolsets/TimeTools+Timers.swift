@@ -1,0 +1,159 @@
+import HoursmithClient
+import JSONCore
+import MCPCore
+
+/// The timers: start a new one or restart an entry's, stop one, and find the running one.
+/// A person has at most one running timer: starting another stops it, and the result says so.
+extension TimeTools {
+    static func startTimer(_ environment: ToolEnvironment) -> CatalogTool {
+        environment.tool(
+            "start_timer", in: .time, title: "Start a timer",
+            description: "Starts timing work now. Give project_id and task_id to start a new timer (a new time entry on "
+                + "spent_date, default today in the workspace's timezone, with optional notes), or time_entry_id to "
+                + "restart an existing entry's timer (its hours keep counting up from what they were). You have at most "
+                + "one running timer: if another is running, Hoursmith stops it first, and the result says which "
+                + "(stopped_timer). To log hours already worked, use create_time_entry. Returns {time_entry, "
+                + "stopped_timer (null when none was running), message}.",
+            input: .object([
+                "project_id": Schemas.id("New timer: the project's id (list_projects finds it). Give task_id with it."),
+                "task_id": Schemas.id("New timer: the task's id, of that project (list_tasks with project_id finds it)."),
+                "time_entry_id": Schemas.id("Restart this time entry's timer instead (not with project_id or task_id)."),
+                "notes": JSONSchema.string("New timer: what is being worked on."),
+                "spent_date": Schemas.date("New timer: the day to log it on. Default today."),
+            ]),
+            output: .object([
+                .init(name: "time_entry", schema: Schemas.timeEntry),
+                .init(name: "stopped_timer", schema: Schemas.timeEntry.nullable()),
+                .init(name: "message", schema: .string("What was started, and which other timer was stopped, if any.")),
+            ], required: ["time_entry", "stopped_timer", "message"], additionalProperties: true),
+            annotations: .create, audience: .everyone, action: "start timers for other people"
+        ) { call in
+            let start = try TimerStart(call)
+            // Find the running timer the start will stop, before acting. A restart may be of someone
+            // else's entry (managers and up), so it looks at every running timer the token can see.
+            let running = try await call.client.listTimeEntries(
+                TimeEntryFilter(userID: start.isRestart ? nil : call.me.user.id, isRunning: true), page: 1, perPage: 2000)
+            let entry: TimeEntry
+            switch start {
+            case .new(let draft): entry = try await call.client.createTimeEntry(draft)
+            case .restart(let id): entry = try await call.client.restartTimeEntry(id: id)
+            }
+            let stopped = running.items.first { $0.user.id == entry.user.id && $0.id != entry.id }
+            let started = start.isRestart
+                ? "Restarted the timer of \(describe(entry)); its hours keep counting from there."
+                : "Started a timer on \(entry.project.name) / \(entry.task.name) for \(entry.spentDate) (time entry \(entry.id))."
+            let owner = entry.user.id == call.me.user.id ? "Your" : "\(entry.user.name)'s"
+            let other = stopped.map {
+                " \(owner) other timer was stopped: time entry \($0.id) on \($0.project.name) / \($0.task.name) "
+                    + "(\($0.spentDate)), which had \($0.hours) h just before."
+            } ?? " No other timer was running, so none was stopped."
+            return [
+                "time_entry": .object(entry.json), "stopped_timer": stopped.map { .object($0.json) } ?? .null,
+                "message": .string(started + other),
+            ]
+        }
+    }
+
+    static func stopTimer(_ environment: ToolEnvironment) -> CatalogTool {
+        environment.tool(
+            "stop_timer", in: .time, title: "Stop a timer",
+            description: "Stops a running timer, keeping the time it logged. Without time_entry_id it stops your own "
+                + "running timer. Returns {time_entry: {...}, message} with the entry's hours now fixed.",
+            input: .object([
+                "time_entry_id": Schemas.id("The running entry to stop. Default: your running timer."),
+            ]),
+            output: .object([
+                .init(name: "time_entry", schema: Schemas.timeEntry),
+                .init(name: "message", schema: .string("What was stopped and the hours it logged.")),
+            ], required: ["time_entry", "message"], additionalProperties: true),
+            annotations: .update, audience: .everyone, action: "stop other people's timers"
+        ) { call in
+            let id: Int
+            if let given = call.optionalInt("time_entry_id") {
+                id = given
+            } else {
+                let running = try await call.client.listTimeEntries(
+                    TimeEntryFilter(userID: call.me.user.id, isRunning: true), page: 1, perPage: 1)
+                guard let mine = running.items.first else {
+                    throw ToolError("You have no running timer to stop. To stop someone else's, give its time_entry_id "
+                        + "(list_time_entries with is_running: true lists the running timers you can see).")
+                }
+                id = mine.id
+            }
+            let entry = try await call.client.stopTimeEntry(id: id)
+            return [
+                "time_entry": .object(entry.json),
+                "message": .string("Stopped the timer of time entry \(entry.id) on \(entry.project.name) / \(entry.task.name) "
+                    + "(\(entry.spentDate), \(entry.user.name)): \(entry.hours) h logged."),
+            ]
+        }
+    }
+
+    static func runningTimer(_ environment: ToolEnvironment) -> CatalogTool {
+        environment.tool(
+            "get_running_timer", in: .time, title: "Get the running timer",
+            description: "Finds the timer running now for a person (default: you); a person has at most one. Its hours "
+                + "are the time elapsed so far, in decimal hours. Returns {time_entry: {...}, message}, or "
+                + "{time_entry: null, message} when no timer is running.",
+            input: .object([
+                "user_id": Schemas.id("Whose timer (managers and up; list_users finds ids). Default: you."),
+            ]),
+            output: .object([
+                .init(name: "time_entry", schema: Schemas.timeEntry.nullable()),
+                .init(name: "message", schema: .string("The running timer in a sentence, or that none is running.")),
+            ], required: ["time_entry", "message"], additionalProperties: true),
+            annotations: .read, audience: .everyone, action: "see other people's timers"
+        ) { call in
+            let userID = call.optionalInt("user_id") ?? call.me.user.id
+            let running = try await call.client.listTimeEntries(
+                TimeEntryFilter(userID: userID, isRunning: true), page: 1, perPage: 1)
+            let isMe = userID == call.me.user.id
+            guard let entry = running.items.first else {
+                let who = isMe ? "You have" : "User \(userID) has"
+                return ["time_entry": .null, "message": .string("\(who) no running timer. start_timer starts one.")]
+            }
+            let whose = isMe ? "Your" : "\(entry.user.name)'s"
+            let since = entry.timerStartedAt.map { ", running since \($0.text)" } ?? ""
+            return [
+                "time_entry": .object(entry.json),
+                "message": .string("\(whose) timer on \(entry.project.name) / \(entry.task.name) (time entry \(entry.id), "
+                    + "\(entry.spentDate)) has \(entry.hours) h so far\(since)."),
+            ]
+        }
+    }
+}
+
+/// What `start_timer` was asked to do: a new timer (project and task) or a restart (an entry).
+private enum TimerStart {
+    case new(TimeEntryDraft)
+    case restart(Int)
+
+    var isRestart: Bool { if case .restart = self { true } else { false } }
+
+    init(_ call: ToolCall) throws(ToolError) {
+        let entryID = call.optionalInt("time_entry_id")
+        let projectID = call.optionalInt("project_id"), taskID = call.optionalInt("task_id")
+        if let entryID {
+            guard projectID == nil && taskID == nil else {
+                throw ToolError("Give either time_entry_id (restart that entry's timer) or project_id and task_id "
+                    + "(start a new timer), not both.")
+            }
+            guard !call.arguments.contains("notes") && !call.arguments.contains("spent_date") else {
+                throw ToolError("notes and spent_date are for a new timer; a restart keeps the entry's own. Restart "
+                    + "with time_entry_id alone, then change them with update_time_entry if needed.")
+            }
+            self = .restart(entryID)
+            return
+        }
+        guard let projectID, let taskID else {
+            let missing = projectID == nil && taskID == nil
+                ? "Give project_id and task_id to start a new timer, or time_entry_id to restart an entry's timer."
+                : "Give both project_id and task_id to start a new timer (list_tasks with project_id finds the task), "
+                    + "or time_entry_id to restart an entry's timer."
+            throw ToolError(missing)
+        }
+        self = .new(TimeEntryDraft(
+            projectID: projectID, taskID: taskID, spentDate: try call.date("spent_date", default: "today"),
+            notes: call.optionalString("notes")))
+    }
+}
