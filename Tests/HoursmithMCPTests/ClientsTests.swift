@@ -84,7 +84,7 @@ import Testing
     @Test func whenTheAPIRefusesAnywayTheRefusalUsesTheGuardsWords() async throws {
         let harness = try await Harness.start(token: Fixture.Token.owner)
         // The DELETE is held for a moment; meanwhile someone adds an active project to the client.
-        harness.sandbox.inject(.delay(milliseconds: 700), method: "DELETE", path: "/clients/\(Fixture.Client.initech)")
+        harness.sandbox.inject(.delay(milliseconds: 2500), method: "DELETE", path: "/clients/\(Fixture.Client.initech)")
         async let outcome = harness.call("delete_client", ["client_id": .int(Fixture.Client.initech)])
         let deadline = ContinuousClock.now + .seconds(10)
         while !harness.requestLines.contains(where: { $0.hasPrefix("DELETE") }) && ContinuousClock.now < deadline {
