@@ -38,7 +38,7 @@ public final class HoursmithClient: Sendable {
         guard let url = baseURL.url(path: request.path, query: request.query) else {
             throw HoursmithError(kind: .badRequest, message: "The request URL could not be built.", request: request.line)
         }
-        let idempotencyKey = request.safety == .create ? UUID().uuidString.lowercased() : nil
+        let idempotencyKey = request.safety == .create ? request.idempotencyKey ?? UUID().uuidString.lowercased() : nil
         let urlRequest = makeURLRequest(request, url: url, idempotencyKey: idempotencyKey)
         let policy = configuration.retry
         var failedAttempts = 0
@@ -48,7 +48,7 @@ public final class HoursmithClient: Sendable {
             try await pace(request, context: context)
             let started = configuration.clock.now()
             let error: HoursmithError
-            switch await transport.send(urlRequest) {
+            switch await transport.send(urlRequest, freshConnection: request.method != .get) {
             case .success(let response) where (200..<300).contains(response.status):
                 log(.debug, "\(request.line) → \(response.status) in \(milliseconds(since: started)) ms, \(response.body.count) bytes")
                 return response

@@ -12,6 +12,8 @@ struct APIRequest: Sendable {
     let query: QueryItems
     let body: JSONObject?
     let safety: RequestSafety
+    /// For creates: the key to send instead of a new one per call (tests use it to replay).
+    var idempotencyKey: String?
 
     static func get(_ path: String, _ query: QueryItems = QueryItems()) -> APIRequest {
         APIRequest(method: .get, path: path, query: query, body: nil, safety: .read)

@@ -10,39 +10,77 @@ struct HTTPResponse: Sendable {
     let body: Data
 }
 
-/// Sends requests over one ephemeral `URLSession` (no cookies, no cache, no credential storage;
+/// Sends requests over an ephemeral `URLSession` (no cookies, no cache, no credential storage;
 /// connections are reused) and bridges its delegate callbacks to async.
 ///
 /// Redirects are refused in the delegate and never followed (URLSession on Linux forwards
 /// `Authorization` across origins). A body beyond `maxResponseBytes` cancels the exchange.
 /// Cancelling the calling task cancels the HTTP request.
+///
+/// Only GETs reuse pooled connections; any other request goes over a connection of its own.
+/// libcurl (URLSession on Linux) silently sends a request again when a reused keep-alive
+/// connection closes without an answer — a POST or DELETE the server did process, and, for a
+/// request with a body, the headers without the body, which then waits out the timeout.
 final class HTTPTransport: Sendable {
-    private let session: URLSession
-    private let delegate: SessionDelegate
+    private let configuration: URLSessionConfiguration.Snapshot
+    private let pooled: Session
 
     init(timeoutSeconds: Int, maxConnectionsPerHost: Int, maxResponseBytes: Int) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpCookieAcceptPolicy = .never
-        configuration.httpShouldSetCookies = false
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        configuration.urlCredentialStorage = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.timeoutIntervalForRequest = TimeInterval(timeoutSeconds)
-        configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
-        let delegate = SessionDelegate(maxResponseBytes: maxResponseBytes)
+        configuration = URLSessionConfiguration.Snapshot(
+            timeoutSeconds: timeoutSeconds, maxConnectionsPerHost: maxConnectionsPerHost, maxResponseBytes: maxResponseBytes)
+        pooled = Session(configuration)
+    }
+
+    deinit {
+        pooled.session.invalidateAndCancel()
+    }
+
+    /// Sends `request` and waits for the whole answer (or the failure). With `freshConnection`,
+    /// over a new connection that is closed afterwards.
+    func send(_ request: URLRequest, freshConnection: Bool = false) async -> Result<HTTPResponse, TransportFailure> {
+        guard freshConnection else { return await pooled.send(request) }
+        let oneOff = Session(configuration)
+        defer { oneOff.session.finishTasksAndInvalidate() }
+        return await oneOff.send(request)
+    }
+}
+
+extension URLSessionConfiguration {
+    /// What the transport's sessions are made from (a `URLSessionConfiguration` is not Sendable).
+    struct Snapshot: Sendable {
+        let timeoutSeconds: Int
+        let maxConnectionsPerHost: Int
+        let maxResponseBytes: Int
+
+        func make() -> URLSessionConfiguration {
+            let configuration = URLSessionConfiguration.ephemeral
+            configuration.httpCookieAcceptPolicy = .never
+            configuration.httpShouldSetCookies = false
+            configuration.httpCookieStorage = nil
+            configuration.urlCache = nil
+            configuration.urlCredentialStorage = nil
+            configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+            configuration.timeoutIntervalForRequest = TimeInterval(timeoutSeconds)
+            configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
+            return configuration
+        }
+    }
+}
+
+/// A `URLSession` with its delegate.
+private final class Session: Sendable {
+    let session: URLSession
+    private let delegate: SessionDelegate
+
+    init(_ configuration: URLSessionConfiguration.Snapshot) {
+        let delegate = SessionDelegate(maxResponseBytes: configuration.maxResponseBytes)
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = 1
         queue.name = "HoursmithClient.HTTPTransport"
         self.delegate = delegate
-        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
+        self.session = URLSession(configuration: configuration.make(), delegate: delegate, delegateQueue: queue)
     }
 
-    deinit {
-        session.invalidateAndCancel()
-    }
-
-    /// Sends `request` and waits for the whole answer (or the failure).
     func send(_ request: URLRequest) async -> Result<HTTPResponse, TransportFailure> {
         if Task.isCancelled { return .failure(.cancelled) }
         let task = session.dataTask(with: request)

@@ -1,0 +1,218 @@
+import Foundation
+import HoursmithSandbox
+import Testing
+@testable import HoursmithClient
+
+/// Every retry path over real HTTP, counted in the sandbox's request log. Waits are virtual.
+@Suite struct RetryTests {
+    static func failure<T>(_ call: () async throws -> T) async -> HoursmithError? {
+        await ErrorCodeTests.failure(call)
+    }
+
+    @Test func aGetSurvivesTwoServerErrors() async throws {
+        let harness = try Harness()
+        harness.sandbox.inject(.status(503), times: 2, method: "GET", path: "/me")
+        let me = try await harness.client.me()
+        #expect(me.user.id == Fixture.User.owner)
+        #expect(harness.requests("GET", "/me").map(\.status) == [503, 503, 200])
+        // Backoff 500 ms then 1 s, each scaled by 0.5 + 0.5 × jitter (0.5 here).
+        #expect(harness.clock.sleeps == [.milliseconds(375), .milliseconds(750)])
+        #expect(harness.logs.text.contains("GET /me: server_error (HTTP 503); trying again in 0.38 s (try 2 of 3)"))
+    }
+
+    @Test func aGetGivesUpAfterThreeTries() async throws {
+        let harness = try Harness()
+        harness.sandbox.inject(.status(500), times: 5, method: "GET", path: "/clients")
+        let error = await Self.failure { try await harness.client.listClients() }
+        #expect(error?.kind == .serverError(status: 500))
+        #expect(harness.requests("GET", "/clients").count == 3)
+    }
+
+    @Test func aGetRetriesATruncatedBodyAndADroppedConnection() async throws {
+        let harness = try Harness()
+        harness.sandbox.inject(.truncatedBody, method: "GET", path: "/projects")
+        harness.sandbox.inject(.dropConnection(afterProcessing: false), method: "GET", path: "/projects")
+        let page = try await harness.client.listProjects()
+        #expect(!page.items.isEmpty)
+        #expect(harness.requests("GET", "/projects").count == 3)
+    }
+
+    @Test func aBodyThatIsNotJSONIsNotRetried() async throws {
+        let harness = try Harness()
+        harness.sandbox.inject(.nonJSONBody, method: "GET", path: "/me")
+        let error = await Self.failure { try await harness.client.me() }
+        #expect(error?.code == "undecodable_response")
+        #expect(error?.message.contains("not JSON") == true)
+        #expect(harness.requests("GET", "/me").count == 1)
+    }
+
+    @Test func aCreateThatFailedAfterProcessingIsRetriedAndCreatesOnce() async throws {
+        let harness = try Harness()
+        let before = harness.sandbox.snapshot().timeEntries.count
+        harness.sandbox.inject(.failAfterProcessing(500), method: "POST", path: "/time_entries")
+        let entry = try await harness.client.createTimeEntry(TimeEntryDraft(
+            projectID: Fixture.Project.acmeWebsite, taskID: Fixture.Task.acmeDesign, spentDate: harness.today, hours: 3, notes: "Once"))
+        let after = harness.sandbox.snapshot()
+        #expect(after.timeEntries.count == before + 1, "exactly one new entry")
+        #expect(after.timeEntries[entry.id]?.notes == "Once")
+        let posts = harness.requests("POST", "/time_entries")
+        #expect(posts.map(\.status) == [500, 201])
+        let keys = posts.compactMap { $0.headers["idempotency-key"] }
+        #expect(keys.count == 2 && keys[0] == keys[1], "the same Idempotency-Key on both tries")
+    }
+
+    @Test func aCreateWhoseAnswerWasLostIsRetriedAndCreatesOnce() async throws {
+        let harness = try Harness()
+        let before = harness.sandbox.snapshot().timeEntries.count
+        harness.sandbox.inject(.dropConnection(afterProcessing: true), method: "POST", path: "/time_entries")
+        let entry = try await harness.client.createTimeEntry(TimeEntryDraft(
+            projectID: Fixture.Project.acmeWebsite, taskID: Fixture.Task.acmeDesign, spentDate: harness.today, hours: 2))
+        #expect(harness.sandbox.snapshot().timeEntries.count == before + 1)
+        let posts = harness.requests("POST", "/time_entries")
+        #expect(posts.count == 2)
+        #expect(Set(posts.compactMap { $0.headers["idempotency-key"] }).count == 1)
+        #expect(posts.last?.status == 201 || posts.last?.status == 200)
+        #expect(try await harness.client.getTimeEntry(id: entry.id).hours == 2)
+    }
+
+    @Test func twoCallsGetTwoKeys() async throws {
+        let harness = try Harness()
+        _ = try await harness.client.createClient(ClientDraft(name: "First"))
+        _ = try await harness.client.createClient(ClientDraft(name: "Second"))
+        let keys = harness.requests("POST", "/clients").compactMap { $0.headers["idempotency-key"] }
+        #expect(keys.count == 2 && keys[0] != keys[1])
+    }
+
+    @Test func aPatchIsRetriedAfterAServerError() async throws {
+        let harness = try Harness()
+        harness.sandbox.inject(.status(502), method: "PATCH", path: "/clients")
+        let client = try await harness.client.updateClient(id: Fixture.Client.stark, ClientChanges(address: .set("10880 Malibu Point")))
+        #expect(client.address == "10880 Malibu Point")
+        #expect(harness.requests("PATCH", "/clients/\(Fixture.Client.stark)").map(\.status) == [502, 200])
+    }
+
+    @Test(arguments: ["DELETE", "POST"])
+    func deletesAndActionsAreNotRetriedAfterAServerError(method: String) async throws {
+        let harness = try Harness()
+        let path = method == "DELETE" ? "/time_entries/\(Fixture.TimeEntry.samYesterday)" : "/time_entries/\(Fixture.TimeEntry.samRunningTimer)/stop"
+        harness.sandbox.inject(.status(503), method: method, path: path)
+        let error = await Self.failure {
+            if method == "DELETE" {
+                try await harness.client.deleteTimeEntry(id: Fixture.TimeEntry.samYesterday)
+            } else {
+                _ = try await harness.client.stopTimeEntry(id: Fixture.TimeEntry.samRunningTimer)
+            }
+        }
+        #expect(error?.kind == .serverError(status: 503))
+        #expect(harness.requests(method, path).count == 1)
+        #expect(harness.clock.sleeps.isEmpty)
+    }
+
+    @Test func anActionWhoseAnswerWasLostIsNotRetriedAndSaysSo() async throws {
+        let harness = try Harness()
+        let path = "/time_entries/\(Fixture.TimeEntry.samRunningTimer)/stop"
+        harness.sandbox.inject(.dropConnection(afterProcessing: true), method: "POST", path: path)
+        let error = await Self.failure { try await harness.client.stopTimeEntry(id: Fixture.TimeEntry.samRunningTimer) }
+        #expect(error?.kind == .connectionLost)
+        #expect(error?.message.contains("may or may not have been made") == true)
+        #expect(harness.requests("POST", path).count == 1)
+        #expect(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.samRunningTimer]?.isRunning == false, "it was processed")
+    }
+
+    /// libcurl resends a request whose reused keep-alive connection closes without an answer;
+    /// requests that must not be sent twice therefore get a connection of their own.
+    @Test(arguments: ["DELETE", "POST"])
+    func anActionIsSentOnceEvenOnAConnectionThatWasInUse(method: String) async throws {
+        let harness = try Harness()
+        _ = try await harness.client.me()
+        _ = try await harness.client.listClients()
+        let path = method == "DELETE" ? "/time_entries/\(Fixture.TimeEntry.samYesterday)" : "/time_entries/\(Fixture.TimeEntry.samRunningTimer)/stop"
+        harness.sandbox.inject(.dropConnection(afterProcessing: true), method: method, path: path)
+        let error = await Self.failure {
+            if method == "DELETE" {
+                try await harness.client.deleteTimeEntry(id: Fixture.TimeEntry.samYesterday)
+            } else {
+                _ = try await harness.client.stopTimeEntry(id: Fixture.TimeEntry.samRunningTimer)
+            }
+        }
+        #expect(error?.kind == .connectionLost)
+        #expect(harness.requests(method, path).count == 1)
+    }
+
+    /// Resent by libcurl on a reused connection, a request with a body lost its body and waited
+    /// for the timeout; on a connection of its own it is resent whole, by the retry policy.
+    @Test func aCreateOnAConnectionThatWasInUseIsResentWholeAndCreatesOnce() async throws {
+        let harness = try Harness()
+        _ = try await harness.client.me()
+        let before = harness.sandbox.snapshot().expenses.count
+        harness.sandbox.inject(.dropConnection(afterProcessing: true), method: "POST", path: "/expenses")
+        _ = try await harness.client.createExpense(ExpenseDraft(projectID: Fixture.Project.acmeWebsite, spentDate: harness.today, amount: 12, category: "Meals"))
+        #expect(harness.sandbox.snapshot().expenses.count == before + 1)
+        let posts = harness.requests("POST", "/expenses")
+        #expect(posts.count == 2)
+        #expect(posts.allSatisfy { $0.bodyText.contains(#""category":"Meals""#) }, "both tries carried the body")
+        #expect(Set(posts.compactMap { $0.headers["idempotency-key"] }).count == 1)
+        #expect(!harness.logs.text.contains("timed_out"))
+    }
+
+    @Test func aPatchOnAConnectionThatWasInUseIsResentWhole() async throws {
+        let harness = try Harness()
+        _ = try await harness.client.me()
+        harness.sandbox.inject(.dropConnection(afterProcessing: false), method: "PATCH", path: "/tasks")
+        let task = try await harness.client.updateTask(id: Fixture.Task.starkQA, TaskChanges(name: "Quality"))
+        #expect(task.name == "Quality")
+        let patches = harness.requests("PATCH", "/tasks/\(Fixture.Task.starkQA)")
+        #expect(patches.count == 2)
+        #expect(patches.allSatisfy { $0.bodyText == #"{"name":"Quality"}"# })
+    }
+
+    @Test(arguments: ["GET", "POST", "PATCH", "DELETE"])
+    func aRateLimitIsWaitedOutForEveryMethod(method: String) async throws {
+        let harness = try Harness()
+        harness.sandbox.inject(.rateLimited(retryAfter: 7), times: 2, method: method)
+        switch method {
+        case "GET": _ = try await harness.client.getClient(id: Fixture.Client.acme)
+        case "POST": _ = try await harness.client.archiveTask(id: Fixture.Task.acmeManagement)
+        case "PATCH": _ = try await harness.client.updateTask(id: Fixture.Task.acmeManagement, TaskChanges(name: "PM"))
+        default: try await harness.client.deleteClient(id: Fixture.Client.umbrella)
+        }
+        #expect(harness.sandbox.requests().filter { $0.method == method }.map(\.status).prefix(2) == [429, 429])
+        #expect(harness.sandbox.requests().filter { $0.method == method }.count == 3)
+        #expect(harness.clock.sleeps == [.seconds(7), .seconds(7)])
+    }
+
+    @Test func rateLimitWaitsAreBounded() async throws {
+        let harness = try Harness()
+        harness.sandbox.inject(.rateLimited(retryAfter: 1), times: 10, method: "GET")
+        let error = await Self.failure { try await harness.client.me() }
+        #expect(error?.kind == .rateLimited(retryAfter: 1))
+        #expect(harness.requests("GET", "/me").count == 4, "the first try and three waits")
+    }
+
+    @Test func aConnectionThatNeverOpensIsRetriedForAnyMethodThenNamed() async throws {
+        let port = try Harness().sandbox.port  // a port that was just free, and is closed again
+        let clock = VirtualClock()
+        let client = try Harness.client(for: "http://127.0.0.1:\(port)/api/v1", token: Fixture.Token.owner, clock: clock, logs: LogRecorder())
+        let error = await Self.failure { try await client.deleteClient(id: Fixture.Client.umbrella) }
+        #expect(error?.kind == .cannotConnect)
+        #expect(error?.message.contains("http://127.0.0.1:\(port)") == true)
+        #expect(clock.sleeps.count == 2, "three tries in all")
+    }
+
+    @Test func aTimeoutIsRetriedForAGet() async throws {
+        let harness = try Harness { $0.requestTimeout = .seconds(1) }
+        harness.sandbox.inject(.delay(milliseconds: 1_600), method: "GET", path: "/me")
+        _ = try await harness.client.me()
+        #expect(harness.requests("GET", "/me").count == 2)
+        #expect(harness.logs.text.contains("GET /me: timed_out; trying again"))
+    }
+
+    @Test func pacingSpacesRequestsOut() async throws {
+        let harness = try Harness { $0.pacing = [RequestPacing(limit: 2, window: .seconds(10))] }
+        for _ in 0..<5 { _ = try await harness.client.me() }
+        #expect(harness.requests("GET", "/me").count == 5)
+        #expect(harness.clock.sleeps.count == 2)
+        #expect(harness.clock.sleeps.allSatisfy { $0 > .seconds(9) && $0 <= .seconds(10) })
+        #expect(harness.logs.text.contains("pacing at 2 requests per 10 s"))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import HoursmithSandbox
+@testable import HoursmithClient
+
+/// A fresh sandbox and a client of it, with a virtual clock (retries and pacing do not wait for
+/// real) and a log recorder. The sandbox shuts down with the harness.
+final class Harness: Sendable {
+    static let version = "9.9.9-test"
+
+    let sandbox: Sandbox
+    let client: HoursmithClient
+    let clock: VirtualClock
+    let logs: LogRecorder
+
+    init(
+        token: String = Fixture.Token.owner,
+        sandbox configuration: SandboxConfiguration = .relaxed,
+        configure: (inout HoursmithConfiguration) -> Void = { _ in }
+    ) throws {
+        sandbox = try Sandbox(configuration)
+        clock = VirtualClock()
+        logs = LogRecorder()
+        client = try Harness.client(for: sandbox.baseURL, token: token, clock: clock, logs: logs, configure: configure)
+    }
+
+    deinit {
+        sandbox.shutdown()
+    }
+
+    /// Another client of the same sandbox (another token, say), sharing the clock and log.
+    func client(token: String, configure: (inout HoursmithConfiguration) -> Void = { _ in }) throws -> HoursmithClient {
+        try Harness.client(for: sandbox.baseURL, token: token, clock: clock, logs: logs, configure: configure)
+    }
+
+    static func client(
+        for baseURL: String, token: String, clock: VirtualClock, logs: LogRecorder,
+        configure: (inout HoursmithConfiguration) -> Void = { _ in }
+    ) throws -> HoursmithClient {
+        var configuration = HoursmithConfiguration(
+            token: try APIToken.parse(token).token,
+            version: version,
+            baseURL: baseURL,
+            requestTimeout: .seconds(10),
+            retry: RetryPolicy(jitter: { 0.5 }),
+            clock: clock.clock,
+            log: logs.record
+        )
+        configure(&configuration)
+        return try HoursmithClient(configuration: configuration)
+    }
+
+    /// The sandbox's "today".
+    var today: LocalDate {
+        LocalDate(sandbox.today) ?? LocalDate(year: 2026, month: 1, day: 1)!
+    }
+
+    /// Requests the sandbox logged for a method and path.
+    func requests(_ method: String, _ path: String) -> [SandboxRequest] {
+        sandbox.requests().filter { $0.method == method && $0.path == path }
+    }
+}
+
+/// Virtual time: `sleep` records the duration and advances `now` at once.
+final class VirtualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var elapsed = Duration.zero
+    private var recorded: [Duration] = []
+
+    var sleeps: [Duration] { lock.withLock { recorded } }
+
+    var clock: ClientClock {
+        ClientClock(
+            now: { [self] in lock.withLock { elapsed } },
+            sleep: { [self] duration in
+                try Task.checkCancellation()
+                lock.withLock {
+                    recorded.append(duration)
+                    elapsed += duration
+                }
+                await Task.yield()
+            }
+        )
+    }
+}
+
+/// Every log line the client wrote.
+final class LogRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(level: LogLevel, message: String)] = []
+
+    var lines: [(level: LogLevel, message: String)] { lock.withLock { entries } }
+    var text: String { lines.map { "\($0.level): \($0.message)" }.joined(separator: "\n") }
+
+    var record: @Sendable (LogLevel, String) -> Void {
+        { [self] level, message in lock.withLock { entries.append((level, message)) } }
+    }
+}
