@@ -17,6 +17,9 @@ struct Store: Sendable {
     /// Remembered 2xx answers to requests with an `Idempotency-Key`, by token and key.
     var idempotency: [IdempotencyKey: IdempotencyRecord] = [:]
 
+    /// Bumped by every write to clients, projects and tasks: rendered names may have changed.
+    var namesVersion = 0
+
     var nextClientID = 1
     var nextProjectID = 1
     var nextTaskID = 1

@@ -23,7 +23,7 @@ enum ClientHandlers {
             .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         let window = page.window(clients) { isActive == nil || $0.isActive == isActive }
         let render = Render(store: store, now: call.now)
-        return .ok(page.envelope("clients", items: window.rows.map(render.client), total: window.total, call: call))
+        return page.answer("clients", window, call: call, render: render.client)
     }
 
     static func get(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {

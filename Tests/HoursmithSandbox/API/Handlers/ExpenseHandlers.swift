@@ -38,7 +38,7 @@ enum ExpenseHandlers {
             return true
         }
         let render = Render(store: store, now: call.now)
-        return .ok(page.envelope("expenses", items: window.rows.map(render.expense), total: window.total, call: call))
+        return page.answer("expenses", window, call: call, render: render.expense)
     }
 
     static func get(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {

@@ -48,7 +48,10 @@ enum TimeEntryHandlers {
             return true
         }
         let render = Render(store: store, now: call.now)
-        return .ok(page.envelope("time_entries", items: window.rows.map(render.timeEntry), total: window.total, call: call))
+        let version = store.namesVersion
+        return page.answer("time_entries", count: window.rows.count, total: window.total, call: call) { bytes in
+            call.renderCache.append(window.rows, to: &bytes, namesVersion: version, render: render.timeEntry)
+        }
     }
 
     static func get(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {
