@@ -122,14 +122,16 @@ enum Seed {
         }
 
         // Time entries: the special ones, the agency's, then the bulk.
-        var entries = specialTimeEntries(today: today, now: now)
-        entries += BulkSeed.timeEntries(today: today, now: now, projects: store.projects, tasks: store.tasks)
-        store.timeEntries = OrderedTable(entries)
-        store.runningEntryIDs = Set(entries.filter(\.isRunning).map(\.id))
+        // The bulk comes oldest first: reversed, it is already in the table's order.
+        store.timeEntries = OrderedTable(newestFirst:
+            BulkSeed.timeEntries(today: today, now: now, projects: store.projects, tasks: store.tasks).reversed())
+        for entry in specialTimeEntries(today: today, now: now) {
+            store.timeEntries.insert(entry)
+            if entry.isRunning { store.runningEntryIDs.insert(entry.id) }
+        }
 
-        var expenses = specialExpenses(today: today)
-        expenses += BulkSeed.expenses(today: today, now: now, projects: store.projects)
-        store.expenses = OrderedTable(expenses)
+        store.expenses = OrderedTable(newestFirst: BulkSeed.expenses(today: today, now: now, projects: store.projects).reversed())
+        for expense in specialExpenses(today: today) { store.expenses.insert(expense) }
 
         seedInvoices(into: &store, today: today)
         store.resetIDCounters()

@@ -81,3 +81,11 @@ func shift(_ date: String, days: Int) -> String {
     guard let day = formatter.date(from: date) else { return date }
     return formatter.string(from: day.addingTimeInterval(Double(days) * 86_400))
 }
+
+extension JSON {
+    /// The element at `index` of an array.
+    subscript(_ index: Int) -> JSON? {
+        guard let array = arrayValue, array.indices.contains(index) else { return nil }
+        return array[index]
+    }
+}

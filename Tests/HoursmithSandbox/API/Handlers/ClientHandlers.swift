@@ -92,7 +92,7 @@ enum ClientHandlers {
         }
         let projectIDs = Set(projects.map(\.id))
         store.timeEntries.removeAll { projectIDs.contains($0.projectID) }
-        store.runningEntryIDs = store.runningEntryIDs.filter { store.timeEntries[$0] != nil }
+        store.runningEntryIDs = store.runningEntryIDs.filter { store.timeEntries[id: $0] != nil }
         store.expenses.removeAll { projectIDs.contains($0.projectID) }
         store.tasks = store.tasks.filter { !projectIDs.contains($0.value.projectID) }
         for id in projectIDs { store.projects[id] = nil }

@@ -8,7 +8,7 @@ enum ExpenseHandlers {
     }
 
     private static func find(_ store: Store, _ call: Call) throws(APIError) -> ExpenseRecord {
-        guard let expense = store.expenses[call.id], expense.workspaceID == call.caller.workspaceID else {
+        guard let expense = store.expenses[id: call.id], expense.workspaceID == call.caller.workspaceID else {
             throw APIError.notFound("expense")
         }
         return expense

@@ -8,7 +8,7 @@ enum TimeEntryHandlers {
     }
 
     private static func find(_ store: Store, _ call: Call) throws(APIError) -> TimeEntryRecord {
-        guard let entry = store.timeEntries[call.id], isVisible(entry, to: call.caller) else {
+        guard let entry = store.timeEntries[id: call.id], isVisible(entry, to: call.caller) else {
             throw APIError.notFound("time entry")
         }
         return entry
@@ -145,7 +145,7 @@ enum TimeEntryHandlers {
             throw APIError(422, "timer_not_running", "Time entry \(entry.id) has no running timer to stop.")
         }
         store.stopTimer(entry.id, now: call.now)
-        return .ok(Render(store: store, now: call.now).timeEntry(store.timeEntries[entry.id] ?? entry))
+        return .ok(Render(store: store, now: call.now).timeEntry(store.timeEntries[id: entry.id] ?? entry))
     }
 
     /// Starts the entry's timer again (its hours keep counting up from what they were),
