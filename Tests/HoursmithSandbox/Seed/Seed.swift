@@ -1,8 +1,31 @@
 /// The sandbox's seed: the objects `Fixture` names, then the bulk time entries and expenses
 /// (see BulkSeed.swift), then the invoices that bill them. Deterministic for a given "today".
 enum Seed {
+    /// Seeds made in this process, by day and time zone.
+    private static let made = Locked([String: Store]())
+
     /// A seeded store. `today` is the main workspace's current day, `now` the current time.
+    ///
+    /// The seed is made once per process, day and time zone; each sandbox gets its own copy (a
+    /// value: copy-on-write keeps sandboxes apart), with Sam's timer started an hour before `now`.
     static func store(today: Int, now: Int, timezone: String) -> Store {
+        let key = "\(today) \(timezone)"
+        var store = made.withLock { made in
+            if let store = made[key] { return store }
+            let store = make(today: today, now: now, timezone: timezone)
+            made[key] = store
+            return store
+        }
+        if var timer = store.timeEntries[id: Fixture.TimeEntry.samRunningTimer] {
+            timer.timerStartedAt = now - 3600
+            timer.createdAt = now - 3600
+            timer.updatedAt = now - 3600
+            store.timeEntries.update(timer)
+        }
+        return store
+    }
+
+    private static func make(today: Int, now: Int, timezone: String) -> Store {
         var store = Store()
         let day = CivilTime.secondsPerDay
         // Objects were made long ago, at 09:00 UTC on a day this many days back.
