@@ -115,7 +115,7 @@ struct AuthAndPlanTests {
         #expect(pattern.firstMatch(in: token, range: NSRange(token.startIndex..., in: token)) != nil)
         #expect(token.hasSuffix("_" + secret))
         #expect(API(sandbox, token: token).get("/me").json["user"]?["id"]?.intValue == Fixture.User.member2)
-        let random = sandbox.mintToken(user: SeedIDs.agencyMember)
+        let random = sandbox.mintToken(user: Fixture.User.agencyMember)
         #expect(random != token)
         #expect(API(sandbox, token: random).get("/me").json["workspace"]?["id"]?.intValue == Fixture.Workspace.agency)
     }
@@ -143,10 +143,4 @@ struct AuthAndPlanTests {
     @Test func anUnknownTimezoneRefusesToStart() {
         #expect(throws: SandboxError.self) { try Sandbox(SandboxConfiguration(timezone: "Mars/Olympus_Mons")) }
     }
-}
-
-/// Ids of seed objects that `Fixture` does not name (mirrors docs/SANDBOX.md).
-enum SeedIDs {
-    static let agencyOwner = 9
-    static let agencyMember = 10
 }

@@ -1,5 +1,5 @@
 /// The bulk of the seed: `Fixture.bulkTimeEntryCount` time entries from id 100 and 200
-/// expenses from id 100, spread over the last `SeedIDs.bulkDays` days (weekdays ten times more
+/// expenses from id 100, spread over the last `SeedDays.bulkDays` days (weekdays ten times more
 /// than weekends), each by a main-workspace user on a project they are a member of and that was
 /// running that day. Deterministic: the same "today" gives the same rows.
 enum BulkSeed {
@@ -36,7 +36,7 @@ enum BulkSeed {
     private static func calendar(today: Int) -> (days: [Int], cumulative: [Int], total: Int) {
         var days: [Int] = [], cumulative: [Int] = []
         var total = 0
-        for day in (today - SeedIDs.bulkDays)...today {
+        for day in (today - SeedDays.bulkDays)...today {
             days.append(day)
             cumulative.append(total)
             total += CivilTime.weekday(day) < 5 ? 10 : 1
@@ -55,8 +55,8 @@ enum BulkSeed {
     /// Whether a project was being worked on that day.
     private static func isRunning(_ projectID: Int, on day: Int, today: Int) -> Bool {
         switch projectID {
-        case Fixture.Project.globexRebrand: day >= today - SeedIDs.globexStart && day <= today - SeedIDs.globexEnd
-        case Fixture.Project.initechMigration: day >= today - SeedIDs.initechStart && day <= today - SeedIDs.initechEnd
+        case Fixture.Project.globexRebrand: day >= today - SeedDays.globexStart && day <= today - SeedDays.globexEnd
+        case Fixture.Project.initechMigration: day >= today - SeedDays.initechStart && day <= today - SeedDays.initechEnd
         default: true
         }
     }
@@ -83,7 +83,7 @@ enum BulkSeed {
                     choices[user] = (running.isEmpty ? [Fixture.Project.acmeWebsite] : running).compactMap { id in
                         projects[id].map { project in
                             (project, (tasksByProject[id] ?? []).filter {
-                                $0.id != Fixture.Task.acmeLegacySupport || day <= today - SeedIDs.legacySupportEnd
+                                $0.id != Fixture.Task.acmeLegacySupport || day <= today - SeedDays.legacySupportEnd
                             })
                         }
                     }
