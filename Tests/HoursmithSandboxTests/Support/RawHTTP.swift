@@ -55,7 +55,11 @@ final class RawConnection {
         var offset = 0
         bytes.withUnsafeBytes { raw in
             while offset < raw.count {
-                let sent = Foundation.send(fd, raw.baseAddress! + offset, raw.count - offset, flags)
+                #if canImport(Glibc)
+                let sent = Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, flags)
+                #else
+                let sent = Darwin.send(fd, raw.baseAddress! + offset, raw.count - offset, flags)
+                #endif
                 if sent <= 0 { return }
                 offset += sent
             }
