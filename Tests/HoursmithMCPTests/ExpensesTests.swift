@@ -103,7 +103,7 @@ import Testing
 
     @Test func getExpenseGivesTheWholeObjectWithItsInvoice() async throws {
         let harness = try await Harness.start(token: Fixture.Token.owner)
-        let record = try #require(harness.sandbox.snapshot().expenses[Fixture.Expense.invoiced])
+        let record = try #require(harness.sandbox.snapshot().expenses[id: Fixture.Expense.invoiced])
         let expense = try await harness.call("get_expense", ["expense_id": .int(Fixture.Expense.invoiced)]).content()["expense"]
         #expect(expense?["id"]?.intValue == record.id)
         #expect(cents(expense?["amount"]) == record.amount)
@@ -130,7 +130,7 @@ import Testing
             "spent_date": "yesterday", "notes": "Lunch with the Acme team",
         ]).content()
         let id = try #require(created["expense"]?["id"]?.intValue)
-        let stored = try #require(harness.sandbox.snapshot().expenses[id])
+        let stored = try #require(harness.sandbox.snapshot().expenses[id: id])
         #expect(stored.amount == 1234)
         #expect(stored.spentDate == day(today, plus: -1))
         #expect(stored.category == "Meals")
@@ -141,14 +141,14 @@ import Testing
             "project_id": .int(Fixture.Project.starkDashboard), "amount": 5, "category": "Printing", "billable": false,
         ]).content()
         let plainID = try #require(plain["expense"]?["id"]?.intValue)
-        #expect(harness.sandbox.snapshot().expenses[plainID]?.spentDate == today, "spent_date defaults to today")
-        #expect(harness.sandbox.snapshot().expenses[plainID]?.billable == false)
+        #expect(harness.sandbox.snapshot().expenses[id: plainID]?.spentDate == today, "spent_date defaults to today")
+        #expect(harness.sandbox.snapshot().expenses[id: plainID]?.billable == false)
 
         let updated = try await harness.call("update_expense", [
             "expense_id": .int(id), "amount": 15, "category": "Travel", "notes": nil, "billable": false,
         ]).content()
         #expect(updated["expense"]?["notes"] == .null)
-        let changed = try #require(harness.sandbox.snapshot().expenses[id])
+        let changed = try #require(harness.sandbox.snapshot().expenses[id: id])
         #expect(changed.amount == 1500)
         #expect(changed.category == "Travel")
         #expect(changed.notes == nil)
@@ -178,12 +178,12 @@ import Testing
 
     @Test func anInvoicedExpenseCannotBeChangedAndTheRefusalNamesTheInvoice() async throws {
         let harness = try await Harness.start(token: Fixture.Token.admin)
-        let before = harness.sandbox.snapshot().expenses[Fixture.Expense.invoiced]
+        let before = harness.sandbox.snapshot().expenses[id: Fixture.Expense.invoiced]
         let refused = try await harness.call("update_expense", ["expense_id": .int(Fixture.Expense.invoiced), "amount": 1])
         #expect(refused.isError)
         #expect(refused.text.contains("can't be changed"))
         #expect(refused.text.contains("INV-0001"))
-        #expect(harness.sandbox.snapshot().expenses[Fixture.Expense.invoiced] == before)
+        #expect(harness.sandbox.snapshot().expenses[id: Fixture.Expense.invoiced] == before)
         await harness.finish()
     }
 
@@ -203,27 +203,27 @@ import Testing
         #expect(verdict["also_affected"]?["invoice"]?["number"] == "INV-0001")
 
         #expect(!harness.requestLines.contains { $0.hasPrefix("DELETE") }, "no DELETE reached the API")
-        #expect(harness.sandbox.snapshot().expenses[Fixture.Expense.invoiced] != nil)
+        #expect(harness.sandbox.snapshot().expenses[id: Fixture.Expense.invoiced] != nil)
         await harness.finish()
     }
 
     @Test func deleteExpenseDryRunChangesNothingThenTheRealCallDeletesOnce() async throws {
         let harness = try await Harness.start(token: Fixture.Token.owner)
         let id = Fixture.Expense.acmeUninvoiced
-        let record = try #require(harness.sandbox.snapshot().expenses[id])
+        let record = try #require(harness.sandbox.snapshot().expenses[id: id])
         let dryRun = try await harness.call("delete_expense", ["expense_id": .int(id), "dry_run": true]).content()
         #expect(dryRun["would"] == "delete")
         #expect(dryRun["target"]?["id"]?.intValue == id)
         #expect(cents(dryRun["target"]?["amount"]) == record.amount)
         #expect(dryRun["reason"]?.stringValue?.contains("not invoiced") == true)
         #expect(!harness.requestLines.contains { $0.hasPrefix("DELETE") })
-        #expect(harness.sandbox.snapshot().expenses[id] != nil)
+        #expect(harness.sandbox.snapshot().expenses[id: id] != nil)
 
         let deleted = try await harness.call("delete_expense", ["expense_id": .int(id)]).content()
         #expect(deleted["deleted"] == true)
         #expect(deleted["target"]?["category"]?.stringValue == record.category, "the result keeps what was deleted")
         #expect(harness.requestLines.filter { $0.hasPrefix("DELETE") } == ["DELETE /expenses/\(id)"])
-        #expect(harness.sandbox.snapshot().expenses[id] == nil)
+        #expect(harness.sandbox.snapshot().expenses[id: id] == nil)
 
         let again = try await harness.call("delete_expense", ["expense_id": .int(id)])
         #expect(again.isError)
@@ -235,7 +235,7 @@ import Testing
     @Test func whenTheAPIRefusesAnywayTheRefusalNamesTheNewInvoice() async throws {
         let harness = try await Harness.start(token: Fixture.Token.owner)
         let id = Fixture.Expense.acmeUninvoiced
-        let spent = try #require(harness.sandbox.snapshot().expenses[id]?.spentDate)
+        let spent = try #require(harness.sandbox.snapshot().expenses[id: id]?.spentDate)
         // The DELETE is held for a moment; meanwhile someone bills the expense.
         harness.sandbox.inject(.delay(milliseconds: 700), method: "DELETE", path: "/expenses/\(id)")
         async let outcome = harness.call("delete_expense", ["expense_id": .int(id)])
@@ -254,7 +254,7 @@ import Testing
         #expect(refused.isError)
         #expect(refused.text.contains("invoice \(number)"), "the refusal names the invoice that billed it: \(refused.text)")
         #expect(refused.text.contains("can't be deleted"))
-        #expect(harness.sandbox.snapshot().expenses[id] != nil)
+        #expect(harness.sandbox.snapshot().expenses[id: id] != nil)
         await harness.finish()
     }
 
@@ -282,7 +282,7 @@ import Testing
             #expect(refused.text.contains(words), "\(tool): \(refused.text)")
         }
         #expect(harness.requestLines.isEmpty, "refused by role without a request: \(harness.requestLines)")
-        #expect(harness.sandbox.snapshot().expenses[Fixture.Expense.acmeUninvoiced]?.amount == 4900)
+        #expect(harness.sandbox.snapshot().expenses[id: Fixture.Expense.acmeUninvoiced]?.amount == 4900)
         await harness.finish()
     }
 

@@ -127,7 +127,7 @@ import Testing
         let id = try #require(created["invoice"]?["id"]?.intValue)
         let after = harness.sandbox.snapshot()
         #expect(Set(after.timeEntries.rows.filter { $0.invoiceID == id }.map(\.id)) == Set(mobile.map(\.id)))
-        #expect(website.allSatisfy { after.timeEntries[$0.id]?.isInvoiced == false }, "other projects stay unbilled")
+        #expect(website.allSatisfy { after.timeEntries[id: $0.id]?.isInvoiced == false }, "other projects stay unbilled")
         #expect(created["billed"]?["time_entries"]?.intValue == mobile.count)
         #expect(created["billed"]?["to"]?.stringValue == to)
         await harness.finish()

@@ -97,7 +97,7 @@ import Testing
 
     @Test func managersCreateAndUpdateProjectsWithDateWordsAndClearing() async throws {
         let harness = try await Harness.start(token: Fixture.Token.manager)
-        let today = try #require(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.mariaToday]?.spentDay)
+        let today = try #require(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.mariaToday]?.spentDay)
         let created = try await harness.call("create_project", [
             "client_id": .int(Fixture.Client.stark), "name": "Stark Mobile", "code": "STK-MOB", "is_billable": false,
             "hourly_rate": 125.5, "budget_hours": 120, "starts_on": "today", "ends_on": "tomorrow", "notes": "Phase 1",
@@ -164,7 +164,7 @@ import Testing
     @Test func archiveProjectDryRunChangesNothingThenArchivesOnceStoppingTimers() async throws {
         let harness = try await Harness.start(token: Fixture.Token.manager)
         let website = Fixture.Project.acmeWebsite, timer = Fixture.TimeEntry.samRunningTimer
-        #expect(harness.sandbox.snapshot().timeEntries[timer]?.isRunning == true)
+        #expect(harness.sandbox.snapshot().timeEntries[id: timer]?.isRunning == true)
 
         let dryRun = try await harness.call("archive_project", ["project_id": .int(website), "dry_run": true]).content()
         #expect(dryRun["would"] == "archive")
@@ -177,7 +177,7 @@ import Testing
         #expect(dryRun["reason"]?.stringValue?.contains("update_project with project_id: 1 and is_active: true") == true)
         #expect(!harness.requestLines.contains { $0.hasSuffix("/archive") }, "a dry run does not archive")
         #expect(harness.sandbox.snapshot().projects[website]?.isActive == true)
-        #expect(harness.sandbox.snapshot().timeEntries[timer]?.isRunning == true)
+        #expect(harness.sandbox.snapshot().timeEntries[id: timer]?.isRunning == true)
 
         let archived = try await harness.call("archive_project", ["project_id": .int(website)]).content()
         #expect(archived["archived"] == true)
@@ -188,7 +188,7 @@ import Testing
         #expect(message.contains("update_project with project_id: 1 and is_active: true"))
         #expect(harness.requestLines.filter { $0.hasSuffix("/archive") } == ["POST /projects/\(website)/archive"])
         #expect(harness.sandbox.snapshot().projects[website]?.isActive == false)
-        #expect(harness.sandbox.snapshot().timeEntries[timer]?.isRunning == false)
+        #expect(harness.sandbox.snapshot().timeEntries[id: timer]?.isRunning == false)
 
         let again = try await harness.call("archive_project", ["project_id": .int(website)]).content()
         #expect(again["archived"] == false)
@@ -199,7 +199,7 @@ import Testing
         let restored = try await harness.call("update_project", ["project_id": .int(website), "is_active": true]).content()
         #expect(restored["project"]?["is_active"] == true)
         #expect(harness.sandbox.snapshot().projects[website]?.isActive == true)
-        #expect(harness.sandbox.snapshot().timeEntries[timer]?.isRunning == false, "restoring does not restart timers")
+        #expect(harness.sandbox.snapshot().timeEntries[id: timer]?.isRunning == false, "restoring does not restart timers")
         await harness.finish()
     }
 

@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func theSecretNeverLeavesTheProcessEvenWithDebugLogsAndErrors() async throws {
-        let sandbox = try Sandbox(.relaxed)
+        let sandbox = try await makeSandbox()
         let token = sandbox.mintToken(user: Fixture.User.member, secret: SecretScan.canarySecret)
         #expect(token == SecretScan.canary || token.hasSuffix(SecretScan.canarySecret))
         let server = try MCPProcess(sandboxURL: sandbox.baseURL, token: token, extra: ["HOURSMITH_LOG_LEVEL": "debug"])

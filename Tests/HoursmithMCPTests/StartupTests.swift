@@ -95,7 +95,7 @@ import Darwin
     }
 
     @Test func checkSaysWhoTheTokenIsOrWhatIsWrong() async throws {
-        let sandbox = try Sandbox(.relaxed)
+        let sandbox = try await makeSandbox()
         defer { sandbox.shutdown() }
         let (okStatus, ok, _) = try await runToEnd(["--check"], environment: [
             "HOURSMITH_API_TOKEN": Fixture.Token.manager, "HOURSMITH_API_URL": sandbox.baseURL])

@@ -99,9 +99,9 @@ import Testing
     }
 
     @Test func aLegacyClientHearsThatTheListNarrowedOnceTheRoleIsKnown() async throws {
-        let sandbox = try Sandbox(.relaxed)
+        let sandbox = try await makeSandbox()
         // Hold /me so that the handshake happens before the role is known.
-        sandbox.inject(.delay(milliseconds: 800), method: "GET", path: "/me")
+        sandbox.inject(.delay(milliseconds: 3000), method: "GET", path: "/me")
         let server = try MCPProcess(sandboxURL: sandbox.baseURL, token: Fixture.Token.member)
         try await server.initialize(version: "2025-06-18")
         #expect(try await server.toolNames(era: .legacy).count == 34, "before the role is known, every tool is listed")
@@ -117,7 +117,7 @@ import Testing
     }
 
     @Test func whileTheRoleIsUnknownEveryToolIsListedAndTheAPIDecides() async throws {
-        let sandbox = try Sandbox(.relaxed)
+        let sandbox = try await makeSandbox()
         sandbox.inject(.status(503), times: 6, method: "GET", path: "/me")
         let server = try MCPProcess(sandboxURL: sandbox.baseURL, token: Fixture.Token.member, extra: ["HOURSMITH_LOG_LEVEL": "debug"])
         let deadline = ContinuousClock.now + .seconds(20)

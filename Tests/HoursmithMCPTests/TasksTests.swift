@@ -139,7 +139,7 @@ import Testing
         #expect(dryRun["reason"]?.stringValue?.contains("update_task with task_id: \(development) and is_active: true") == true)
         #expect(!harness.requestLines.contains { $0.hasSuffix("/archive") })
         #expect(harness.sandbox.snapshot().tasks[development]?.isActive == true)
-        #expect(harness.sandbox.snapshot().timeEntries[timer]?.isRunning == true)
+        #expect(harness.sandbox.snapshot().timeEntries[id: timer]?.isRunning == true)
 
         let archived = try await harness.call("archive_task", ["task_id": .int(development)]).content()
         #expect(archived["archived"] == true)
@@ -148,7 +148,7 @@ import Testing
         #expect(harness.requestLines.filter { $0.hasSuffix("/archive") } == ["POST /tasks/\(development)/archive"])
         let after = harness.sandbox.snapshot()
         #expect(after.tasks[development]?.isActive == false)
-        #expect(after.timeEntries[timer]?.isRunning == false)
+        #expect(after.timeEntries[id: timer]?.isRunning == false)
         #expect(after.projects[Fixture.Project.acmeWebsite]?.isActive == true, "the project stays active")
 
         let restored = try await harness.call("update_task", ["task_id": .int(development), "is_active": true]).content()

@@ -95,7 +95,7 @@ import Testing
             "spent_date": "yesterday",
         ]).content()
         let id = try #require(logged["time_entry"]?["id"]?.intValue)
-        #expect(harness.sandbox.snapshot().timeEntries[id]?.spentDate == days.yesterday,
+        #expect(harness.sandbox.snapshot().timeEntries[id: id]?.spentDate == days.yesterday,
                 "yesterday in \(days.zone.identifier)")
 
         let timer = try await harness.call("start_timer", [

@@ -56,7 +56,7 @@ import Testing
         let delete = try await harness.call("delete_time_entry", ["time_entry_id": .int(Fixture.TimeEntry.lenaMobile)])
         #expect(delete.isError)
         #expect(!harness.requestLines.contains { $0.hasPrefix("DELETE") })
-        #expect(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.lenaMobile] != nil)
+        #expect(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.lenaMobile] != nil)
         await harness.finish()
     }
 
@@ -151,7 +151,7 @@ import Testing
 
     @Test func getTimeEntryGivesTheWholeEntryWithNames() async throws {
         let harness = try await Harness.start(token: Fixture.Token.admin)
-        let record = try #require(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.invoiced])
+        let record = try #require(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.invoiced])
         let entry = try #require(try await harness.call("get_time_entry", ["time_entry_id": .int(record.id)]).content()["time_entry"])
         #expect(entry["spent_date"]?.stringValue == record.spentDate)
         #expect(entry["hours"]?.doubleValue == Double(record.hours) / 100)
@@ -178,7 +178,7 @@ import Testing
             "notes": "Pricing page polish",
         ]).content()
         let id = try #require(created["time_entry"]?["id"]?.intValue)
-        let record = try #require(harness.sandbox.snapshot().timeEntries[id])
+        let record = try #require(harness.sandbox.snapshot().timeEntries[id: id])
         #expect(record.hours == 150)
         #expect(record.userID == Fixture.User.member)
         #expect(record.notes == "Pricing page polish")
@@ -211,7 +211,7 @@ import Testing
             "user_id": .int(Fixture.User.member2), "billable": false, "spent_date": "2026-01-15",
         ]).content()
         let id = try #require(created["time_entry"]?["id"]?.intValue)
-        let record = try #require(harness.sandbox.snapshot().timeEntries[id])
+        let record = try #require(harness.sandbox.snapshot().timeEntries[id: id])
         #expect(record.userID == Fixture.User.member2)
         #expect(record.hours == 225)
         #expect(record.spentDate == "2026-01-15")
@@ -249,12 +249,12 @@ import Testing
 
     @Test func updateChangesOnlyWhatIsGiven() async throws {
         let harness = try await Harness.start(token: Fixture.Token.member)
-        let before = try #require(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.samYesterday])
+        let before = try #require(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.samYesterday])
         let updated = try await harness.call("update_time_entry", [
             "time_entry_id": .int(before.id), "hours": 2.75, "notes": nil,
         ]).content()
         #expect(updated["time_entry"]?["notes"] == .null)
-        let after = try #require(harness.sandbox.snapshot().timeEntries[before.id])
+        let after = try #require(harness.sandbox.snapshot().timeEntries[id: before.id])
         #expect(after.hours == 275)
         #expect(after.notes == nil)
         #expect(after.taskID == before.taskID && after.spentDay == before.spentDay && after.billable == before.billable)
@@ -264,7 +264,7 @@ import Testing
             "task_id": .int(Fixture.Task.mobileDevelopment), "spent_date": "2026-02-02",
         ]).content()
         #expect(moved["time_entry"]?["project"]?["name"] == "Acme Mobile App")
-        #expect(harness.sandbox.snapshot().timeEntries[before.id]?.spentDate == "2026-02-02")
+        #expect(harness.sandbox.snapshot().timeEntries[id: before.id]?.spentDate == "2026-02-02")
 
         harness.sandbox.clearRequests()
         let nothing = try await harness.call("update_time_entry", ["time_entry_id": .int(before.id)])
@@ -279,7 +279,7 @@ import Testing
         let invoiced = try await harness.call("update_time_entry", ["time_entry_id": .int(Fixture.TimeEntry.invoiced), "hours": 1])
         #expect(invoiced.isError)
         #expect(invoiced.text.contains("on an invoice"))
-        #expect(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.invoiced]?.hours == 350)
+        #expect(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.invoiced]?.hours == 350)
 
         let archived = try await harness.call("update_time_entry", ["time_entry_id": .int(Fixture.TimeEntry.lenaInitech), "notes": "x"])
         #expect(archived.isError)
@@ -302,7 +302,7 @@ import Testing
         #expect(dryRun["target"]?["id"]?.intValue == Fixture.TimeEntry.invoiced)
 
         #expect(!harness.requestLines.contains { $0.hasPrefix("DELETE") }, "no DELETE reached the API")
-        #expect(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.invoiced] != nil)
+        #expect(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.invoiced] != nil)
         await harness.finish()
     }
 
@@ -313,13 +313,13 @@ import Testing
         #expect(dryRun["would"] == "delete")
         #expect(dryRun["target"]?["project"]?["name"] == "Acme Website")
         #expect(!harness.requestLines.contains { $0.hasPrefix("DELETE") })
-        #expect(harness.sandbox.snapshot().timeEntries[id] != nil)
+        #expect(harness.sandbox.snapshot().timeEntries[id: id] != nil)
 
         let deleted = try await harness.call("delete_time_entry", ["time_entry_id": .int(id)]).content()
         #expect(deleted["deleted"] == true)
         #expect(deleted["target"]?["id"]?.intValue == id)
         #expect(harness.requestLines.filter { $0.hasPrefix("DELETE") } == ["DELETE /time_entries/\(id)"])
-        #expect(harness.sandbox.snapshot().timeEntries[id] == nil)
+        #expect(harness.sandbox.snapshot().timeEntries[id: id] == nil)
 
         let running = try await harness.call("delete_time_entry", ["time_entry_id": .int(Fixture.TimeEntry.samRunningTimer),
                                                                    "dry_run": true]).content()
@@ -332,7 +332,7 @@ import Testing
     @Test func whenTheAPIRefusesAnywayTheRefusalUsesTheGuardsWords() async throws {
         let harness = try await Harness.start(token: Fixture.Token.owner)
         let id = Fixture.TimeEntry.samYesterday
-        let day = try #require(harness.sandbox.snapshot().timeEntries[id]).spentDate
+        let day = try #require(harness.sandbox.snapshot().timeEntries[id: id]).spentDate
         // The DELETE is held for a while (long enough for a loaded machine); meanwhile someone
         // invoices that day's Acme Website time.
         harness.sandbox.inject(.delay(milliseconds: 2500), method: "DELETE", path: "/time_entries/\(id)")
@@ -354,7 +354,7 @@ import Testing
         #expect(refused.isError)
         #expect(refused.text.contains("it is on invoice \(number)"), "the refusal names the new invoice: \(refused.text)")
         #expect(harness.sandbox.requests().filter { $0.method == "DELETE" }.map(\.status) == [422])
-        #expect(harness.sandbox.snapshot().timeEntries[id] != nil)
+        #expect(harness.sandbox.snapshot().timeEntries[id: id] != nil)
         await harness.finish()
     }
 }

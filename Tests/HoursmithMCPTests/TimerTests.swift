@@ -19,10 +19,10 @@ import Testing
         #expect(message.contains("Your other timer was stopped: time entry \(Fixture.TimeEntry.samRunningTimer)"), "\(message)")
 
         let snapshot = harness.sandbox.snapshot()
-        let new = try #require(snapshot.timeEntries[id])
+        let new = try #require(snapshot.timeEntries[id: id])
         #expect(new.isRunning && new.userID == Fixture.User.member && new.notes == "Settings screen")
         #expect(new.spentDate == harness.sandbox.today)
-        #expect(snapshot.timeEntries[Fixture.TimeEntry.samRunningTimer]?.isRunning == false)
+        #expect(snapshot.timeEntries[id: Fixture.TimeEntry.samRunningTimer]?.isRunning == false)
         // One look for the running timer, then the start: nothing else.
         #expect(harness.requestLines == ["GET /time_entries", "POST /time_entries"])
         let look = try #require(harness.sandbox.requests().first?.query)
@@ -37,7 +37,7 @@ import Testing
         ]).content()
         #expect(alone["stopped_timer"] == .null)
         #expect(alone["message"]?.stringValue?.contains("No other timer was running") == true)
-        let yesterday = try #require(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.samYesterday]).spentDate
+        let yesterday = try #require(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.samYesterday]).spentDate
         #expect(alone["time_entry"]?["spent_date"]?.stringValue == yesterday)
         await harness.finish()
     }
@@ -55,9 +55,9 @@ import Testing
         #expect(sams["stopped_timer"]?["id"]?.intValue == Fixture.TimeEntry.samRunningTimer)
         #expect(sams["message"]?.stringValue?.contains("Sam Carter's other timer was stopped") == true)
         let snapshot = harness.sandbox.snapshot()
-        #expect(snapshot.timeEntries[Fixture.TimeEntry.samYesterday]?.isRunning == true)
-        #expect(snapshot.timeEntries[Fixture.TimeEntry.samRunningTimer]?.isRunning == false)
-        #expect(snapshot.timeEntries[Fixture.TimeEntry.mariaToday]?.isRunning == true)
+        #expect(snapshot.timeEntries[id: Fixture.TimeEntry.samYesterday]?.isRunning == true)
+        #expect(snapshot.timeEntries[id: Fixture.TimeEntry.samRunningTimer]?.isRunning == false)
+        #expect(snapshot.timeEntries[id: Fixture.TimeEntry.mariaToday]?.isRunning == true)
 
         let again = try await harness.call("start_timer", ["time_entry_id": .int(Fixture.TimeEntry.mariaToday)])
         #expect(again.isError)
@@ -94,8 +94,8 @@ import Testing
         let lenas = try await harness.call("start_timer", ["time_entry_id": .int(Fixture.TimeEntry.lenaMobile)])
         #expect(lenas.isError)
         #expect(lenas.text.contains("no time entry \(Fixture.TimeEntry.lenaMobile)"))
-        #expect(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.lenaMobile]?.isRunning == false)
-        #expect(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.samRunningTimer]?.isRunning == true)
+        #expect(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.lenaMobile]?.isRunning == false)
+        #expect(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.samRunningTimer]?.isRunning == true)
         await harness.finish()
     }
 
@@ -111,7 +111,7 @@ import Testing
         #expect(harness.requestLines == ["GET /time_entries", "POST /time_entries/\(Fixture.TimeEntry.samRunningTimer)/stop"])
         let look = try #require(harness.sandbox.requests().first?.query)
         #expect(look["is_running"] == "true" && look["user_id"] == String(Fixture.User.member))
-        let record = try #require(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.samRunningTimer])
+        let record = try #require(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.samRunningTimer])
         #expect(!record.isRunning)
         #expect(record.hours >= 100, "the hour it ran was kept: \(record.hours)")
 
@@ -131,7 +131,7 @@ import Testing
         let harness = try await Harness.start(token: Fixture.Token.admin)
         let stopped = try await harness.call("stop_timer", ["time_entry_id": .int(Fixture.TimeEntry.samRunningTimer)]).content()
         #expect(stopped["time_entry"]?["user"]?["name"] == "Sam Carter")
-        #expect(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.samRunningTimer]?.isRunning == false)
+        #expect(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.samRunningTimer]?.isRunning == false)
         await harness.finish()
     }
 

@@ -99,7 +99,8 @@ func callLine(_ id: Int, _ tool: String, _ arguments: JSON = [:]) -> String {
 
 @Suite struct StdioServerTests {
     @Test func endOfInputFinishesInFlightRequestsThenReturnsZero() async throws {
-        let piped = PipedServer(tools: [sleeper(milliseconds: 300)])
+        // A grace far longer than the call, so that only the order of events is under test.
+        let piped = PipedServer(tools: [sleeper(milliseconds: 300)]) { $0.shutdownGrace = .seconds(60) }
         piped.write(callLine(1, "sleep"))
         piped.closeInput()
         let lines = await piped.readLines(1)
