@@ -270,14 +270,19 @@ async def client_session(args, mode: str, token: str, url: str, log: Path, check
             checks.expect(refused.is_error and "active project" in refused.content[0].text,
                           f"{label} delete_client refuses a client with active projects")
             report = await client.call_tool("get_time_report", {"group_by": "project", "period": "this_year"})
-            checks.expect(not report.is_error and len(report.structured_content["results"]) > 0,
+            checks.expect(not report.is_error and len(report.structured_content["report"]["results"]) > 0,
                           f"{label} get_time_report groups time")
             invalid = await client.call_tool("create_time_entry", {"project_id": "one"})
             checks.expect(invalid.is_error and "project_id" in invalid.content[0].text,
                           f"{label} a bad argument is a tool error naming it")
         else:
-            checks.expect("delete_client" not in names and "list_time_entries" in names,
-                          f"{label} the member's list leaves out what the role can never do")
+            # Until the server's start-up GET /me answers, every tool is listed (ttlMs 0); once a
+            # call has made the role known, a fresh listing leaves out what the role can never do.
+            me = await client.call_tool("get_current_user", {})
+            checks.expect(not me.is_error and me.structured_content["user"]["role"] == "member", f"{label} the member is known")
+            names = [tool.name for tool in (await client.list_tools(cache_mode="refresh")).tools]
+            checks.expect("delete_client" not in names and "list_time_entries" in names and len(names) == 14,
+                          f"{label} the member's list leaves out what the role can never do ({len(names)} tools)")
             own = await client.call_tool("list_time_entries", {"per_page": 5})
             checks.expect(not own.is_error and all(e["user"]["id"] == 4 for e in own.structured_content["time_entries"]),
                           f"{label} a member sees their own time")
