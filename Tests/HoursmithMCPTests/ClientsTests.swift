@@ -83,17 +83,14 @@ import Testing
 
     @Test func whenTheAPIRefusesAnywayTheRefusalUsesTheGuardsWords() async throws {
         let harness = try await Harness.start(token: Fixture.Token.owner)
-        // The DELETE is held for a moment; meanwhile someone adds an active project to the client.
-        harness.sandbox.inject(.delay(milliseconds: 2500), method: "DELETE", path: "/clients/\(Fixture.Client.initech)")
-        async let outcome = harness.call("delete_client", ["client_id": .int(Fixture.Client.initech)])
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !harness.requestLines.contains(where: { $0.hasPrefix("DELETE") }) && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        // Someone adds an active project to the client while its DELETE is on the way.
         let api = SandboxAPI(baseURL: harness.sandbox.baseURL, token: Fixture.Token.owner)
-        let created = try await api.send("POST", "/projects", ["client_id": .int(Fixture.Client.initech), "name": "Initech Phase 2"])
-        #expect(created.status == 201)
-        let refused = try await outcome
+        let refused = try await harness.callWhileDeleteIsHeld(
+            "/clients/\(Fixture.Client.initech)", "delete_client", ["client_id": .int(Fixture.Client.initech)]
+        ) {
+            let created = try await api.send("POST", "/projects", ["client_id": .int(Fixture.Client.initech), "name": "Initech Phase 2"])
+            #expect(created.status == 201)
+        }
         #expect(refused.isError)
         #expect(refused.text.contains("Initech Phase 2"), "the refusal names the project that appeared: \(refused.text)")
         #expect(harness.sandbox.snapshot().clients[Fixture.Client.initech] != nil)

@@ -10,7 +10,7 @@ import Testing
         let rows = harness.sandbox.snapshot().expenses.rows.filter { $0.workspaceID == Fixture.Workspace.main }
 
         let first = try await harness.call("list_expenses", ["per_page": 5]).content()
-        #expect(ids(first) == rows.prefix(5).map(\.id))
+        #expect(ids(first, "expenses") == rows.prefix(5).map(\.id))
         #expect(first["total_entries"]?.intValue == rows.count)
         #expect(first["next_page"] == 2)
         #expect(first["truncated"] == false)
@@ -18,25 +18,25 @@ import Testing
         #expect(first["expenses"]?.arrayValue?.first?["project"]?["name"] != nil, "names come with ids")
 
         let second = try await harness.call("list_expenses", ["page": 2, "per_page": 5]).content()
-        #expect(ids(second) == rows.dropFirst(5).prefix(5).map(\.id))
+        #expect(ids(second, "expenses") == rows.dropFirst(5).prefix(5).map(\.id))
 
         let acmeUnbilled = try await harness.call("list_expenses", [
             "project_id": .int(Fixture.Project.acmeWebsite), "is_invoiced": false, "per_page": 2000,
         ]).content()
-        #expect(ids(acmeUnbilled) == rows.filter { $0.projectID == Fixture.Project.acmeWebsite && !$0.isInvoiced }.map(\.id))
+        #expect(ids(acmeUnbilled, "expenses") == rows.filter { $0.projectID == Fixture.Project.acmeWebsite && !$0.isInvoiced }.map(\.id))
 
         let snapshot = harness.sandbox.snapshot()
         let globexBilled = try await harness.call("list_expenses", [
             "client_id": .int(Fixture.Client.globex), "is_invoiced": true, "per_page": 2000,
         ]).content()
         let expected = rows.filter { snapshot.projects[$0.projectID]?.clientID == Fixture.Client.globex && $0.isInvoiced }
-        #expect(ids(globexBilled) == expected.map(\.id))
-        #expect(ids(globexBilled).contains(Fixture.Expense.invoiced))
+        #expect(ids(globexBilled, "expenses") == expected.map(\.id))
+        #expect(ids(globexBilled, "expenses").contains(Fixture.Expense.invoiced))
         let invoiceNumbers = Set(globexBilled["expenses"]?.arrayValue?.compactMap { $0["invoice"]?["number"]?.stringValue } ?? [])
         #expect(invoiceNumbers.isSubset(of: ["INV-0001", "INV-0002"]) && !invoiceNumbers.isEmpty)
 
         let byUser = try await harness.call("list_expenses", ["user_id": .int(Fixture.User.member2), "per_page": 2000]).content()
-        #expect(ids(byUser) == rows.filter { $0.userID == Fixture.User.member2 }.map(\.id))
+        #expect(ids(byUser, "expenses") == rows.filter { $0.userID == Fixture.User.member2 }.map(\.id))
         await harness.finish()
     }
 
@@ -46,13 +46,13 @@ import Testing
         let today = harness.sandbox.today
 
         let thisMonth = try await harness.call("list_expenses", ["period": "this_month", "per_page": 2000]).content()
-        #expect(ids(thisMonth) == rows.filter { $0.spentDate.hasPrefix(String(today.prefix(7))) }.map(\.id))
+        #expect(ids(thisMonth, "expenses") == rows.filter { $0.spentDate.hasPrefix(String(today.prefix(7))) }.map(\.id))
 
         let lastWeekOn = day(today, plus: -7)
         let words = try await harness.call("list_expenses", ["from": .string(lastWeekOn), "to": "yesterday", "per_page": 2000]).content()
         let yesterday = day(today, plus: -1)
-        #expect(ids(words) == rows.filter { $0.spentDate >= lastWeekOn && $0.spentDate <= yesterday }.map(\.id))
-        #expect(!ids(words).isEmpty, "the seed has expenses in the last week")
+        #expect(ids(words, "expenses") == rows.filter { $0.spentDate >= lastWeekOn && $0.spentDate <= yesterday }.map(\.id))
+        #expect(!ids(words, "expenses").isEmpty, "the seed has expenses in the last week")
 
         harness.sandbox.clearRequests()
         let both = try await harness.call("list_expenses", ["period": "last_month", "from": "2026-01-01"])
@@ -77,7 +77,7 @@ import Testing
         let outcome = try await harness.call("list_expenses", ["all": true, "limit": 50, "per_page": 20],
                                              meta: ["progressToken": "p1"])
         let page = try outcome.content()
-        #expect(ids(page) == rows.prefix(50).map(\.id))
+        #expect(ids(page, "expenses") == rows.prefix(50).map(\.id))
         #expect(page["truncated"] == true)
         #expect(page["total_entries"]?.intValue == rows.count)
         #expect(page["next_page"] == .null)
@@ -92,7 +92,7 @@ import Testing
         #expect(progress.last?["params"]?["total"]?.doubleValue == 50)
 
         let everything = try await harness.call("list_expenses", ["all": true]).content()
-        #expect(ids(everything) == rows.map(\.id))
+        #expect(ids(everything, "expenses") == rows.map(\.id))
         #expect(everything["truncated"] == false)
 
         let mixed = try await harness.call("list_expenses", ["all": true, "page": 2])
@@ -106,7 +106,7 @@ import Testing
         let record = try #require(harness.sandbox.snapshot().expenses[id: Fixture.Expense.invoiced])
         let expense = try await harness.call("get_expense", ["expense_id": .int(Fixture.Expense.invoiced)]).content()["expense"]
         #expect(expense?["id"]?.intValue == record.id)
-        #expect(cents(expense?["amount"]) == record.amount)
+        #expect(hundredths(expense?["amount"]) == record.amount)
         #expect(expense?["category"]?.stringValue == record.category)
         #expect(expense?["spent_date"]?.stringValue == record.spentDate)
         #expect(expense?["is_invoiced"] == true)
@@ -214,7 +214,7 @@ import Testing
         let dryRun = try await harness.call("delete_expense", ["expense_id": .int(id), "dry_run": true]).content()
         #expect(dryRun["would"] == "delete")
         #expect(dryRun["target"]?["id"]?.intValue == id)
-        #expect(cents(dryRun["target"]?["amount"]) == record.amount)
+        #expect(hundredths(dryRun["target"]?["amount"]) == record.amount)
         #expect(dryRun["reason"]?.stringValue?.contains("not invoiced") == true)
         #expect(!harness.requestLines.contains { $0.hasPrefix("DELETE") })
         #expect(harness.sandbox.snapshot().expenses[id: id] != nil)
@@ -236,21 +236,17 @@ import Testing
         let harness = try await Harness.start(token: Fixture.Token.owner)
         let id = Fixture.Expense.acmeUninvoiced
         let spent = try #require(harness.sandbox.snapshot().expenses[id: id]?.spentDate)
-        // The DELETE is held for a moment; meanwhile someone bills the expense.
-        harness.sandbox.inject(.delay(milliseconds: 700), method: "DELETE", path: "/expenses/\(id)")
-        async let outcome = harness.call("delete_expense", ["expense_id": .int(id)])
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !harness.requestLines.contains(where: { $0.hasPrefix("DELETE") }) && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        // Someone bills the expense while its DELETE is on the way.
         let api = SandboxAPI(baseURL: harness.sandbox.baseURL, token: Fixture.Token.owner)
-        let billed = try await api.send("POST", "/invoices", [
-            "client_id": .int(Fixture.Client.acme),
-            "import": ["from": .string(spent), "to": .string(spent), "project_ids": [.int(Fixture.Project.acmeWebsite)]],
-        ])
-        #expect(billed.status == 201)
-        let number = try #require(billed.json?["number"]?.stringValue)
-        let refused = try await outcome
+        var number = ""
+        let refused = try await harness.callWhileDeleteIsHeld("/expenses/\(id)", "delete_expense", ["expense_id": .int(id)]) {
+            let billed = try await api.send("POST", "/invoices", [
+                "client_id": .int(Fixture.Client.acme),
+                "import": ["from": .string(spent), "to": .string(spent), "project_ids": [.int(Fixture.Project.acmeWebsite)]],
+            ])
+            #expect(billed.status == 201)
+            number = try #require(billed.json?["number"]?.stringValue)
+        }
         #expect(refused.isError)
         #expect(refused.text.contains("invoice \(number)"), "the refusal names the invoice that billed it: \(refused.text)")
         #expect(refused.text.contains("can't be deleted"))
@@ -306,25 +302,4 @@ import Testing
         #expect(harness.requestLines.isEmpty, "refused by role without a request: \(harness.requestLines)")
         await harness.finish()
     }
-}
-
-/// The ids of a list result's `expenses`.
-private func ids(_ page: JSON) -> [Int] {
-    page["expenses"]?.arrayValue?.compactMap { $0["id"]?.intValue } ?? []
-}
-
-/// A money value from a result, in cents (the sandbox's unit).
-private func cents(_ value: JSON?) -> Int? {
-    guard let literal = value?.numberValue?.literal, let amount = Decimal(string: literal) else { return nil }
-    return NSDecimalNumber(decimal: amount * 100).intValue
-}
-
-/// A `YYYY-MM-DD` day moved by whole days.
-private func day(_ date: String, plus days: Int) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd"
-    guard let start = formatter.date(from: date) else { return date }
-    return formatter.string(from: start.addingTimeInterval(Double(days) * 86_400))
 }

@@ -12,7 +12,7 @@ import Testing
             .sorted { ($0.issueDay, $0.id) > ($1.issueDay, $1.id) }
 
         let first = try await harness.call("list_invoices", ["per_page": 1]).content()
-        #expect(ids(first) == [invoices[0].id])
+        #expect(ids(first, "invoices") == [invoices[0].id])
         #expect(first["total_entries"]?.intValue == invoices.count)
         #expect(first["next_page"] == 2)
         let listed = try #require(first["invoices"]?.arrayValue?.first)
@@ -21,23 +21,23 @@ import Testing
         #expect(listed["client"]?["name"] == "Acme Corp")
 
         let all = try await harness.call("list_invoices").content()
-        #expect(ids(all) == invoices.map(\.id))
+        #expect(ids(all, "invoices") == invoices.map(\.id))
 
         let globex = try await harness.call("list_invoices", ["client_id": .int(Fixture.Client.globex)]).content()
-        #expect(ids(globex) == invoices.filter { $0.clientID == Fixture.Client.globex }.map(\.id))
+        #expect(ids(globex, "invoices") == invoices.filter { $0.clientID == Fixture.Client.globex }.map(\.id))
         let paid = try await harness.call("list_invoices", ["state": "paid"]).content()
-        #expect(ids(paid) == [Fixture.Invoice.globexPaid])
+        #expect(ids(paid, "invoices") == [Fixture.Invoice.globexPaid])
 
         let draftDay = try #require(harness.sandbox.snapshot().invoices[Fixture.Invoice.acmeDraft]?.issueDate)
         let recent = try await harness.call("list_invoices", ["from": .string(draftDay), "to": "today"]).content()
-        #expect(ids(recent) == invoices.filter { $0.issueDate >= draftDay }.map(\.id))
-        #expect(ids(recent).contains(Fixture.Invoice.acmeDraft))
+        #expect(ids(recent, "invoices") == invoices.filter { $0.issueDate >= draftDay }.map(\.id))
+        #expect(ids(recent, "invoices").contains(Fixture.Invoice.acmeDraft))
         let thisYear = try await harness.call("list_invoices", ["period": "this_year"]).content()
         let year = String(harness.sandbox.today.prefix(4))
-        #expect(ids(thisYear) == invoices.filter { $0.issueDate.hasPrefix(year) }.map(\.id))
+        #expect(ids(thisYear, "invoices") == invoices.filter { $0.issueDate.hasPrefix(year) }.map(\.id))
 
         let limited = try await harness.call("list_invoices", ["all": true, "limit": 2], meta: ["progressToken": "p1"]).content()
-        #expect(ids(limited) == invoices.prefix(2).map(\.id))
+        #expect(ids(limited, "invoices") == invoices.prefix(2).map(\.id))
         #expect(limited["truncated"] == true)
         let progress = harness.server.messages.filter {
             $0["method"] == "notifications/progress" && $0["params"]?["progressToken"] == "p1"
@@ -53,11 +53,11 @@ import Testing
         #expect(invoice?["number"] == "INV-0001")
         #expect(invoice?["state"] == "paid")
         #expect(invoice?["client"]?["name"] == "Globex")
-        #expect(cents(invoice?["amount"]) == record.amount)
+        #expect(hundredths(invoice?["amount"]) == record.amount)
         let lines = try #require(invoice?["line_items"]?.arrayValue)
         #expect(lines.compactMap { $0["description"]?.stringValue } == record.lineItems.map(\.description))
         #expect(lines.compactMap { $0["kind"]?.stringValue } == record.lineItems.map(\.kind))
-        #expect(lines.map { cents($0["amount"]) } == record.lineItems.map(\.amount))
+        #expect(lines.map { hundredths($0["amount"]) } == record.lineItems.map(\.amount))
         #expect(lines.first?["project"]?["name"] == "Globex Rebrand")
 
         let draft = try await harness.call("get_invoice", ["invoice_id": .int(Fixture.Invoice.acmeDraft)]).content()["invoice"]
@@ -97,8 +97,8 @@ import Testing
         let billed = created["billed"]
         #expect(billed?["time_entries"]?.intValue == entries.count)
         #expect(billed?["expenses"]?.intValue == expenses.count)
-        #expect(cents(billed?["hours"]) == entries.reduce(0) { $0 + $1.hours }, "hours in hundredths, like cents")
-        #expect(cents(billed?["total"]) == record.amount)
+        #expect(hundredths(billed?["hours"]) == entries.reduce(0) { $0 + $1.hours }, "hours in hundredths, like cents")
+        #expect(hundredths(billed?["total"]) == record.amount)
         #expect(billed?["from"]?.stringValue == "\(month)-01")
         #expect(billed?["to"]?.stringValue?.hasPrefix(month) == true)
         let message = try #require(created["message"]?.stringValue)
@@ -214,7 +214,7 @@ import Testing
         #expect(!names.contains("create_invoice"))
 
         let page = try await harness.call("list_invoices", ["state": "open"]).content()
-        #expect(ids(page) == [Fixture.Invoice.globexOpen])
+        #expect(ids(page, "invoices") == [Fixture.Invoice.globexOpen])
         let one = try await harness.call("get_invoice", ["invoice_id": .int(Fixture.Invoice.acmeDraft)]).content()
         #expect(one["invoice"]?["number"] == "INV-0003")
 
@@ -247,31 +247,4 @@ import Testing
         #expect(harness.requestLines.isEmpty, "refused by role without a request: \(harness.requestLines)")
         await harness.finish()
     }
-}
-
-/// The ids of a list result's `invoices`.
-private func ids(_ page: JSON) -> [Int] {
-    page["invoices"]?.arrayValue?.compactMap { $0["id"]?.intValue } ?? []
-}
-
-/// A two-decimal value from a result (money or hours), in hundredths (the sandbox's unit).
-private func cents(_ value: JSON?) -> Int? {
-    guard let literal = value?.numberValue?.literal, let amount = Decimal(string: literal) else { return nil }
-    return NSDecimalNumber(decimal: amount * 100).intValue
-}
-
-/// `YYYY-MM` of the month before the one `today` (YYYY-MM-DD) is in.
-private func previousMonth(_ today: String) -> String {
-    let year = Int(today.prefix(4)) ?? 0, month = Int(today.dropFirst(5).prefix(2)) ?? 1
-    return month == 1 ? "\(year - 1)-12" : "\(year)-" + (month - 1 < 10 ? "0" : "") + "\(month - 1)"
-}
-
-/// A `YYYY-MM-DD` day moved by whole days.
-private func day(_ date: String, plus days: Int) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd"
-    guard let start = formatter.date(from: date) else { return date }
-    return formatter.string(from: start.addingTimeInterval(Double(days) * 86_400))
 }

@@ -156,25 +156,3 @@ private func hours(_ report: JSON?) -> [Int: Int] {
     }
     return result
 }
-
-/// A two-decimal value from a result, in hundredths (the sandbox's unit).
-private func hundredths(_ value: JSON?) -> Int? {
-    guard let literal = value?.numberValue?.literal, let amount = Decimal(string: literal) else { return nil }
-    return NSDecimalNumber(decimal: amount * 100).intValue
-}
-
-/// `YYYY-MM` of the month before the one `today` (YYYY-MM-DD) is in.
-private func previousMonth(_ today: String) -> String {
-    let year = Int(today.prefix(4)) ?? 0, month = Int(today.dropFirst(5).prefix(2)) ?? 1
-    return month == 1 ? "\(year - 1)-12" : "\(year)-" + (month - 1 < 10 ? "0" : "") + "\(month - 1)"
-}
-
-/// A `YYYY-MM-DD` day moved by whole days.
-private func day(_ date: String, plus days: Int) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = "yyyy-MM-dd"
-    guard let start = formatter.date(from: date) else { return date }
-    return formatter.string(from: start.addingTimeInterval(Double(days) * 86_400))
-}

@@ -335,22 +335,16 @@ import Testing
         let day = try #require(harness.sandbox.snapshot().timeEntries[id: id]).spentDate
         // The DELETE is held for a while (long enough for a loaded machine); meanwhile someone
         // invoices that day's Acme Website time.
-        harness.sandbox.inject(.delay(milliseconds: 2500), method: "DELETE", path: "/time_entries/\(id)")
-        async let outcome = harness.call("delete_time_entry", ["time_entry_id": .int(id)])
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !harness.requestLines.contains(where: { $0.hasPrefix("DELETE") }) && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
         let api = SandboxAPI(baseURL: harness.sandbox.baseURL, token: Fixture.Token.owner)
-        let invoice = try await api.send("POST", "/invoices", [
-            "client_id": .int(Fixture.Client.acme),
-            "import": ["from": .string(day), "to": .string(day), "project_ids": [.int(Fixture.Project.acmeWebsite)]],
-        ])
-        #expect(invoice.status == 201)
-        let number = try #require(invoice.json?["number"]?.stringValue)
-        try #require(harness.sandbox.requests().first { $0.method == "DELETE" }?.status == 0,
-                     "the invoice must be made while the DELETE is held")
-        let refused = try await outcome
+        var number = ""
+        let refused = try await harness.callWhileDeleteIsHeld("/time_entries/\(id)", "delete_time_entry", ["time_entry_id": .int(id)]) {
+            let invoice = try await api.send("POST", "/invoices", [
+                "client_id": .int(Fixture.Client.acme),
+                "import": ["from": .string(day), "to": .string(day), "project_ids": [.int(Fixture.Project.acmeWebsite)]],
+            ])
+            #expect(invoice.status == 201)
+            number = try #require(invoice.json?["number"]?.stringValue)
+        }
         #expect(refused.isError)
         #expect(refused.text.contains("it is on invoice \(number)"), "the refusal names the new invoice: \(refused.text)")
         #expect(harness.sandbox.requests().filter { $0.method == "DELETE" }.map(\.status) == [422])
