@@ -10,6 +10,7 @@ final class APIService: Sendable {
     let store: Locked<Store>
     private let limiter: RateLimiter
     private let fallbackHost: Locked<String>
+    private let renderCache = RenderCache()
 
     init(store: Store, configuration: SandboxConfiguration) {
         self.store = Locked(store)
@@ -64,7 +65,7 @@ final class APIService: Sendable {
         let call = Call(
             caller: caller, method: request.method, path: path, ids: ids, query: QueryParameters(request.queryString),
             body: body, now: now, today: APIService.today(in: caller.workspace.timezone, at: now),
-            linkBase: "http://\(host)\(APIService.basePath)")
+            linkBase: "http://\(host)\(APIService.basePath)", renderCache: renderCache)
 
         if request.method == "GET" {
             // Reads work on a copy (free until someone writes), outside the lock.
@@ -72,7 +73,9 @@ final class APIService: Sendable {
             return try handler(&copy, call)
         }
         let key = try idempotencyKey(request)
+        let changesNames = ["/clients", "/projects", "/tasks"].contains { FaultQueue.path(path, isUnder: $0) }
         return try store.withLock { (store: inout Store) throws(APIError) -> APIResponse in
+            if changesNames { store.namesVersion += 1 }
             guard let key else { return try handler(&store, call) }
             let id = IdempotencyKey(token: caller.token, key: key)
             if let record = store.idempotency[id], record.createdAt + 86_400 > now {

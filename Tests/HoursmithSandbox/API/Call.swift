@@ -41,6 +41,8 @@ struct Call: Sendable {
     let today: Int
     /// The absolute API base for links (`http://127.0.0.1:8787/api/v1`).
     let linkBase: String
+    /// Serialized time entries from earlier answers.
+    let renderCache: RenderCache
 
     /// The first id in the path.
     var id: Int { ids.first ?? 0 }

@@ -28,9 +28,47 @@ extension PageRequest {
         return window
     }
 
-    /// The list answer: items, page numbers and links (absolute URLs that keep the request's
-    /// other parameters).
-    func envelope(_ plural: String, items: [JSON], total: Int, call: Call) -> JSON {
+    /// The list answer: `{"<plural>": [items], "page", "per_page", "total_pages",
+    /// "total_entries", "next_page", "previous_page", "links"}`, links being absolute URLs that
+    /// keep the request's other parameters.
+    ///
+    /// Each item is rendered and written straight into one buffer sized up front, so a page of
+    /// 2000 never exists as a tree of JSON values at once.
+    func answer<Row>(_ plural: String, _ window: PageWindow<Row>, call: Call, render: (Row) -> JSON) -> APIResponse {
+        var bytes = answerStart(plural, count: window.rows.count)
+        for (index, row) in window.rows.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            render(row).serialize(into: &bytes)
+        }
+        return answerEnd(&bytes, total: window.total, call: call)
+    }
+
+    /// The list answer with the items written by `writeItems` (comma-separated, into the
+    /// buffer it is given).
+    func answer(_ plural: String, count: Int, total: Int, call: Call, writeItems: (inout [UInt8]) -> Void) -> APIResponse {
+        var bytes = answerStart(plural, count: count)
+        writeItems(&bytes)
+        return answerEnd(&bytes, total: total, call: call)
+    }
+
+    private func answerStart(_ plural: String, count: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count * 512 + 1024)
+        bytes.append(contentsOf: "{\"\(plural)\":[".utf8)
+        return bytes
+    }
+
+    private func answerEnd(_ bytes: inout [UInt8], total: Int, call: Call) -> APIResponse {
+        bytes.append(UInt8(ascii: "]"))
+        // The other members: a JSON object whose opening brace becomes the comma after the list.
+        var rest = JSON.object(pageMembers(total: total, call: call)).serialized()
+        rest[0] = UInt8(ascii: ",")
+        bytes.append(contentsOf: rest)
+        return APIResponse(status: 200, body: bytes)
+    }
+
+    /// Everything of a list answer but the list.
+    private func pageMembers(total: Int, call: Call) -> JSONObject {
         let totalPages = max(1, (total + perPage - 1) / perPage)
         let next: Int? = page < totalPages ? page + 1 : nil
         let previous: Int? = page > 1 ? page - 1 : nil
@@ -44,7 +82,6 @@ extension PageRequest {
             return .string("\(base)?page=\(page)&per_page=\(perPage)\(rest)")
         }
         return [
-            plural: .array(items),
             "page": .int(page),
             "per_page": .int(perPage),
             "total_pages": .int(totalPages),

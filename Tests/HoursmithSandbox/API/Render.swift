@@ -5,16 +5,36 @@ struct Render {
     let store: Store
     /// Now, for the hours of running timers.
     let now: Int
+    /// `{id, name}` of every user, client, project and task, made once per answer: a page of
+    /// 2000 time entries refers to the same few dozen objects over and over.
+    private let users: [Int: JSON]
+    private let clients: [Int: JSON]
+    private let projects: [Int: JSON]
+    private let tasks: [Int: JSON]
+    /// Each project's client reference.
+    private let clientOfProject: [Int: JSON]
+
+    init(store: Store, now: Int) {
+        self.store = store
+        self.now = now
+        users = store.users.mapValues { Render.reference($0.id, $0.name) }
+        let clients = store.clients.mapValues { Render.reference($0.id, $0.name) }
+        self.clients = clients
+        projects = store.projects.mapValues { Render.reference($0.id, $0.name) }
+        tasks = store.tasks.mapValues { Render.reference($0.id, $0.name) }
+        clientOfProject = store.projects.mapValues { clients[$0.clientID] ?? Render.reference($0.clientID, "Deleted client") }
+    }
 
     static func timestamp(_ seconds: Int) -> JSON { .string(CivilTime.timestampText(seconds)) }
     static func date(_ day: Int) -> JSON { .string(CivilTime.dateText(day)) }
     static func date(orNull day: Int?) -> JSON { day.map(date) ?? .null }
     static func reference(_ id: Int, _ name: String) -> JSON { ["id": .int(id), "name": .string(name)] }
 
-    func userReference(_ id: Int) -> JSON { Render.reference(id, store.users[id]?.name ?? "Former member") }
-    func clientReference(_ id: Int) -> JSON { Render.reference(id, store.clients[id]?.name ?? "Deleted client") }
-    func projectReference(_ id: Int) -> JSON { Render.reference(id, store.projects[id]?.name ?? "Deleted project") }
-    func taskReference(_ id: Int) -> JSON { Render.reference(id, store.tasks[id]?.name ?? "Deleted task") }
+    func userReference(_ id: Int) -> JSON { users[id] ?? Render.reference(id, "Former member") }
+    func clientReference(_ id: Int) -> JSON { clients[id] ?? Render.reference(id, "Deleted client") }
+    func projectReference(_ id: Int) -> JSON { projects[id] ?? Render.reference(id, "Deleted project") }
+    func taskReference(_ id: Int) -> JSON { tasks[id] ?? Render.reference(id, "Deleted task") }
+    func clientReference(ofProject id: Int) -> JSON { clientOfProject[id] ?? Render.reference(0, "Deleted client") }
 
     func invoiceReference(_ id: Int?) -> JSON {
         guard let id else { return .null }
@@ -102,7 +122,7 @@ struct Render {
             "is_invoiced": .bool(entry.isInvoiced),
             "invoice": invoiceReference(entry.invoiceID),
             "user": userReference(entry.userID),
-            "client": clientReference(store.projects[entry.projectID]?.clientID ?? 0),
+            "client": clientReference(ofProject: entry.projectID),
             "project": projectReference(entry.projectID),
             "task": taskReference(entry.taskID),
             "created_at": Render.timestamp(entry.createdAt),
@@ -121,7 +141,7 @@ struct Render {
             "is_invoiced": .bool(expense.isInvoiced),
             "invoice": invoiceReference(expense.invoiceID),
             "user": userReference(expense.userID),
-            "client": clientReference(store.projects[expense.projectID]?.clientID ?? 0),
+            "client": clientReference(ofProject: expense.projectID),
             "project": projectReference(expense.projectID),
             "created_at": Render.timestamp(expense.createdAt),
             "updated_at": Render.timestamp(expense.updatedAt),

@@ -4,21 +4,26 @@ extension Store {
     /// every billable, not invoiced expense of the client dated `from...to`, on `projectIDs` when
     /// given.
     func billable(clientID: Int, from: Int, to: Int, projectIDs: Set<Int>?) -> (entries: [Int], expenses: [Int]) {
-        func isBilled(_ projectID: Int) -> Bool {
-            guard let project = projects[projectID], project.clientID == clientID else { return false }
-            return projectIDs?.contains(projectID) ?? true
+        var billed = Set<Int>()
+        for project in projects.values where project.clientID == clientID && (projectIDs?.contains(project.id) ?? true) {
+            billed.insert(project.id)
         }
+        // Rows are newest first: skip those after `to`, stop at the first before `from`.
         var entries: [Int] = []
-        for entry in timeEntries.rows
-        where entry.billable && !entry.isInvoiced && !entry.isRunning
-            && entry.spentDay >= from && entry.spentDay <= to && isBilled(entry.projectID) {
-            entries.append(entry.id)
+        for entry in timeEntries.rows {
+            if entry.spentDay > to { continue }
+            if entry.spentDay < from { break }
+            if entry.billable && entry.invoiceID == nil && entry.timerStartedAt == nil && billed.contains(entry.projectID) {
+                entries.append(entry.id)
+            }
         }
         var expenses: [Int] = []
-        for expense in self.expenses.rows
-        where expense.billable && !expense.isInvoiced
-            && expense.spentDay >= from && expense.spentDay <= to && isBilled(expense.projectID) {
-            expenses.append(expense.id)
+        for expense in self.expenses.rows {
+            if expense.spentDay > to { continue }
+            if expense.spentDay < from { break }
+            if expense.billable && expense.invoiceID == nil && billed.contains(expense.projectID) {
+                expenses.append(expense.id)
+            }
         }
         return (entries, expenses)
     }
@@ -31,7 +36,7 @@ extension Store {
         struct Key: Hashable { let projectID: Int; let detail: String; let taskID: Int }
         var hoursByTask: [Key: Int] = [:]
         for id in entryIDs {
-            guard var entry = timeEntries[id] else { continue }
+            guard var entry = timeEntries[id: id] else { continue }
             let key = Key(projectID: entry.projectID, detail: tasks[entry.taskID]?.name ?? "", taskID: entry.taskID)
             hoursByTask[key, default: 0] += entry.hours
             entry.invoiceID = invoiceID
@@ -40,7 +45,7 @@ extension Store {
         }
         var amountByCategory: [Key: Int] = [:]
         for id in expenseIDs {
-            guard var expense = expenses[id] else { continue }
+            guard var expense = expenses[id: id] else { continue }
             let key = Key(projectID: expense.projectID, detail: expense.category, taskID: 0)
             amountByCategory[key, default: 0] += expense.amount
             expense.invoiceID = invoiceID

@@ -14,17 +14,17 @@ public struct OrderedTable<Row: OrderedRow>: Sendable {
 
     init() {}
 
-    /// A table of `rows` in any order.
-    init(_ rows: [Row]) {
-        self.rows = rows.sorted { OrderedTable.precedes($0.spentDay, $0.id, $1.spentDay, $1.id) }
-        dayByID.reserveCapacity(rows.count)
+    /// A table of rows that are already newest first (as the seed makes them).
+    init(newestFirst rows: [Row]) {
+        self.rows = rows
+        dayByID = Dictionary(minimumCapacity: rows.count)
         for row in rows { dayByID[row.id] = row.spentDay }
     }
 
     public var count: Int { rows.count }
 
     /// The row with this id, or nil.
-    public subscript(id: Int) -> Row? {
+    public subscript(id id: Int) -> Row? {
         guard let index = index(of: id) else { return nil }
         return rows[index]
     }

@@ -17,6 +17,9 @@ struct Store: Sendable {
     /// Remembered 2xx answers to requests with an `Idempotency-Key`, by token and key.
     var idempotency: [IdempotencyKey: IdempotencyRecord] = [:]
 
+    /// Bumped by every write to clients, projects and tasks: rendered names may have changed.
+    var namesVersion = 0
+
     var nextClientID = 1
     var nextProjectID = 1
     var nextTaskID = 1
@@ -73,7 +76,7 @@ struct Store: Sendable {
 
     /// Stops a running entry, adding the elapsed time to its hours.
     mutating func stopTimer(_ id: Int, now: Int) {
-        guard var entry = timeEntries[id], entry.isRunning else { return }
+        guard var entry = timeEntries[id: id], entry.isRunning else { return }
         entry.hours = currentHours(of: entry, now: now)
         entry.timerStartedAt = nil
         entry.updatedAt = now
@@ -83,7 +86,7 @@ struct Store: Sendable {
 
     /// Stops the user's running timer, if any, except `keeping`.
     mutating func stopRunningTimer(ofUser userID: Int, now: Int, keeping: Int? = nil) {
-        for id in runningEntryIDs where id != keeping && timeEntries[id]?.userID == userID {
+        for id in runningEntryIDs where id != keeping && timeEntries[id: id]?.userID == userID {
             stopTimer(id, now: now)
         }
     }
@@ -92,7 +95,7 @@ struct Store: Sendable {
     mutating func stopTimers(projectID: Int? = nil, taskID: Int? = nil, now: Int) -> [Int] {
         var stopped: [Int] = []
         for id in runningEntryIDs.sorted() {
-            guard let entry = timeEntries[id] else { continue }
+            guard let entry = timeEntries[id: id] else { continue }
             if let projectID, entry.projectID != projectID { continue }
             if let taskID, entry.taskID != taskID { continue }
             stopTimer(id, now: now)

@@ -1,5 +1,5 @@
 /// The bulk of the seed: `Fixture.bulkTimeEntryCount` time entries from id 100 and 200
-/// expenses from id 100, spread over the last `SeedIDs.bulkDays` days (weekdays ten times more
+/// expenses from id 100, spread over the last `SeedDays.bulkDays` days (weekdays ten times more
 /// than weekends), each by a main-workspace user on a project they are a member of and that was
 /// running that day. Deterministic: the same "today" gives the same rows.
 enum BulkSeed {
@@ -36,7 +36,7 @@ enum BulkSeed {
     private static func calendar(today: Int) -> (days: [Int], cumulative: [Int], total: Int) {
         var days: [Int] = [], cumulative: [Int] = []
         var total = 0
-        for day in (today - SeedIDs.bulkDays)...today {
+        for day in (today - SeedDays.bulkDays)...today {
             days.append(day)
             cumulative.append(total)
             total += CivilTime.weekday(day) < 5 ? 10 : 1
@@ -44,22 +44,19 @@ enum BulkSeed {
         return (days, cumulative, total)
     }
 
-    /// The day at position `index × total / count` of the weighted calendar (binary search).
-    private static func day(index: Int, count: Int, calendar: (days: [Int], cumulative: [Int], total: Int)) -> Int {
+    /// The day at position `index × total / count` of the weighted calendar. Indexes come in
+    /// increasing order, so `cursor` only moves forward.
+    private static func day(index: Int, count: Int, calendar: (days: [Int], cumulative: [Int], total: Int), cursor: inout Int) -> Int {
         let target = index * calendar.total / count
-        var low = 0, high = calendar.days.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if calendar.cumulative[middle] <= target { low = middle } else { high = middle - 1 }
-        }
-        return calendar.days[low]
+        while cursor + 1 < calendar.days.count && calendar.cumulative[cursor + 1] <= target { cursor += 1 }
+        return calendar.days[cursor]
     }
 
     /// Whether a project was being worked on that day.
     private static func isRunning(_ projectID: Int, on day: Int, today: Int) -> Bool {
         switch projectID {
-        case Fixture.Project.globexRebrand: day >= today - SeedIDs.globexStart && day <= today - SeedIDs.globexEnd
-        case Fixture.Project.initechMigration: day >= today - SeedIDs.initechStart && day <= today - SeedIDs.initechEnd
+        case Fixture.Project.globexRebrand: day >= today - SeedDays.globexStart && day <= today - SeedDays.globexEnd
+        case Fixture.Project.initechMigration: day >= today - SeedDays.initechStart && day <= today - SeedDays.initechEnd
         default: true
         }
     }
@@ -69,27 +66,43 @@ enum BulkSeed {
         let calendar = calendar(today: today)
         let count = Fixture.bulkTimeEntryCount
         let tasksByProject = Dictionary(grouping: tasks.values.sorted { $0.id < $1.id }, by: \.projectID)
+        // Everything that depends only on the user and the day, worked out once per user and day
+        // rather than once per entry: the projects they could work on, and each one's tasks.
+        var choices: [Int: [(project: ProjectRecord, tasks: [TaskRecord])]] = [:]
+        var choicesDay = Int.min
+        var cursor = 0
         var entries: [TimeEntryRecord] = []
         entries.reserveCapacity(count)
         for index in 0..<count {
-            let id = Fixture.TimeEntry.firstBulkTimeEntry + index
-            let day = day(index: index, count: count, calendar: calendar)
-            let user = random.pick(userWeights)
-            let candidates = (projectsByUser[user] ?? []).filter { isRunning($0, on: day, today: today) }
-            let projectID = candidates.isEmpty ? Fixture.Project.acmeWebsite : random.pick(candidates)
-            let usable = (tasksByProject[projectID] ?? []).filter {
-                $0.id != Fixture.Task.acmeLegacySupport || day <= today - SeedIDs.legacySupportEnd
+            let day = day(index: index, count: count, calendar: calendar, cursor: &cursor)
+            if day != choicesDay {
+                choicesDay = day
+                choices = [:]
+                for (user, projectIDs) in projectsByUser {
+                    let running = projectIDs.filter { isRunning($0, on: day, today: today) }
+                    choices[user] = (running.isEmpty ? [Fixture.Project.acmeWebsite] : running).compactMap { id in
+                        projects[id].map { project in
+                            (project, (tasksByProject[id] ?? []).filter {
+                                $0.id != Fixture.Task.acmeLegacySupport || day <= today - SeedDays.legacySupportEnd
+                            })
+                        }
+                    }
+                }
             }
-            guard let task = usable.isEmpty ? nil : random.pick(usable), let project = projects[projectID] else { continue }
+            let user = random.pick(userWeights)
+            guard let options = choices[user], !options.isEmpty else { continue }
+            let (project, usable) = random.pick(options)
+            guard !usable.isEmpty else { continue }
+            let task = random.pick(usable)
             let quarters = random.chance(70) ? 1 + random.below(8) : 1 + random.below(32)
             var billable = project.isBillable && task.billableByDefault
-            if billable && projectID != Fixture.Project.globexRebrand && random.chance(5) { billable = false }
+            if billable && project.id != Fixture.Project.globexRebrand && random.chance(5) { billable = false }
             let notes: String? = random.chance(10) ? nil : random.pick(notesByTask[task.id] ?? ["Work"])
             let created = min(now - 7200, day * CivilTime.secondsPerDay + 16 * 3600 + index % 7200)
             entries.append(TimeEntryRecord(
-                id: id, workspaceID: Fixture.Workspace.main, userID: user, projectID: projectID, taskID: task.id,
-                spentDay: day, hours: quarters * 25, notes: notes, billable: billable, timerStartedAt: nil, invoiceID: nil,
-                createdAt: created, updatedAt: created))
+                id: Fixture.TimeEntry.firstBulkTimeEntry + index, workspaceID: Fixture.Workspace.main, userID: user,
+                projectID: project.id, taskID: task.id, spentDay: day, hours: quarters * 25, notes: notes,
+                billable: billable, timerStartedAt: nil, invoiceID: nil, createdAt: created, updatedAt: created))
         }
         return entries
     }
@@ -98,9 +111,10 @@ enum BulkSeed {
         var random = SplitMix64(seed: 0x4578_7065_6E73_6573)
         let calendar = calendar(today: today)
         var expenses: [ExpenseRecord] = []
+        var cursor = 0
         for index in 0..<expenseCount {
             let id = Fixture.Expense.firstBulkExpense + index
-            let day = day(index: index, count: expenseCount, calendar: calendar)
+            let day = day(index: index, count: expenseCount, calendar: calendar, cursor: &cursor)
             let user = random.pick(userWeights)
             let candidates = (projectsByUser[user] ?? []).filter { isRunning($0, on: day, today: today) }
             let projectID = candidates.isEmpty ? Fixture.Project.acmeWebsite : random.pick(candidates)

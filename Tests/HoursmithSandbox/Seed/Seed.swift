@@ -1,8 +1,31 @@
 /// The sandbox's seed: the objects `Fixture` names, then the bulk time entries and expenses
 /// (see BulkSeed.swift), then the invoices that bill them. Deterministic for a given "today".
 enum Seed {
+    /// Seeds made in this process, by day and time zone.
+    private static let made = Locked([String: Store]())
+
     /// A seeded store. `today` is the main workspace's current day, `now` the current time.
+    ///
+    /// The seed is made once per process, day and time zone; each sandbox gets its own copy (a
+    /// value: copy-on-write keeps sandboxes apart), with Sam's timer started an hour before `now`.
     static func store(today: Int, now: Int, timezone: String) -> Store {
+        let key = "\(today) \(timezone)"
+        var store = made.withLock { made in
+            if let store = made[key] { return store }
+            let store = make(today: today, now: now, timezone: timezone)
+            made[key] = store
+            return store
+        }
+        if var timer = store.timeEntries[id: Fixture.TimeEntry.samRunningTimer] {
+            timer.timerStartedAt = now - 3600
+            timer.createdAt = now - 3600
+            timer.updatedAt = now - 3600
+            store.timeEntries.update(timer)
+        }
+        return store
+    }
+
+    private static func make(today: Int, now: Int, timezone: String) -> Store {
         var store = Store()
         let day = CivilTime.secondsPerDay
         // Objects were made long ago, at 09:00 UTC on a day this many days back.
@@ -31,10 +54,10 @@ enum Seed {
             (Fixture.User.member, main, "Sam", "Carter", "sam@northwind.example", "member", true, 3500),
             (Fixture.User.member2, main, "Lena", "Novak", "lena@northwind.example", "member", true, 3200),
             (Fixture.User.inactive, main, "Tom", "Reed", "tom@northwind.example", "member", false, 4000),
-            (SeedIDs.soloOwner, Fixture.Workspace.solo, "Priya", "Shah", "priya@soloworkshop.example", "owner", true, 4000),
-            (SeedIDs.freeOwner, Fixture.Workspace.free, "Felix", "Wong", "felix@freecorner.example", "owner", true, 4000),
-            (SeedIDs.agencyOwner, Fixture.Workspace.agency, "Ada", "Brandt", "ada@atlas.example", "owner", true, 4000),
-            (SeedIDs.agencyMember, Fixture.Workspace.agency, "Jonas", "Weber", "jonas@atlas.example", "member", true, 4000),
+            (Fixture.User.soloOwner, Fixture.Workspace.solo, "Priya", "Shah", "priya@soloworkshop.example", "owner", true, 4000),
+            (Fixture.User.freeOwner, Fixture.Workspace.free, "Felix", "Wong", "felix@freecorner.example", "owner", true, 4000),
+            (Fixture.User.agencyOwner, Fixture.Workspace.agency, "Ada", "Brandt", "ada@atlas.example", "owner", true, 4000),
+            (Fixture.User.agencyMember, Fixture.Workspace.agency, "Jonas", "Weber", "jonas@atlas.example", "member", true, 4000),
         ]
         for (id, workspace, first, last, email, role, active, capacity) in people {
             store.users[id] = UserRecord(
@@ -48,8 +71,8 @@ enum Seed {
             (Fixture.Token.owner, Fixture.User.owner, false), (Fixture.Token.admin, Fixture.User.admin, false),
             (Fixture.Token.manager, Fixture.User.manager, false), (Fixture.Token.member, Fixture.User.member, false),
             (Fixture.Token.member2, Fixture.User.member2, false), (Fixture.Token.inactiveMember, Fixture.User.inactive, false),
-            (Fixture.Token.agencyOwner, SeedIDs.agencyOwner, false), (Fixture.Token.soloPlan, SeedIDs.soloOwner, false),
-            (Fixture.Token.freePlan, SeedIDs.freeOwner, false), (Fixture.Token.revoked, Fixture.User.owner, true),
+            (Fixture.Token.agencyOwner, Fixture.User.agencyOwner, false), (Fixture.Token.soloPlan, Fixture.User.soloOwner, false),
+            (Fixture.Token.freePlan, Fixture.User.freeOwner, false), (Fixture.Token.revoked, Fixture.User.owner, true),
         ] {
             store.tokens[token] = TokenRecord(token: token, userID: user, isRevoked: revoked)
         }
@@ -61,7 +84,7 @@ enum Seed {
             (Fixture.Client.initech, main, "Initech", "USD", nil, true, 200),
             (Fixture.Client.umbrella, main, "Umbrella Health", "USD", nil, false, 380),
             (Fixture.Client.stark, main, "Stark Industries", "USD", "10880 Malibu Point\nMalibu, CA 90265", true, 260),
-            (SeedIDs.agencyClient, Fixture.Workspace.agency, "Nordlicht GmbH", "EUR", "Hafenstraße 12\n20457 Hamburg", true, 150),
+            (Fixture.Client.nordlicht, Fixture.Workspace.agency, "Nordlicht GmbH", "EUR", "Hafenstraße 12\n20457 Hamburg", true, 150),
         ] as [(Int, Int, String, String, String?, Bool, Int)] {
             store.clients[id] = ClientRecord(
                 id: id, workspaceID: workspace, name: name, currency: currency, address: address, isActive: active,
@@ -81,20 +104,20 @@ enum Seed {
                           memberIDs: [3, 4, 5], createdAt: past(260), updatedAt: past(260)),
             ProjectRecord(id: P.globexRebrand, workspaceID: main, clientID: Fixture.Client.globex, name: "Globex Rebrand",
                           code: "GLX-RB", isActive: false, isBillable: true, hourlyRate: 13500, budgetHours: 30000,
-                          startsOn: today - SeedIDs.globexStart, endsOn: today - SeedIDs.globexEnd, notes: "Finished and billed.",
+                          startsOn: today - SeedDays.globexStart, endsOn: today - SeedDays.globexEnd, notes: "Finished and billed.",
                           memberIDs: [2, 3], createdAt: past(245), updatedAt: past(120)),
             ProjectRecord(id: P.initechMigration, workspaceID: main, clientID: Fixture.Client.initech, name: "Initech Migration",
                           code: "INI-MIG", isActive: false, isBillable: true, hourlyRate: 12000, budgetHours: nil,
-                          startsOn: today - SeedIDs.initechStart, endsOn: today - SeedIDs.initechEnd, notes: nil,
+                          startsOn: today - SeedDays.initechStart, endsOn: today - SeedDays.initechEnd, notes: nil,
                           memberIDs: [3, 5], createdAt: past(185), updatedAt: past(85)),
             ProjectRecord(id: P.starkDashboard, workspaceID: main, clientID: Fixture.Client.stark, name: "Stark Dashboard",
                           code: "STK-DASH", isActive: true, isBillable: true, hourlyRate: 14000, budgetHours: 25000,
                           startsOn: today - 250, endsOn: nil, notes: "Reactor telemetry dashboard.",
                           memberIDs: [3, 5], createdAt: past(250), updatedAt: past(250)),
-            ProjectRecord(id: SeedIDs.agencyProject, workspaceID: Fixture.Workspace.agency, clientID: SeedIDs.agencyClient,
+            ProjectRecord(id: Fixture.Project.nordlichtPortal, workspaceID: Fixture.Workspace.agency, clientID: Fixture.Client.nordlicht,
                           name: "Nordlicht Portal", code: "NL-PORTAL", isActive: true, isBillable: true, hourlyRate: 11000,
                           budgetHours: nil, startsOn: today - 140, endsOn: nil, notes: nil,
-                          memberIDs: [SeedIDs.agencyOwner, SeedIDs.agencyMember], createdAt: past(140), updatedAt: past(140)),
+                          memberIDs: [Fixture.User.agencyOwner, Fixture.User.agencyMember], createdAt: past(140), updatedAt: past(140)),
         ] {
             store.projects[project.id] = project
         }
@@ -112,8 +135,8 @@ enum Seed {
             (T.initechMigration, P.initechMigration, "Data Migration", true, true, nil),
             (T.starkDevelopment, P.starkDashboard, "Development", true, true, nil),
             (T.starkQA, P.starkDashboard, "QA", true, true, 12000),
-            (SeedIDs.agencyConsulting, SeedIDs.agencyProject, "Consulting", true, true, nil),
-            (SeedIDs.agencyDevelopment, SeedIDs.agencyProject, "Development", true, true, nil),
+            (Fixture.Task.nordlichtConsulting, Fixture.Project.nordlichtPortal, "Consulting", true, true, nil),
+            (Fixture.Task.nordlichtDevelopment, Fixture.Project.nordlichtPortal, "Development", true, true, nil),
         ] as [(Int, Int, String, Bool, Bool, Int?)] {
             let created = (store.projects[project]?.createdAt ?? past(300)) + 600
             store.tasks[id] = TaskRecord(
@@ -122,14 +145,16 @@ enum Seed {
         }
 
         // Time entries: the special ones, the agency's, then the bulk.
-        var entries = specialTimeEntries(today: today, now: now)
-        entries += BulkSeed.timeEntries(today: today, now: now, projects: store.projects, tasks: store.tasks)
-        store.timeEntries = OrderedTable(entries)
-        store.runningEntryIDs = Set(entries.filter(\.isRunning).map(\.id))
+        // The bulk comes oldest first: reversed, it is already in the table's order.
+        store.timeEntries = OrderedTable(newestFirst:
+            BulkSeed.timeEntries(today: today, now: now, projects: store.projects, tasks: store.tasks).reversed())
+        for entry in specialTimeEntries(today: today, now: now) {
+            store.timeEntries.insert(entry)
+            if entry.isRunning { store.runningEntryIDs.insert(entry.id) }
+        }
 
-        var expenses = specialExpenses(today: today)
-        expenses += BulkSeed.expenses(today: today, now: now, projects: store.projects)
-        store.expenses = OrderedTable(expenses)
+        store.expenses = OrderedTable(newestFirst: BulkSeed.expenses(today: today, now: now, projects: store.projects).reversed())
+        for expense in specialExpenses(today: today) { store.expenses.insert(expense) }
 
         seedInvoices(into: &store, today: today)
         store.resetIDCounters()
@@ -147,10 +172,10 @@ enum Seed {
             (E.lenaMobile, main, U.member2, P.acmeMobile, T.mobileDesign, 2, 400, "Onboarding screens"),
             (E.mariaToday, main, U.manager, P.starkDashboard, T.starkQA, 0, 150, "Regression pass on the charts"),
             (E.lenaInitech, main, U.member2, P.initechMigration, T.initechMigration, 120, 600, "Customer table import"),
-            (7, agency, SeedIDs.agencyOwner, SeedIDs.agencyProject, SeedIDs.agencyConsulting, 3, 250, "Kick-off workshop"),
-            (8, agency, SeedIDs.agencyMember, SeedIDs.agencyProject, SeedIDs.agencyDevelopment, 2, 600, "Login flow"),
-            (9, agency, SeedIDs.agencyMember, SeedIDs.agencyProject, SeedIDs.agencyDevelopment, 1, 750, nil),
-            (10, agency, SeedIDs.agencyOwner, SeedIDs.agencyProject, SeedIDs.agencyConsulting, 0, 100, "Weekly call"),
+            (7, agency, Fixture.User.agencyOwner, Fixture.Project.nordlichtPortal, Fixture.Task.nordlichtConsulting, 3, 250, "Kick-off workshop"),
+            (8, agency, Fixture.User.agencyMember, Fixture.Project.nordlichtPortal, Fixture.Task.nordlichtDevelopment, 2, 600, "Login flow"),
+            (9, agency, Fixture.User.agencyMember, Fixture.Project.nordlichtPortal, Fixture.Task.nordlichtDevelopment, 1, 750, nil),
+            (10, agency, Fixture.User.agencyOwner, Fixture.Project.nordlichtPortal, Fixture.Task.nordlichtConsulting, 0, 100, "Weekly call"),
         ]
         return rows.map { id, workspace, user, project, task, daysAgo, hours, notes in
             let created = min(now - 3600, (today - daysAgo) * CivilTime.secondsPerDay + 17 * 3600)
@@ -182,8 +207,8 @@ enum Seed {
     private static func seedInvoices(into store: inout Store, today: Int) {
         let main = Fixture.Workspace.main
         let periods = [
-            (Fixture.Invoice.globexPaid, "INV-0001", "paid", SeedIDs.globexStart, SeedIDs.globexSplit, "Globex Rebrand, phase 1"),
-            (Fixture.Invoice.globexOpen, "INV-0002", "open", SeedIDs.globexSplit - 1, SeedIDs.globexEnd, "Globex Rebrand, phase 2"),
+            (Fixture.Invoice.globexPaid, "INV-0001", "paid", SeedDays.globexStart, SeedDays.globexSplit, "Globex Rebrand, phase 1"),
+            (Fixture.Invoice.globexOpen, "INV-0002", "open", SeedDays.globexSplit - 1, SeedDays.globexEnd, "Globex Rebrand, phase 2"),
         ]
         for (id, number, state, fromAgo, toAgo, subject) in periods {
             let issue = today - toAgo + 3
@@ -209,17 +234,8 @@ enum Seed {
     }
 }
 
-/// Seed ids and day offsets that `Fixture` does not name (other workspaces, the story's periods).
-enum SeedIDs {
-    static let soloOwner = 7
-    static let freeOwner = 8
-    static let agencyOwner = 9
-    static let agencyMember = 10
-    static let agencyClient = 6
-    static let agencyProject = 6
-    static let agencyConsulting = 11
-    static let agencyDevelopment = 12
-
+/// The story's periods, in days before "today".
+enum SeedDays {
     /// How many days back the bulk time starts.
     static let bulkDays = 240
     /// Globex Rebrand ran from this many days ago…

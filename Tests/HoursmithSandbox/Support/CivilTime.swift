@@ -34,29 +34,34 @@ enum CivilTime {
         ((dayNumber % 7) + 7 + 3) % 7
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, written in place (a ten-byte string needs no allocation).
     static func dateText(_ dayNumber: Int) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(10)
-        appendDate(dayNumber, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            var index = 0
+            writeDate(dayNumber, into: buffer, at: &index)
+            return index
+        }
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ`.
+    /// `YYYY-MM-DDTHH:MM:SSZ`, written in place.
     static func timestampText(_ seconds: Int) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(20)
-        let dayNumber = floorDivide(seconds, secondsPerDay)
-        let secondOfDay = seconds - dayNumber * secondsPerDay
-        appendDate(dayNumber, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        appendDigits(secondOfDay / 3600, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay / 60 % 60, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay % 60, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: 20) { buffer in
+            let dayNumber = floorDivide(seconds, secondsPerDay)
+            let secondOfDay = seconds - dayNumber * secondsPerDay
+            var index = 0
+            writeDate(dayNumber, into: buffer, at: &index)
+            buffer[index] = UInt8(ascii: "T")
+            index += 1
+            writeDigits(secondOfDay / 3600, count: 2, into: buffer, at: &index)
+            buffer[index] = UInt8(ascii: ":")
+            index += 1
+            writeDigits(secondOfDay / 60 % 60, count: 2, into: buffer, at: &index)
+            buffer[index] = UInt8(ascii: ":")
+            index += 1
+            writeDigits(secondOfDay % 60, count: 2, into: buffer, at: &index)
+            buffer[index] = UInt8(ascii: "Z")
+            return index + 1
+        }
     }
 
     /// A strict `YYYY-MM-DD` with a real calendar date, or nil.
@@ -132,23 +137,23 @@ enum CivilTime {
         return value
     }
 
-    private static func appendDate(_ dayNumber: Int, to bytes: inout [UInt8]) {
+    private static func writeDate(_ dayNumber: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: inout Int) {
         let (year, month, day) = civil(dayNumber)
-        appendDigits(year, count: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(month, count: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(day, count: 2, to: &bytes)
+        writeDigits(year, count: 4, into: buffer, at: &index)
+        buffer[index] = UInt8(ascii: "-")
+        index += 1
+        writeDigits(month, count: 2, into: buffer, at: &index)
+        buffer[index] = UInt8(ascii: "-")
+        index += 1
+        writeDigits(day, count: 2, into: buffer, at: &index)
     }
 
-    private static func appendDigits(_ value: Int, count: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
+    private static func writeDigits(_ value: Int, count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at index: inout Int) {
         var remaining = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(remaining / divisor % 10))
-            remaining %= divisor
-            divisor /= 10
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            buffer[index + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
         }
+        index += count
     }
 }

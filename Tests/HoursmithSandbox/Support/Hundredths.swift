@@ -88,8 +88,12 @@ enum Hundredths {
 
     /// The value as a JSON number.
     static func json(_ value: Int) -> JSON {
-        JSONNumber(literal: text(value)).map(JSON.number) ?? .null
+        if value >= 0 && value < small.count { return small[value] }
+        return JSONNumber(literal: text(value)).map(JSON.number) ?? .null
     }
+
+    /// 0.00 to 24.00 (every possible hours value), made once: pages of time entries use them.
+    private static let small: [JSON] = (0...2400).map { JSONNumber(literal: text($0)).map(JSON.number) ?? .null }
 
     /// The value as a JSON number, or null.
     static func json(orNull value: Int?) -> JSON {

@@ -19,7 +19,7 @@ enum AccountHandlers {
             .sorted { ($0.firstName, $0.lastName, $0.id) < ($1.firstName, $1.lastName, $1.id) }
         let window = page.window(users) { isActive == nil || $0.isActive == isActive }
         let render = Render(store: store, now: call.now)
-        return .ok(page.envelope("users", items: window.rows.map(render.user), total: window.total, call: call))
+        return page.answer("users", window, call: call, render: render.user)
     }
 
     /// Anyone in the workspace for owners, admins and managers; a member only themselves (403

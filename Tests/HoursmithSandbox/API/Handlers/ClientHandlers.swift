@@ -23,7 +23,7 @@ enum ClientHandlers {
             .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         let window = page.window(clients) { isActive == nil || $0.isActive == isActive }
         let render = Render(store: store, now: call.now)
-        return .ok(page.envelope("clients", items: window.rows.map(render.client), total: window.total, call: call))
+        return page.answer("clients", window, call: call, render: render.client)
     }
 
     static func get(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {
@@ -92,7 +92,7 @@ enum ClientHandlers {
         }
         let projectIDs = Set(projects.map(\.id))
         store.timeEntries.removeAll { projectIDs.contains($0.projectID) }
-        store.runningEntryIDs = store.runningEntryIDs.filter { store.timeEntries[$0] != nil }
+        store.runningEntryIDs = store.runningEntryIDs.filter { store.timeEntries[id: $0] != nil }
         store.expenses.removeAll { projectIDs.contains($0.projectID) }
         store.tasks = store.tasks.filter { !projectIDs.contains($0.value.projectID) }
         for id in projectIDs { store.projects[id] = nil }

@@ -8,7 +8,7 @@ enum ExpenseHandlers {
     }
 
     private static func find(_ store: Store, _ call: Call) throws(APIError) -> ExpenseRecord {
-        guard let expense = store.expenses[call.id], expense.workspaceID == call.caller.workspaceID else {
+        guard let expense = store.expenses[id: call.id], expense.workspaceID == call.caller.workspaceID else {
             throw APIError.notFound("expense")
         }
         return expense
@@ -38,7 +38,7 @@ enum ExpenseHandlers {
             return true
         }
         let render = Render(store: store, now: call.now)
-        return .ok(page.envelope("expenses", items: window.rows.map(render.expense), total: window.total, call: call))
+        return page.answer("expenses", window, call: call, render: render.expense)
     }
 
     static func get(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {

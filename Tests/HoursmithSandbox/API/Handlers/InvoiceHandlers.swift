@@ -27,8 +27,7 @@ enum InvoiceHandlers {
                 && (from.map { invoice.issueDay >= $0 } ?? true) && (to.map { invoice.issueDay <= $0 } ?? true)
         }
         let render = Render(store: store, now: call.now)
-        let items = window.rows.map { render.invoice($0, lineItems: false) }
-        return .ok(page.envelope("invoices", items: items, total: window.total, call: call))
+        return page.answer("invoices", window, call: call) { render.invoice($0, lineItems: false) }
     }
 
     static func get(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {

@@ -31,7 +31,7 @@ enum ProjectHandlers {
                 && (updatedSince == nil || project.updatedAt >= updatedSince ?? 0)
         }
         let render = Render(store: store, now: call.now)
-        return .ok(page.envelope("projects", items: window.rows.map(render.project), total: window.total, call: call))
+        return page.answer("projects", window, call: call, render: render.project)
     }
 
     static func get(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {

@@ -29,7 +29,7 @@ enum TaskHandlers {
             (projectID == nil || task.projectID == projectID) && (isActive == nil || task.isActive == isActive)
         }
         let render = Render(store: store, now: call.now)
-        return .ok(page.envelope("tasks", items: window.rows.map(render.task), total: window.total, call: call))
+        return page.answer("tasks", window, call: call, render: render.task)
     }
 
     static func get(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {

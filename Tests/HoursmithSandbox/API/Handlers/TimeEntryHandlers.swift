@@ -8,7 +8,7 @@ enum TimeEntryHandlers {
     }
 
     private static func find(_ store: Store, _ call: Call) throws(APIError) -> TimeEntryRecord {
-        guard let entry = store.timeEntries[call.id], isVisible(entry, to: call.caller) else {
+        guard let entry = store.timeEntries[id: call.id], isVisible(entry, to: call.caller) else {
             throw APIError.notFound("time entry")
         }
         return entry
@@ -48,7 +48,10 @@ enum TimeEntryHandlers {
             return true
         }
         let render = Render(store: store, now: call.now)
-        return .ok(page.envelope("time_entries", items: window.rows.map(render.timeEntry), total: window.total, call: call))
+        let version = store.namesVersion
+        return page.answer("time_entries", count: window.rows.count, total: window.total, call: call) { bytes in
+            call.renderCache.append(window.rows, to: &bytes, namesVersion: version, render: render.timeEntry)
+        }
     }
 
     static func get(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {
@@ -142,7 +145,7 @@ enum TimeEntryHandlers {
             throw APIError(422, "timer_not_running", "Time entry \(entry.id) has no running timer to stop.")
         }
         store.stopTimer(entry.id, now: call.now)
-        return .ok(Render(store: store, now: call.now).timeEntry(store.timeEntries[entry.id] ?? entry))
+        return .ok(Render(store: store, now: call.now).timeEntry(store.timeEntries[id: entry.id] ?? entry))
     }
 
     /// Starts the entry's timer again (its hours keep counting up from what they were),
