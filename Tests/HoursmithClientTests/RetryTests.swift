@@ -54,7 +54,7 @@ import Testing
             projectID: Fixture.Project.acmeWebsite, taskID: Fixture.Task.acmeDesign, spentDate: harness.today, hours: 3, notes: "Once"))
         let after = harness.sandbox.snapshot()
         #expect(after.timeEntries.count == before + 1, "exactly one new entry")
-        #expect(after.timeEntries[entry.id]?.notes == "Once")
+        #expect(after.timeEntries[id: entry.id]?.notes == "Once")
         let posts = harness.requests("POST", "/time_entries")
         #expect(posts.map(\.status) == [500, 201])
         let keys = posts.compactMap { $0.headers["idempotency-key"] }
@@ -116,7 +116,7 @@ import Testing
         #expect(error?.kind == .connectionLost)
         #expect(error?.message.contains("may or may not have been made") == true)
         #expect(harness.requests("POST", path).count == 1)
-        #expect(harness.sandbox.snapshot().timeEntries[Fixture.TimeEntry.samRunningTimer]?.isRunning == false, "it was processed")
+        #expect(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.samRunningTimer]?.isRunning == false, "it was processed")
     }
 
     /// libcurl resends a request whose reused keep-alive connection closes without an answer;
