@@ -35,11 +35,13 @@ public final class HoursmithClient: Sendable {
     /// Sends `request`, retrying as the policy allows, and returns its 2xx answer.
     func send(_ request: APIRequest) async throws(HoursmithError) -> HTTPResponse {
         let context = errorContext(for: request)
-        guard let url = baseURL.url(path: request.path, query: request.query) else {
+        let idempotencyKey = request.safety == .create ? request.idempotencyKey ?? UUID().uuidString.lowercased() : nil
+        guard let urlRequest = request.urlRequest(
+            baseURL: baseURL, token: configuration.token, userAgent: userAgent,
+            timeoutSeconds: configuration.timeoutSeconds, idempotencyKey: idempotencyKey
+        ) else {
             throw HoursmithError(kind: .badRequest, message: "The request URL could not be built.", request: request.line)
         }
-        let idempotencyKey = request.safety == .create ? request.idempotencyKey ?? UUID().uuidString.lowercased() : nil
-        let urlRequest = makeURLRequest(request, url: url, idempotencyKey: idempotencyKey)
         let policy = configuration.retry
         var failedAttempts = 0
         var rateLimitWaits = 0
@@ -90,23 +92,6 @@ public final class HoursmithClient: Sendable {
                 }
             }
         }
-    }
-
-    private func makeURLRequest(_ request: APIRequest, url: URL, idempotencyKey: String?) -> URLRequest {
-        var urlRequest = URLRequest(url: url)
-        urlRequest.httpMethod = request.method.rawValue
-        urlRequest.timeoutInterval = TimeInterval(configuration.timeoutSeconds)
-        urlRequest.setValue(configuration.token.authorizationHeaderValue, forHTTPHeaderField: "Authorization")
-        urlRequest.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let body = request.body {
-            urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            urlRequest.httpBody = Data(JSON.object(body).serialized())
-        }
-        if let idempotencyKey {
-            urlRequest.setValue(idempotencyKey, forHTTPHeaderField: "Idempotency-Key")
-        }
-        return urlRequest
     }
 
     private func errorContext(for request: APIRequest) -> ErrorContext {

@@ -213,3 +213,16 @@ import Testing
         }
     }
 }
+
+@Suite struct DecimalReadingTests {
+    @Test(arguments: ["0", "-0", "-0.00", "7.25", "150", "0.1", "-12.5", "1200.00", "999999999999999999", "123456789.123456789",
+                      "1e3", "2.5E-2", "-1.5e+2", "12345678901234567890123", "0.0000000000000000001"])
+    func readsEveryLiteralAsDecimalStringDoes(literal: String) throws {
+        let number = try #require(JSONNumber(literal: literal))
+        let read = try #require(Decimal(jsonNumber: number))
+        let reference = try #require(Decimal(string: literal, locale: nil))
+        #expect(read == reference)
+        #expect(!read.isNaN)
+        #expect(read.description == reference.description)
+    }
+}

@@ -1,4 +1,8 @@
+import Foundation
 import JSONCore
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// One call of the API, before it becomes a `URLRequest`.
 struct APIRequest: Sendable {
@@ -41,6 +45,28 @@ struct APIRequest: Sendable {
     var line: String {
         let query = query.encoded
         return "\(method.rawValue) \(path)\(query.isEmpty ? "" : "?" + query)"
+    }
+}
+
+extension APIRequest {
+    /// The `URLRequest` to send, with the contract's headers. This is the only place the token's
+    /// secret leaves `APIToken`, as the `Authorization` header.
+    func urlRequest(baseURL: BaseURL, token: APIToken, userAgent: String, timeoutSeconds: Int, idempotencyKey: String?) -> URLRequest? {
+        guard let url = baseURL.url(path: path, query: query) else { return nil }
+        var urlRequest = URLRequest(url: url)
+        urlRequest.httpMethod = method.rawValue
+        urlRequest.timeoutInterval = TimeInterval(timeoutSeconds)
+        urlRequest.setValue(token.authorizationHeaderValue, forHTTPHeaderField: "Authorization")
+        urlRequest.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+        urlRequest.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let body {
+            urlRequest.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            urlRequest.httpBody = Data(JSON.object(body).serialized())
+        }
+        if let idempotencyKey {
+            urlRequest.setValue(idempotencyKey, forHTTPHeaderField: "Idempotency-Key")
+        }
+        return urlRequest
     }
 }
 

@@ -27,7 +27,7 @@ public struct Expense: ListableModel {
         notes = try fields.optionalString("notes")
         billable = try fields.bool("billable")
         isInvoiced = try fields.bool("is_invoiced")
-        invoice = try fields.optionalFields("invoice").map { (fields) throws(JSONDecodingError) in try InvoiceReference(fields: fields) }
+        invoice = try fields.optionalNested("invoice", InvoiceReference.self)
         user = try fields.reference("user")
         client = try fields.reference("client")
         project = try fields.reference("project")

@@ -33,7 +33,7 @@ public struct Invoice: ListableModel {
         currency = try fields.string("currency")
         amount = try fields.decimal("amount")
         if let items = fields.object["line_items"], !items.isNull {
-            lineItems = try fields.objects("line_items") { (fields) throws(JSONDecodingError) in try LineItem(fields: fields) }
+            lineItems = try fields.models("line_items", LineItem.self)
         } else {
             lineItems = nil
         }

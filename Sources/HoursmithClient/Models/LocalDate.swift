@@ -20,20 +20,29 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Reads exactly `YYYY-MM-DD`; anything else (`2026-2-1`, `2026-02-30`, a time) is nil.
     public init?(_ text: String) {
-        let utf8 = text.utf8
-        guard utf8.count == 10 else { return nil }
-        var digits: [Int] = []
-        digits.reserveCapacity(8)
-        for (index, byte) in utf8.enumerated() {
-            if index == 4 || index == 7 {
+        var digits = (year: 0, month: 0, day: 0)
+        var index = 0
+        for byte in text.utf8 {
+            switch index {
+            case 4, 7:
                 guard byte == UInt8(ascii: "-") else { return nil }
-            } else {
+            case 0..<10:
                 guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                digits.append(Int(byte - UInt8(ascii: "0")))
+                let digit = Int(byte &- UInt8(ascii: "0"))
+                if index < 4 {
+                    digits.year = digits.year * 10 + digit
+                } else if index < 7 {
+                    digits.month = digits.month * 10 + digit
+                } else {
+                    digits.day = digits.day * 10 + digit
+                }
+            default:
+                return nil
             }
+            index += 1
         }
-        let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+        guard index == 10 else { return nil }
+        self.init(year: digits.year, month: digits.month, day: digits.day)
     }
 
     private init(dayNumber: Int) {

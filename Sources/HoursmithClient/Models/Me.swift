@@ -6,8 +6,8 @@ public struct Me: HoursmithModel {
     public let workspace: Workspace
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
-        user = try User(fields: fields.fields("user"))
-        workspace = try Workspace(fields: fields.fields("workspace"))
+        user = try fields.nested("user", User.self)
+        workspace = try fields.nested("workspace", Workspace.self)
     }
 
     public var json: JSONObject { ["user": .object(user.json), "workspace": .object(workspace.json)] }

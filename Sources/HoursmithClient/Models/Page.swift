@@ -26,7 +26,7 @@ extension Page: Equatable where Item: Equatable {}
 extension Page where Item: ListableModel {
     /// Decodes a list answer: the items under `Item.listKey` and the pagination members.
     public init(fields: JSONFields) throws(JSONDecodingError) {
-        items = try fields.objects(Item.listKey) { (fields) throws(JSONDecodingError) in try Item(fields: fields) }
+        items = try fields.models(Item.listKey, Item.self)
         page = try fields.int("page")
         perPage = try fields.int("per_page")
         totalPages = try fields.int("total_pages")

@@ -31,7 +31,7 @@ public struct TimeEntry: ListableModel {
         isRunning = try fields.bool("is_running")
         timerStartedAt = try fields.optionalTimestamp("timer_started_at")
         isInvoiced = try fields.bool("is_invoiced")
-        invoice = try fields.optionalFields("invoice").map { (fields) throws(JSONDecodingError) in try InvoiceReference(fields: fields) }
+        invoice = try fields.optionalNested("invoice", InvoiceReference.self)
         user = try fields.reference("user")
         client = try fields.reference("client")
         project = try fields.reference("project")

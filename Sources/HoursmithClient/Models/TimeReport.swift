@@ -44,7 +44,7 @@ public struct TimeReport: HoursmithModel {
             $0.stringValue.flatMap(TimeReportGrouping.init(rawValue:))
         }
         currency = try fields.string("currency")
-        results = try fields.objects("results") { (fields) throws(JSONDecodingError) in try Row(fields: fields) }
+        results = try fields.models("results", Row.self)
     }
 
     public var json: JSONObject {

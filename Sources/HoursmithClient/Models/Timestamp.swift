@@ -14,7 +14,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; `t` and `z` may be lower case.
     public init?(_ text: String) {
-        guard let (seconds, nanoseconds) = Timestamp.parse(Array(text.utf8)) else { return nil }
+        var text = text
+        guard let (seconds, nanoseconds) = text.withUTF8(Timestamp.parse) else { return nil }
         self.text = text
         self.secondsSince1970 = seconds
         self.nanoseconds = nanoseconds
@@ -64,7 +65,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.secondsSince1970, lhs.nanoseconds) < (rhs.secondsSince1970, rhs.nanoseconds)
     }
 
-    private static func parse(_ bytes: [UInt8]) -> (Int64, Int32)? {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int64, Int32)? {
         var index = 0
         func digits(_ count: Int) -> Int? {
             guard index + count <= bytes.count else { return nil }

@@ -6,9 +6,47 @@ import JSONCore
 
 extension Decimal {
     /// The exact value of a JSON number's literal (`7.25` is 725 × 10⁻²), or nil.
+    ///
+    /// Plain literals of up to 18 digits (all that hours and money ever are) are read directly,
+    /// about ten times faster than `Decimal(string:)`, which reads the rest.
     init?(jsonNumber number: JSONNumber) {
-        guard let value = Decimal(string: number.literal, locale: nil) else { return nil }
-        self = value
+        if let value = Decimal.plain(number.literal) {
+            self = value
+        } else if let value = Decimal(string: number.literal, locale: nil) {
+            self = value
+        } else {
+            return nil
+        }
+    }
+
+    /// `-?digits(.digits)?` with at most 18 digits, else nil.
+    private static func plain(_ literal: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var digits = 0
+        var exponent = 0
+        var isNegative = false
+        var seenPoint = false
+        for byte in literal.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 18 else { return nil }
+                significand = significand * 10 + UInt64(byte &- UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint { exponent -= 1 }
+            case UInt8(ascii: "."):
+                guard !seenPoint, digits > 0 else { return nil }
+                seenPoint = true
+            case UInt8(ascii: "-"):
+                guard !isNegative, digits == 0, !seenPoint else { return nil }
+                isNegative = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        // A negative zero would be read as NaN by some Decimal implementations.
+        guard significand != 0 else { return Decimal.zero }
+        return Decimal(sign: isNegative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 }
 
@@ -29,6 +67,13 @@ extension JSON {
     static func timestamp(_ value: Timestamp) -> JSON { .string(value.text) }
 
     static func timestamp(orNull value: Timestamp?) -> JSON { value.map(JSON.timestamp) ?? .null }
+}
+
+extension JSONDecodingError {
+    /// The error with its path placed under `prefix`.
+    func under(_ prefix: String) -> JSONDecodingError {
+        JSONDecodingError(path: path.isEmpty ? prefix : "\(prefix).\(path)", problem: problem)
+    }
 }
 
 extension JSONFields {
@@ -57,11 +102,47 @@ extension JSONFields {
     }
 
     func reference(_ key: String) throws(JSONDecodingError) -> NamedReference {
-        try NamedReference(fields: fields(key))
+        try nested(key, NamedReference.self)
     }
 
     func optionalReference(_ key: String) throws(JSONDecodingError) -> NamedReference? {
-        try optionalFields(key).map { (fields) throws(JSONDecodingError) in try NamedReference(fields: fields) }
+        try optionalNested(key, NamedReference.self)
+    }
+
+    /// A nested model. Unlike `fields(_:)`, the nested path is built only when decoding fails:
+    /// building `time_entries[3].project` for every reference is a large share of decoding a page.
+    func nested<T: HoursmithModel>(_ key: String, _ type: T.Type) throws(JSONDecodingError) -> T {
+        let object = try value(key, expected: "an object") { $0.objectValue }
+        return try decodeNested(key, object, type)
+    }
+
+    /// A nested model that may be absent or null.
+    func optionalNested<T: HoursmithModel>(_ key: String, _ type: T.Type) throws(JSONDecodingError) -> T? {
+        guard let object = try optionalValue(key, expected: "an object", { $0.objectValue }) else { return nil }
+        return try decodeNested(key, object, type)
+    }
+
+    private func decodeNested<T: HoursmithModel>(_ key: String, _ object: JSONObject, _ type: T.Type) throws(JSONDecodingError) -> T {
+        do {
+            return try T(fields: JSONFields(.object(object)))
+        } catch {
+            throw error.under(path(of: key))
+        }
+    }
+
+    /// An array of models, each element's path built only when it fails to decode.
+    func models<T: HoursmithModel>(_ key: String, _ type: T.Type) throws(JSONDecodingError) -> [T] {
+        let elements = try value(key, expected: "an array") { $0.arrayValue }
+        var models: [T] = []
+        models.reserveCapacity(elements.count)
+        for (index, element) in elements.enumerated() {
+            do {
+                models.append(try T(fields: JSONFields(element)))
+            } catch {
+                throw error.under("\(path(of: key))[\(index)]")
+            }
+        }
+        return models
     }
 
     func ints(_ key: String) throws(JSONDecodingError) -> [Int] {

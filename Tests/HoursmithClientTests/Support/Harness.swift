@@ -49,9 +49,9 @@ final class Harness: Sendable {
         return try HoursmithClient(configuration: configuration)
     }
 
-    /// The sandbox's "today".
+    /// The sandbox's "today" (always a valid date: the sandbox writes it).
     var today: LocalDate {
-        LocalDate(sandbox.today) ?? LocalDate(year: 2026, month: 1, day: 1)!
+        LocalDate(sandbox.today)!
     }
 
     /// Requests the sandbox logged for a method and path.
