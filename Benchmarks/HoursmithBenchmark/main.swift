@@ -85,7 +85,7 @@ func runBenchmark() throws {
     results.add("ping round trip p99", pingSample.percentile(99), "ms")
 
     /// Writes `count` requests from another thread while this one reads the replies; calls per second.
-    func pipelined(_ count: Int, _ build: (Int) -> String) throws -> (seconds: Double, perSecond: Double) {
+    func pipelined(_ count: Int, _ build: @Sendable (Int) -> String) throws -> (seconds: Double, perSecond: Double) {
         let base = nextID + 1
         nextID += count
         let batch = (0..<count).map { build(base + $0) }.joined(separator: "\n")

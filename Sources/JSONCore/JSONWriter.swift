@@ -14,83 +14,139 @@ extension JSON {
 
     /// Appends the compact JSON text of the value to `bytes` (e.g. after a prefix, before a newline).
     public func serialize(into bytes: inout [UInt8]) {
-        var writer = JSONWriter(bytes: [])
-        swap(&writer.bytes, &bytes)
+        var writer = JSONWriter(appendingTo: bytes)
+        bytes = []
         writer.write(self)
-        swap(&writer.bytes, &bytes)
+        bytes = writer.bytes
     }
 }
 
-/// Writes JSON text into a growing byte buffer.
-struct JSONWriter {
-    var bytes: [UInt8]
+/// Writes JSON text into a growing byte buffer, piece by piece.
+///
+/// Most callers want ``JSON/serialized()``. The pieces are for writing a message whose parts are
+/// already JSON text — for example a large result serialized once and then embedded both as a
+/// value and as a string — without serializing it twice.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8]
 
-    init(bytes: [UInt8] = []) {
-        self.bytes = bytes
-        if self.bytes.capacity < 256 { self.bytes.reserveCapacity(256) }
+    public init(capacity: Int = 256) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
     }
 
-    mutating func write(_ value: JSON) {
+    init(appendingTo bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Writes a value.
+    public mutating func write(_ value: JSON) {
         switch value {
-        case .null: append("null")
-        case .bool(let flag): append(flag ? "true" : "false")
-        case .number(let number): bytes.append(contentsOf: number.literal.utf8)
+        case .null: raw("null")
+        case .bool(let flag): raw(flag ? "true" : "false")
+        case .number(let number): appendUTF8(number.literal)
         case .string(let string): write(string)
         case .array(let elements):
             bytes.append(UInt8(ascii: "["))
-            var first = true
-            for element in elements {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
+            for (index, element) in elements.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 write(element)
             }
             bytes.append(UInt8(ascii: "]"))
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
-            var first = true
-            for (key, member) in zip(object.keys, object.values) {
-                if !first { bytes.append(UInt8(ascii: ",")) }
-                first = false
-                write(key)
+            let keys = object.keys, values = object.values
+            for index in keys.indices {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                write(keys[index])
                 bytes.append(UInt8(ascii: ":"))
-                write(member)
+                write(values[index])
             }
             bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    private mutating func append(_ text: StaticString) {
+    /// Writes ASCII text as it is: punctuation and keys the caller knows need no escaping.
+    public mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// Writes a quoted string. Runs of characters that need no escape are copied in one step.
-    mutating func write(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
+    /// Writes bytes that are already JSON text, as they are.
+    public mutating func raw(_ json: [UInt8]) {
+        bytes.append(contentsOf: json)
+    }
+
+    /// Writes a quoted, escaped string.
+    public mutating func write(_ string: String) {
         var string = string
-        string.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                switch byte {
-                case UInt8(ascii: "\""): append("\\\"")
-                case UInt8(ascii: "\\"): append("\\\\")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                case 0x08: append("\\b")
-                case 0x0C: append("\\f")
-                default:
-                    append("\\u00")
-                    bytes.append(JSONWriter.hexDigit(byte >> 4))
-                    bytes.append(JSONWriter.hexDigit(byte & 0x0F))
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        string.withUTF8 { writeString(utf8: $0) }
+    }
+
+    /// Writes UTF-8 bytes (for example JSON text) as one quoted, escaped string.
+    ///
+    /// Two passes: the first measures what escaping adds; a string that needs none (nearly
+    /// every one) is then copied in one step, and any other is written straight into its final
+    /// place.
+    public mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
+        var extra = 0
+        for byte in utf8 where JSONWriter.escapeLength[Int(byte)] != 0 {
+            extra += Int(JSONWriter.escapeLength[Int(byte)]) - 1
         }
         bytes.append(UInt8(ascii: "\""))
+        if extra == 0 {
+            bytes.append(contentsOf: utf8)
+        } else {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: utf8.count + extra))
+            bytes.withUnsafeMutableBufferPointer { output in
+                var position = start
+                for byte in utf8 {
+                    switch JSONWriter.escapeLength[Int(byte)] {
+                    case 0:
+                        output[position] = byte
+                        position += 1
+                    case 2:
+                        output[position] = UInt8(ascii: "\\")
+                        output[position + 1] = JSONWriter.shortEscape(byte)
+                        position += 2
+                    default:
+                        output[position] = UInt8(ascii: "\\")
+                        output[position + 1] = UInt8(ascii: "u")
+                        output[position + 2] = UInt8(ascii: "0")
+                        output[position + 3] = UInt8(ascii: "0")
+                        output[position + 4] = JSONWriter.hexDigit(byte >> 4)
+                        output[position + 5] = JSONWriter.hexDigit(byte & 0x0F)
+                        position += 6
+                    }
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// For each byte, the length of its escape (0: written as it is).
+    private static let escapeLength: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: 2
+        case 0..<0x20: 6
+        default: 0
+        }
+    }
+
+    /// The letter after the backslash of a two-character escape.
+    private static func shortEscape(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x09: UInt8(ascii: "t")
+        case 0x08: UInt8(ascii: "b")
+        case 0x0C: UInt8(ascii: "f")
+        default: byte
+        }
+    }
+
+    private mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {

@@ -122,15 +122,16 @@ import Darwin
 
     @Test func sigtermLetsTheCallInFlightFinishThenExitsZero() async throws {
         let harness = try await Harness.start(token: Fixture.Token.owner)
-        harness.sandbox.inject(.delay(milliseconds: 600), method: "GET", path: "/projects")
+        let gate = SandboxGate()
+        harness.sandbox.inject(.hold(gate), method: "GET", path: "/projects")
         let id = harness.server.newID()
         harness.server.send(["jsonrpc": "2.0", "id": .int(id), "method": "tools/call", "params": [
             "name": "list_projects", "arguments": [:], "_meta": .object(Era.modernMeta)]])
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !harness.requestLines.contains(where: { $0.hasPrefix("GET /projects") }) && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        try await harness.waitForRequest { $0.hasPrefix("GET /projects") }
         harness.server.signal(SIGTERM)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(harness.server.process.isRunning, "it waits for the call in flight")
+        gate.open()
         #expect(await harness.server.exitStatus() == 0)
         let reply = try await harness.server.response(id: .int(id), seconds: 1)
         #expect(reply["result"]?["isError"] == nil)
@@ -141,18 +142,19 @@ import Darwin
 
     @Test func aCancelledCallGetsNoReplyAndTheServerGoesOn() async throws {
         let harness = try await Harness.start(token: Fixture.Token.owner)
-        harness.sandbox.inject(.delay(milliseconds: 1500), method: "GET", path: "/clients")
+        let gate = SandboxGate()
+        harness.sandbox.inject(.hold(gate), method: "GET", path: "/clients")
         let id = harness.server.newID()
         harness.server.send(["jsonrpc": "2.0", "id": .int(id), "method": "tools/call", "params": [
             "name": "list_clients", "arguments": [:], "_meta": .object(Era.modernMeta)]])
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !harness.requestLines.contains(where: { $0.hasPrefix("GET /clients") }) && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        try await harness.waitForRequest { $0.hasPrefix("GET /clients") }
         harness.server.send(["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": .int(id), "reason": "test"]])
+        // Input is read in order: once this ping is answered, the cancellation has been applied.
+        _ = try await harness.server.request("ping")
+        gate.open()
         let after = try await harness.call("get_client", ["client_id": .int(Fixture.Client.stark)]).content()
         #expect(after["client"]?["name"] == "Stark Industries")
-        try await Task.sleep(for: .milliseconds(1800))
+        try await Task.sleep(for: .milliseconds(200))
         #expect(!harness.server.messages.contains { $0["id"] == .int(id) }, "no reply for a cancelled request")
         await harness.finish()
     }

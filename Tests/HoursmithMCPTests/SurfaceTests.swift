@@ -101,10 +101,12 @@ import Testing
     @Test func aLegacyClientHearsThatTheListNarrowedOnceTheRoleIsKnown() async throws {
         let sandbox = try await makeSandbox()
         // Hold /me so that the handshake happens before the role is known.
-        sandbox.inject(.delay(milliseconds: 3000), method: "GET", path: "/me")
+        let gate = SandboxGate()
+        sandbox.inject(.hold(gate), method: "GET", path: "/me")
         let server = try MCPProcess(sandboxURL: sandbox.baseURL, token: Fixture.Token.member)
         try await server.initialize(version: "2025-06-18")
         #expect(try await server.toolNames(era: .legacy).count == 34, "before the role is known, every tool is listed")
+        gate.open()
         let deadline = ContinuousClock.now + .seconds(10)
         while !server.messages.contains(where: { $0["method"] == "notifications/tools/list_changed" }) && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))

@@ -36,7 +36,7 @@ public final class Sandbox: Sendable {
     }
 
     deinit {
-        server.stop()
+        shutdown()
     }
 
     /// The port it listens on.
@@ -47,6 +47,7 @@ public final class Sandbox: Sendable {
 
     /// Stops serving and closes every connection. Idempotent; also done on deinit.
     public func shutdown() {
+        service.faults.openGates()
         server.stop()
     }
 

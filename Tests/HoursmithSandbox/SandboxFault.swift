@@ -1,3 +1,5 @@
+import Foundation
+
 /// A failure the sandbox can be told to produce, to test a client's resilience.
 public enum SandboxFault: Sendable {
     /// Waits, then serves normally.
@@ -16,6 +18,34 @@ public enum SandboxFault: Sendable {
     case redirect(location: String, status: Int = 302)
     /// Answers 429 `rate_limited` with this Retry-After, without processing.
     case rateLimited(retryAfter: Int)
+    /// Holds the request, unprocessed, until the gate opens; then serves normally. For tests
+    /// that need something to happen while a request is on its way, without timing.
+    case hold(SandboxGate)
+}
+
+/// A gate held requests wait at (see `SandboxFault.hold`). It opens once, for good; a sandbox
+/// that shuts down opens its gates, so that no connection thread is left waiting.
+public final class SandboxGate: Sendable {
+    private let state = Locked(false)
+    private let condition = NSCondition()
+
+    public init() {}
+
+    public var isOpen: Bool { state.withLock { $0 } }
+
+    /// Lets every held request through, now and later.
+    public func open() {
+        condition.lock()
+        state.withLock { $0 = true }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wait() {
+        condition.lock()
+        while !isOpen { condition.wait() }
+        condition.unlock()
+    }
 }
 
 /// Injected faults waiting for matching requests.
@@ -28,9 +58,12 @@ final class FaultQueue: Sendable {
     }
 
     private let rules = Locked([Rule]())
+    /// Every gate a `hold` fault was given, so that shutting down can open them all.
+    private let gates = Locked([SandboxGate]())
 
     func add(_ fault: SandboxFault, times: Int, method: String?, path: String?) {
         guard times > 0 else { return }
+        if case .hold(let gate) = fault { gates.withLock { $0.append(gate) } }
         rules.withLock { $0.append(Rule(fault: fault, remaining: times, method: method?.uppercased(), path: path)) }
     }
 
@@ -48,6 +81,9 @@ final class FaultQueue: Sendable {
     }
 
     func clear() { rules.withLock { $0.removeAll() } }
+
+    /// Opens every gate ever given, releasing held requests.
+    func openGates() { gates.withLock { $0.forEach { $0.open() } } }
 
     /// `/time_entries/5/stop` is under `/time_entries` and `/time_entries/5`; `/time_entriesX` is not.
     static func path(_ path: String, isUnder prefix: String) -> Bool {

@@ -43,6 +43,9 @@ final class SandboxService: HTTPHandler {
         case .delay(let milliseconds):
             Thread.sleep(forTimeInterval: Double(max(0, milliseconds)) / 1000)
             return .respond(api.respond(to: request).http)
+        case .hold(let gate):
+            gate.wait()
+            return .respond(api.respond(to: request).http)
         case .status(let status):
             return .respond(APIError.serverError(status).response.http)
         case .failAfterProcessing(let status):

@@ -7,10 +7,12 @@ final class CaptureSink: MessageSink, @unchecked Sendable {
     private let condition = NSCondition()
     private var storage: [JSON] = []
 
-    func send(_ message: JSON) -> Bool {
-        // Every message must survive the trip through its own serialized line.
-        let line = message.serialized()
+    func send(line: [UInt8]) -> Bool {
+        // Every message must be one line of valid JSON.
         precondition(!line.contains(0x0A), "a message with a raw newline")
+        guard let message = try? JSON.parse(line) else {
+            preconditionFailure("a message that is not JSON: \(String(decoding: line, as: UTF8.self))")
+        }
         condition.lock()
         storage.append(message)
         condition.broadcast()

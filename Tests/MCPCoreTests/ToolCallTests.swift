@@ -167,7 +167,7 @@ func gatedTool(_ gate: Gate) -> Tool {
         #expect(gate.peak == 4)
         #expect(harness.server.requestsInFlight == 40)
         gate.release()
-        let replies = await harness.sink.wait(for: 40)
+        let replies = await harness.sink.wait(for: 40, seconds: 60)
         #expect(Set(replies.compactMap { $0["id"]?.intValue }) == Set(0..<40))
         #expect(gate.peak == 4)
     }

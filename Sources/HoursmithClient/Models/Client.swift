@@ -11,6 +11,8 @@ public struct Client: ListableModel {
     public let isActive: Bool
     public let createdAt: Timestamp
     public let updatedAt: Timestamp
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
@@ -20,17 +22,6 @@ public struct Client: ListableModel {
         isActive = try fields.bool("is_active")
         createdAt = try fields.timestamp("created_at")
         updatedAt = try fields.timestamp("updated_at")
-    }
-
-    public var json: JSONObject {
-        [
-            "id": .int(id),
-            "name": .string(name),
-            "currency": .string(currency),
-            "address": .string(orNull: address),
-            "is_active": .bool(isActive),
-            "created_at": .timestamp(createdAt),
-            "updated_at": .timestamp(updatedAt),
-        ]
+        json = fields.object
     }
 }

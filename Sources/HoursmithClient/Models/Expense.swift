@@ -18,6 +18,8 @@ public struct Expense: ListableModel {
     public let project: NamedReference
     public let createdAt: Timestamp
     public let updatedAt: Timestamp
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
@@ -33,23 +35,6 @@ public struct Expense: ListableModel {
         project = try fields.reference("project")
         createdAt = try fields.timestamp("created_at")
         updatedAt = try fields.timestamp("updated_at")
-    }
-
-    public var json: JSONObject {
-        [
-            "id": .int(id),
-            "spent_date": .date(spentDate),
-            "amount": .decimal(amount),
-            "category": .string(category),
-            "notes": .string(orNull: notes),
-            "billable": .bool(billable),
-            "is_invoiced": .bool(isInvoiced),
-            "invoice": invoice.map { .object($0.json) } ?? .null,
-            "user": .reference(user),
-            "client": .reference(client),
-            "project": .reference(project),
-            "created_at": .timestamp(createdAt),
-            "updated_at": .timestamp(updatedAt),
-        ]
+        json = fields.object
     }
 }

@@ -20,6 +20,8 @@ public struct Invoice: ListableModel {
     public let lineItems: [LineItem]?
     public let createdAt: Timestamp
     public let updatedAt: Timestamp
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
@@ -39,25 +41,7 @@ public struct Invoice: ListableModel {
         }
         createdAt = try fields.timestamp("created_at")
         updatedAt = try fields.timestamp("updated_at")
-    }
-
-    public var json: JSONObject {
-        var object: JSONObject = [
-            "id": .int(id),
-            "number": .string(number),
-            "client": .reference(client),
-            "state": .string(state.rawValue),
-            "issue_date": .date(issueDate),
-            "due_date": .date(orNull: dueDate),
-            "subject": .string(orNull: subject),
-            "notes": .string(orNull: notes),
-            "currency": .string(currency),
-            "amount": .decimal(amount),
-        ]
-        if let lineItems { object["line_items"] = .array(lineItems.map { .object($0.json) }) }
-        object["created_at"] = .timestamp(createdAt)
-        object["updated_at"] = .timestamp(updatedAt)
-        return object
+        json = fields.object
     }
 }
 
@@ -69,6 +53,8 @@ public struct LineItem: HoursmithModel {
     public let unitPrice: Decimal
     public let amount: Decimal
     public let project: NamedReference?
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         kind = try fields.rawValue("kind", as: LineItemKind.self)
@@ -77,16 +63,6 @@ public struct LineItem: HoursmithModel {
         unitPrice = try fields.decimal("unit_price")
         amount = try fields.decimal("amount")
         project = try fields.optionalReference("project")
-    }
-
-    public var json: JSONObject {
-        [
-            "kind": .string(kind.rawValue),
-            "description": .string(description),
-            "quantity": .decimal(quantity),
-            "unit_price": .decimal(unitPrice),
-            "amount": .decimal(amount),
-            "project": .reference(orNull: project),
-        ]
+        json = fields.object
     }
 }

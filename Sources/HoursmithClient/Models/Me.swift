@@ -4,13 +4,14 @@ import JSONCore
 public struct Me: HoursmithModel {
     public let user: User
     public let workspace: Workspace
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         user = try fields.nested("user", User.self)
         workspace = try fields.nested("workspace", Workspace.self)
+        json = fields.object
     }
-
-    public var json: JSONObject { ["user": .object(user.json), "workspace": .object(workspace.json)] }
 }
 
 /// The workspace a token belongs to.
@@ -23,6 +24,8 @@ public struct Workspace: HoursmithModel {
     /// IANA time zone name, e.g. `America/New_York`: "today" and periods are resolved in it.
     public let timezone: String
     public let weekStart: Weekday
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
@@ -31,16 +34,6 @@ public struct Workspace: HoursmithModel {
         currency = try fields.string("currency")
         timezone = try fields.string("timezone")
         weekStart = try fields.value("week_start", expected: "a weekday name") { $0.stringValue.flatMap(Weekday.init(rawValue:)) }
-    }
-
-    public var json: JSONObject {
-        [
-            "id": .int(id),
-            "name": .string(name),
-            "plan": .string(plan.rawValue),
-            "currency": .string(currency),
-            "timezone": .string(timezone),
-            "week_start": .string(weekStart.rawValue),
-        ]
+        json = fields.object
     }
 }

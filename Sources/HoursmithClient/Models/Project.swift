@@ -20,6 +20,8 @@ public struct Project: ListableModel {
     public let memberIDs: [Int]
     public let createdAt: Timestamp
     public let updatedAt: Timestamp
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
@@ -36,24 +38,6 @@ public struct Project: ListableModel {
         memberIDs = try fields.ints("member_ids")
         createdAt = try fields.timestamp("created_at")
         updatedAt = try fields.timestamp("updated_at")
-    }
-
-    public var json: JSONObject {
-        [
-            "id": .int(id),
-            "name": .string(name),
-            "code": .string(orNull: code),
-            "client": .reference(client),
-            "is_active": .bool(isActive),
-            "is_billable": .bool(isBillable),
-            "hourly_rate": .decimal(orNull: hourlyRate),
-            "budget_hours": .decimal(orNull: budgetHours),
-            "starts_on": .date(orNull: startsOn),
-            "ends_on": .date(orNull: endsOn),
-            "notes": .string(orNull: notes),
-            "member_ids": .array(memberIDs.map(JSON.int)),
-            "created_at": .timestamp(createdAt),
-            "updated_at": .timestamp(updatedAt),
-        ]
+        json = fields.object
     }
 }

@@ -13,6 +13,8 @@ public struct ProjectTask: ListableModel {
     public let hourlyRate: Decimal?
     public let createdAt: Timestamp
     public let updatedAt: Timestamp
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
@@ -23,18 +25,6 @@ public struct ProjectTask: ListableModel {
         hourlyRate = try fields.optionalDecimal("hourly_rate")
         createdAt = try fields.timestamp("created_at")
         updatedAt = try fields.timestamp("updated_at")
-    }
-
-    public var json: JSONObject {
-        [
-            "id": .int(id),
-            "name": .string(name),
-            "project": .reference(project),
-            "is_active": .bool(isActive),
-            "billable_by_default": .bool(billableByDefault),
-            "hourly_rate": .decimal(orNull: hourlyRate),
-            "created_at": .timestamp(createdAt),
-            "updated_at": .timestamp(updatedAt),
-        ]
+        json = fields.object
     }
 }

@@ -21,6 +21,8 @@ public struct TimeEntry: ListableModel {
     public let task: NamedReference
     public let createdAt: Timestamp
     public let updatedAt: Timestamp
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
@@ -38,25 +40,6 @@ public struct TimeEntry: ListableModel {
         task = try fields.reference("task")
         createdAt = try fields.timestamp("created_at")
         updatedAt = try fields.timestamp("updated_at")
-    }
-
-    public var json: JSONObject {
-        [
-            "id": .int(id),
-            "spent_date": .date(spentDate),
-            "hours": .decimal(hours),
-            "notes": .string(orNull: notes),
-            "billable": .bool(billable),
-            "is_running": .bool(isRunning),
-            "timer_started_at": .timestamp(orNull: timerStartedAt),
-            "is_invoiced": .bool(isInvoiced),
-            "invoice": invoice.map { .object($0.json) } ?? .null,
-            "user": .reference(user),
-            "client": .reference(client),
-            "project": .reference(project),
-            "task": .reference(task),
-            "created_at": .timestamp(createdAt),
-            "updated_at": .timestamp(updatedAt),
-        ]
+        json = fields.object
     }
 }

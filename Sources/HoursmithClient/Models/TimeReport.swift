@@ -17,6 +17,8 @@ public struct TimeReport: HoursmithModel {
         public let totalHours: Decimal
         public let billableHours: Decimal
         public let billableAmount: Decimal
+        /// The model as the API sent it: its wire form, field names and nesting included.
+        public let json: JSONObject
 
         public init(fields: JSONFields) throws(JSONDecodingError) {
             id = try fields.int("id")
@@ -24,18 +26,11 @@ public struct TimeReport: HoursmithModel {
             totalHours = try fields.decimal("total_hours")
             billableHours = try fields.decimal("billable_hours")
             billableAmount = try fields.decimal("billable_amount")
-        }
-
-        public var json: JSONObject {
-            [
-                "id": .int(id),
-                "name": .string(name),
-                "total_hours": .decimal(totalHours),
-                "billable_hours": .decimal(billableHours),
-                "billable_amount": .decimal(billableAmount),
-            ]
+            json = fields.object
         }
     }
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         from = try fields.date("from")
@@ -45,16 +40,7 @@ public struct TimeReport: HoursmithModel {
         }
         currency = try fields.string("currency")
         results = try fields.models("results", Row.self)
-    }
-
-    public var json: JSONObject {
-        [
-            "from": .date(from),
-            "to": .date(to),
-            "group_by": .string(groupBy.rawValue),
-            "currency": .string(currency),
-            "results": .array(results.map { .object($0.json) }),
-        ]
+        json = fields.object
     }
 }
 

@@ -17,6 +17,8 @@ public struct User: ListableModel {
 
     /// "First Last", as nested references name a user.
     public var name: String { "\(firstName) \(lastName)" }
+    /// The model as the API sent it: its wire form, field names and nesting included.
+    public let json: JSONObject
 
     public init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
@@ -28,19 +30,6 @@ public struct User: ListableModel {
         weeklyCapacityHours = try fields.decimal("weekly_capacity_hours")
         createdAt = try fields.timestamp("created_at")
         updatedAt = try fields.timestamp("updated_at")
-    }
-
-    public var json: JSONObject {
-        [
-            "id": .int(id),
-            "first_name": .string(firstName),
-            "last_name": .string(lastName),
-            "email": .string(email),
-            "role": .string(role.rawValue),
-            "is_active": .bool(isActive),
-            "weekly_capacity_hours": .decimal(weeklyCapacityHours),
-            "created_at": .timestamp(createdAt),
-            "updated_at": .timestamp(updatedAt),
-        ]
+        json = fields.object
     }
 }

@@ -65,7 +65,7 @@ public final class MCPServer: @unchecked Sendable {
             receiveBatch(elements)
         } else {
             handle(JSONRPCMessage(json)) { [sink] reply in
-                if let reply { sink.send(reply) }
+                if let reply { sink.send(line: reply) }
             }
         }
     }
@@ -93,12 +93,12 @@ public final class MCPServer: @unchecked Sendable {
         }
     }
 
-    /// Handles one message. `completion` is called exactly once, with the reply to write, or nil
-    /// when there is none (a notification, a response, a cancelled request).
-    func handle(_ message: JSONRPCMessage, completion: @escaping @Sendable (JSON?) -> Void) {
+    /// Handles one message. `completion` is called exactly once, with the serialized reply to
+    /// write, or nil when there is none (a notification, a response, a cancelled request).
+    func handle(_ message: JSONRPCMessage, completion: @escaping @Sendable ([UInt8]?) -> Void) {
         switch message {
         case .invalid(let id, let error):
-            completion(JSONRPCOutgoing.error(id: id, error))
+            completion(JSONRPCOutgoing.error(id: id, error).serialized())
         case .response:
             logger.debug("Ignored a response: this server sends no requests.")
             completion(nil)
@@ -106,7 +106,7 @@ public final class MCPServer: @unchecked Sendable {
             handleNotification(method, params)
             completion(nil)
         case .request(let request):
-            handleRequest(request, reply: completion)
+            handleRequest(request, completion: completion)
         }
     }
 
@@ -131,7 +131,8 @@ public final class MCPServer: @unchecked Sendable {
         let clientLogLevel: LogLevel?
     }
 
-    private func handleRequest(_ request: JSONRPCRequest, reply: @escaping @Sendable (JSON?) -> Void) {
+    private func handleRequest(_ request: JSONRPCRequest, completion: @escaping @Sendable ([UInt8]?) -> Void) {
+        let reply: (JSON) -> Void = { completion($0.serialized()) }
         let exchange: Exchange
         switch resolveExchange(for: request) {
         case .failure(let error):
@@ -158,7 +159,7 @@ public final class MCPServer: @unchecked Sendable {
         case "tools/list":
             reply(listTools(request, exchange))
         case "tools/call":
-            callTool(request, exchange, reply: reply)
+            callTool(request, exchange, completion: completion)
         case "initialize" where !isModern:
             reply(JSONRPCOutgoing.error(id: request.id, .invalidRequest(
                 "the session is already initialized (protocol \(exchange.version))")))
@@ -211,6 +212,22 @@ public final class MCPServer: @unchecked Sendable {
             body["_meta"] = .object(meta)
         }
         return JSONRPCOutgoing.result(id: request.id, body)
+    }
+
+    /// A tool call's response, serialized: the result's structured content is serialized only
+    /// once, and written both as the value and as the text block.
+    func toolResponse(_ request: JSONRPCRequest, _ outcome: ToolResult, _ exchange: Exchange) -> [UInt8] {
+        var writer = JSONWriter(capacity: outcome.textUTF8.count * 2 + 256)
+        writer.raw(#"{"jsonrpc":"2.0","id":"#)
+        writer.write(request.id.json)
+        writer.raw(#","result":{"#)
+        outcome.writeMembers(for: exchange.version, into: &writer)
+        if exchange.version.isModern {
+            writer.raw(#","resultType":"complete","_meta":"#)
+            writer.write([ModernMeta.serverInfo: configuration.serverInfo(for: exchange.version)])
+        }
+        writer.raw("}}")
+        return writer.bytes
     }
 
     // MARK: - Handshake and discovery
@@ -274,7 +291,7 @@ public final class MCPServer: @unchecked Sendable {
 final class BatchCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: Int
-    private var replies: [JSON] = []
+    private var replies: [[UInt8]] = []
     private let sink: any MessageSink
 
     init(expected: Int, sink: any MessageSink) {
@@ -282,14 +299,21 @@ final class BatchCollector: @unchecked Sendable {
         self.sink = sink
     }
 
-    /// One element completed, with its reply or none.
-    @Sendable func complete(_ reply: JSON?) {
+    /// One element completed, with its serialized reply or none.
+    @Sendable func complete(_ reply: [UInt8]?) {
         lock.lock()
         if let reply { replies.append(reply) }
         pending -= 1
         let collected = pending == 0 ? replies : nil
         lock.unlock()
         // A batch of notifications only is answered with nothing at all.
-        if let collected, !collected.isEmpty { sink.send(.array(collected)) }
+        guard let collected, !collected.isEmpty else { return }
+        var line: [UInt8] = [UInt8(ascii: "[")]
+        for (index, reply) in collected.enumerated() {
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            line.append(contentsOf: reply)
+        }
+        line.append(UInt8(ascii: "]"))
+        sink.send(line: line)
     }
 }

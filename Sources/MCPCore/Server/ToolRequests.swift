@@ -32,7 +32,8 @@ extension MCPServer {
 
     // MARK: - tools/call
 
-    func callTool(_ request: JSONRPCRequest, _ exchange: Exchange, reply: @escaping @Sendable (JSON?) -> Void) {
+    func callTool(_ request: JSONRPCRequest, _ exchange: Exchange, completion: @escaping @Sendable ([UInt8]?) -> Void) {
+        let reply: (JSON) -> Void = { completion($0.serialized()) }
         guard let name = request.params["name"]?.stringValue else {
             return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams("\"tools/call\" needs the tool's \"name\"")))
         }
@@ -60,12 +61,12 @@ extension MCPServer {
             var replied = false
             self.inFlight.finish(request.id) {
                 guard let outcome else { return }
-                reply(self.result(request, outcome.json(for: exchange.version), exchange))
+                completion(self.toolResponse(request, outcome, exchange))
                 replied = true
             }
             if !replied {
                 self.logger.debug("Request \(request.id) (\(name)) was cancelled; no reply.")
-                reply(nil)
+                completion(nil)
             }
         }
         inFlight.attach(task, to: request.id)

@@ -39,22 +39,31 @@ public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
 /// message (`isError: true`, no structured content).
 public struct ToolResult: Sendable, Equatable {
     public let structuredContent: JSON?
-    public let text: String
     public let isError: Bool
+    /// The text block, as UTF-8: for a success, the structured content serialized — once, and
+    /// written into the reply both as the value and as the text.
+    let textUTF8: [UInt8]
+
+    public var text: String { String(decoding: textUTF8, as: UTF8.self) }
 
     public static func success(_ content: JSON) -> ToolResult {
-        ToolResult(structuredContent: content, text: content.serializedString(), isError: false)
+        ToolResult(structuredContent: content, isError: false, textUTF8: content.serialized())
     }
 
     public static func failure(_ message: String) -> ToolResult {
-        ToolResult(structuredContent: nil, text: message, isError: true)
+        ToolResult(structuredContent: nil, isError: true, textUTF8: Array(message.utf8))
     }
 
-    /// The `CallToolResult` for `version`: `structuredContent` only where the revision has it.
-    func json(for version: ProtocolVersion) -> JSONObject {
-        var object: JSONObject = ["content": [["type": "text", "text": .string(text)]]]
-        if version.hasStructuredOutput, let structuredContent { object["structuredContent"] = structuredContent }
-        if isError { object["isError"] = true }
-        return object
+    /// Writes the `CallToolResult` members for `version` (without braces): `structuredContent`
+    /// only where the revision has it.
+    func writeMembers(for version: ProtocolVersion, into writer: inout JSONWriter) {
+        writer.raw(#""content":[{"type":"text","text":"#)
+        textUTF8.withUnsafeBufferPointer { writer.writeString(utf8: $0) }
+        writer.raw("}]")
+        if version.hasStructuredOutput, structuredContent != nil {
+            writer.raw(#","structuredContent":"#)
+            writer.raw(textUTF8)
+        }
+        if isError { writer.raw(#","isError":true"#) }
     }
 }

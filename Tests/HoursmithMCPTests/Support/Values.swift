@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import HoursmithSandbox
 import Testing
 
 /// Reading values out of results the way the sandbox stores them, and setting up races.
@@ -32,22 +33,26 @@ func day(_ date: String, plus days: Int) -> String {
 }
 
 extension Harness {
-    /// Calls `tool` while the sandbox holds its `DELETE path` for a while, and runs `meanwhile`
-    /// once the DELETE has arrived and before it is processed — "someone changed things in
-    /// between". Requires that `meanwhile` really finished while the DELETE was held.
+    /// Calls `tool` while the sandbox holds its `DELETE path`, and runs `meanwhile` once the
+    /// DELETE has arrived and before it is processed — "someone changed things in between".
     func callWhileDeleteIsHeld(
-        _ path: String, _ tool: String, _ arguments: JSONObject, meanwhile: () async throws -> Void,
-        sourceLocation: SourceLocation = #_sourceLocation
+        _ path: String, _ tool: String, _ arguments: JSONObject, meanwhile: () async throws -> Void
     ) async throws -> ToolOutcome {
-        sandbox.inject(.delay(milliseconds: 2500), method: "DELETE", path: path)
+        let gate = SandboxGate()
+        sandbox.inject(.hold(gate), method: "DELETE", path: path)
         async let outcome = call(tool, arguments)
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !requestLines.contains(where: { $0.hasPrefix("DELETE") }) && ContinuousClock.now < deadline {
+        try await waitForRequest { $0.hasPrefix("DELETE") }
+        try await meanwhile()
+        gate.open()
+        return try await outcome
+    }
+
+    /// Waits until a request matching `matches` (`METHOD /path`) has reached the sandbox.
+    func waitForRequest(_ matches: (String) -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !requestLines.contains(where: matches) {
+            if ContinuousClock.now > deadline { throw HarnessError("the expected request never reached the sandbox") }
             try await Task.sleep(for: .milliseconds(5))
         }
-        try await meanwhile()
-        try #require(sandbox.requests().first { $0.method == "DELETE" }?.status == 0,
-                     "the change must be made while the DELETE is held", sourceLocation: sourceLocation)
-        return try await outcome
     }
 }
