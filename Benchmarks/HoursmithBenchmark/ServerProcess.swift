@@ -15,7 +15,9 @@ final class ServerProcess: @unchecked Sendable {
     private let input: Int32
     private let output: Int32
     private var buffer: [UInt8] = []
-    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    /// How much of `buffer` is known to hold no newline (so it is never scanned twice).
+    private var scanned = 0
+    private var chunk = [UInt8](repeating: 0, count: 1 << 20)
 
     init(executable: String, arguments: [String] = [], environment: [String: String]) throws {
         var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
@@ -68,11 +70,13 @@ final class ServerProcess: @unchecked Sendable {
     /// The next line the server writes (blocking), or nil at end of output.
     func readLine() -> [UInt8]? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
+            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[..<newline])
                 buffer.removeSubrange(...newline)
+                scanned = 0
                 return line
             }
+            scanned = buffer.count
             let count = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
             if count <= 0 { return nil }
             buffer.append(contentsOf: chunk[0..<count])

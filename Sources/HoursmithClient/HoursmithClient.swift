@@ -80,9 +80,14 @@ public final class HoursmithClient: Sendable {
         }
     }
 
-    /// Waits until every pacer that applies admits the request.
+    /// Counts the request with every pacer that applies; a page walk's request also waits until
+    /// they admit it.
     private func pace(_ request: APIRequest, context: ErrorContext) async throws(HoursmithError) {
         for pacer in pacers where pacer.applies(to: request.path) {
+            guard PageWalk.isActive else {
+                pacer.record(at: configuration.clock.now())
+                continue
+            }
             while let wait = pacer.reserve(at: configuration.clock.now()) {
                 log(.info, "\(request.line): pacing at \(pacer.pacing.limit) requests per \(seconds(pacer.pacing.window)) s; waiting \(seconds(wait)) s")
                 do {

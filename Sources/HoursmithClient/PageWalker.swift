@@ -29,6 +29,23 @@ extension HoursmithClient {
         progress: (@Sendable (_ received: Int, _ expected: Int) -> Void)? = nil,
         fetchPage: @escaping @Sendable (_ page: Int, _ perPage: Int) async throws -> Page<Item>
     ) async throws(HoursmithError) -> Collected<Item> {
+        // The page requests of a walk, and only they, wait for the pacer.
+        let outcome: Result<Collected<Item>, HoursmithError> = await PageWalk.$isActive.withValue(true) {
+            do throws(HoursmithError) {
+                return .success(try await walk(limit: limit, perPage: perPage, progress: progress, fetchPage: fetchPage))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private func walk<Item: Sendable>(
+        limit: Int,
+        perPage: Int,
+        progress: (@Sendable (_ received: Int, _ expected: Int) -> Void)?,
+        fetchPage: @escaping @Sendable (_ page: Int, _ perPage: Int) async throws -> Page<Item>
+    ) async throws(HoursmithError) -> Collected<Item> {
         let limit = max(0, limit)
         let perPage = min(max(1, perPage), 2000, max(1, limit))
         // `fetchPage` is untyped so that callers' closures need no annotation; what it throws is

@@ -66,11 +66,17 @@ extension JSON {
 }
 
 /// A single-pass JSON reader over a byte buffer.
+///
+/// Members and elements are gathered on two scratch stacks shared by every nesting level, and
+/// each object or array is made from them at its exact size once it closes: no array grows by
+/// doubling, and none keeps spare capacity.
 struct JSONScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let depthLimit: Int
     private var index = 0
     private var depth = 0
+    private var keyStack: [String] = []
+    private var valueStack: [JSON] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) {
         self.bytes = bytes
@@ -138,22 +144,25 @@ struct JSONScanner {
     private mutating func readArray() throws(JSONParseError) -> JSON {
         try enter()
         index += 1
-        var elements: [JSON] = []
         skipWhitespace()
         if try peek() == UInt8(ascii: "]") {
             index += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
+        let base = valueStack.count
         while true {
             skipWhitespace()
-            elements.append(try readValue())
+            let element = try readValue()
+            valueStack.append(element)
             skipWhitespace()
             switch try peek() {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
+                let elements = Array(valueStack[base...])
+                valueStack.removeSubrange(base...)
                 return .array(elements)
             case let byte: throw error(.unexpectedByte(byte))
             }
@@ -163,32 +172,36 @@ struct JSONScanner {
     private mutating func readObject() throws(JSONParseError) -> JSON {
         try enter()
         index += 1
-        var keys: [String] = []
-        var values: [JSON] = []
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") {
             index += 1
             depth -= 1
-            return .object(JSONObject(uncheckedKeys: keys, values: values))
+            return .object(JSONObject())
         }
+        let keyBase = keyStack.count, valueBase = valueStack.count
         while true {
             skipWhitespace()
             let byte = try peek()
             guard byte == UInt8(ascii: "\"") else { throw error(.unexpectedByte(byte)) }
-            keys.append(try readString())
+            let key = try readString()
+            keyStack.append(key)
             skipWhitespace()
             let colon = try peek()
             guard colon == UInt8(ascii: ":") else { throw error(.unexpectedByte(colon)) }
             index += 1
             skipWhitespace()
-            values.append(try readValue())
+            let value = try readValue()
+            valueStack.append(value)
             skipWhitespace()
             switch try peek() {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
-                return .object(JSONObject(uncheckedKeys: keys, values: values))
+                let object = JSONObject(uncheckedKeys: Array(keyStack[keyBase...]), values: Array(valueStack[valueBase...]))
+                keyStack.removeSubrange(keyBase...)
+                valueStack.removeSubrange(valueBase...)
+                return .object(object)
             case let other: throw error(.unexpectedByte(other))
             }
         }

@@ -83,28 +83,25 @@ public struct JSONWriter {
 
     /// Writes UTF-8 bytes (for example JSON text) as one quoted, escaped string.
     ///
-    /// Two passes: the first measures what escaping adds; a string that needs none (nearly
-    /// every one) is then copied in one step, and any other is written straight into its final
-    /// place.
-    public mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
-        var extra = 0
-        for byte in utf8 where JSONWriter.escapeLength[Int(byte)] != 0 {
-            extra += Int(JSONWriter.escapeLength[Int(byte)]) - 1
-        }
+    /// A string that needs no escaping (nearly every one) is copied in one step; any other is
+    /// measured, then written straight into its final place. `escapedLength`, when the caller
+    /// already knows it (``escapedLength(of:)``), saves the measuring pass.
+    public mutating func writeString(utf8: UnsafeBufferPointer<UInt8>, escapedLength known: Int? = nil) {
+        let length = known ?? JSONWriter.escapedLength(of: utf8)
         bytes.append(UInt8(ascii: "\""))
-        if extra == 0 {
+        if length == utf8.count + 2 {
             bytes.append(contentsOf: utf8)
         } else {
             let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: utf8.count + extra))
+            bytes.append(contentsOf: repeatElement(0, count: length - 2))
             bytes.withUnsafeMutableBufferPointer { output in
                 var position = start
                 for byte in utf8 {
-                    switch JSONWriter.escapeLength[Int(byte)] {
+                    switch JSONWriter.extraLength[Int(byte)] {
                     case 0:
                         output[position] = byte
                         position += 1
-                    case 2:
+                    case 1:
                         output[position] = UInt8(ascii: "\\")
                         output[position + 1] = JSONWriter.shortEscape(byte)
                         position += 2
@@ -123,11 +120,18 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// For each byte, the length of its escape (0: written as it is).
-    private static let escapeLength: [UInt8] = (0..<256).map { byte in
+    /// How long `utf8` is once written as a quoted, escaped JSON string.
+    public static func escapedLength(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var extra = 0
+        for byte in utf8 { extra &+= Int(extraLength[Int(byte)]) }
+        return utf8.count + extra + 2
+    }
+
+    /// For each byte, how many bytes its escape adds (0: written as it is; 1: `\n`; 5: `\u0001`).
+    private static let extraLength: [UInt8] = (0..<256).map { byte in
         switch byte {
-        case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: 2
-        case 0..<0x20: 6
+        case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: 1
+        case 0..<0x20: 5
         default: 0
         }
     }

@@ -207,12 +207,21 @@ import Testing
         #expect(harness.logs.text.contains("GET /me: timed_out; trying again"))
     }
 
-    @Test func pacingSpacesRequestsOut() async throws {
+    @Test func pacingHoldsAWalkButNeverASingleCall() async throws {
         let harness = try Harness { $0.pacing = [RequestPacing(limit: 2, window: .seconds(10))] }
-        for _ in 0..<5 { _ = try await harness.client.me() }
-        #expect(harness.requests("GET", "/me").count == 5)
-        #expect(harness.clock.sleeps.count == 2)
-        #expect(harness.clock.sleeps.allSatisfy { $0 > .seconds(9) && $0 <= .seconds(10) })
+        for _ in 0..<3 { _ = try await harness.client.me() }
+        #expect(harness.clock.sleeps.isEmpty, "single calls are counted but never held")
+        #expect(harness.requests("GET", "/me").count == 3)
+
+        // The window is already full, so each page of the walk waits for room.
+        let client = harness.client
+        let walk = try await client.collectAll(limit: 30, perPage: 10) { page, perPage in
+            try await client.listTimeEntries(page: page, perPage: perPage)
+        }
+        #expect(walk.items.count == 30)
+        #expect(harness.requests("GET", "/time_entries").count == 3)
+        #expect(harness.clock.sleeps.count >= 2)
+        #expect(harness.clock.sleeps.allSatisfy { $0 > .zero && $0 <= .seconds(10) })
         #expect(harness.logs.text.contains("pacing at 2 requests per 10 s"))
     }
 }

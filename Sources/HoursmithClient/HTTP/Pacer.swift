@@ -2,6 +2,10 @@ import Foundation
 
 /// Keeps the requests it admits to at most `limit` starts in any `window` (a sliding window), so
 /// that the server's fixed-window rate limit is never reached by this client alone.
+///
+/// Every request is counted, but only the requests of a page walk wait for room (see
+/// ``PageWalk``): a long walk then never meets a 429, while a single call is sent at once and,
+/// should the API answer 429, waits out its `Retry-After` like any other.
 final class Pacer: @unchecked Sendable {
     let pacing: RequestPacing
     private let lock = NSLock()
@@ -21,16 +25,33 @@ final class Pacer: @unchecked Sendable {
     func reserve(at now: Duration) -> Duration? {
         lock.lock()
         defer { lock.unlock() }
-        let windowStart = now - pacing.window
-        if let firstInside = starts.firstIndex(where: { $0 > windowStart }) {
-            starts.removeFirst(firstInside)
-        } else {
-            starts.removeAll(keepingCapacity: true)
-        }
+        forget(before: now - pacing.window)
         guard starts.count >= max(1, pacing.limit) else {
             starts.append(now)
             return nil
         }
         return starts[starts.count - max(1, pacing.limit)] + pacing.window - now
     }
+
+    /// Counts a request starting at `now` that does not wait for room.
+    func record(at now: Duration) {
+        lock.lock()
+        defer { lock.unlock() }
+        forget(before: now - pacing.window)
+        starts.append(now)
+    }
+
+    private func forget(before windowStart: Duration) {
+        if let firstInside = starts.firstIndex(where: { $0 > windowStart }) {
+            starts.removeFirst(firstInside)
+        } else {
+            starts.removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+/// Whether the current task is walking the pages of a list (set by `collectAll`, inherited by
+/// the page fetches it starts): only such requests wait for the pacer.
+enum PageWalk {
+    @TaskLocal static var isActive = false
 }

@@ -49,7 +49,7 @@ extension ToolCall {
         fetch: @escaping @Sendable (_ page: Int, _ perPage: Int) async throws(HoursmithError) -> Page<Item>
     ) async throws -> JSON {
         let noun = plural.replacingOccurrences(of: "_", with: " ")
-        let project: (Item) -> JSON = { .object(json($0).removing(listOmitted)) }
+        let project: @Sendable (Item) -> JSON = { .object(json($0).removing(listOmitted)) }
         guard arguments.bool("all") == true else {
             let page = try await fetch(arguments.int("page") ?? 1, arguments.int("per_page") ?? Lists.defaultPerPage)
             return [
@@ -63,14 +63,21 @@ extension ToolCall {
         }
         let limit = arguments.int("limit") ?? Lists.defaultLimit
         let context = self.context
+        // Each page becomes result JSON as it arrives, so that its models are freed at once
+        // instead of all of them being held until the last page.
         let collected = try await client.collectAll(
             limit: limit, perPage: arguments.int("per_page") ?? 2000,
             progress: { received, expected in
                 context.reportProgress(Double(received), total: Double(expected), message: "\(received) of \(expected) \(noun)")
             },
-            fetchPage: fetch)
+            fetchPage: { (page: Int, perPage: Int) async throws -> Page<JSON> in
+                let models = try await fetch(page, perPage)
+                return Page(items: models.items.map(project), page: models.page, perPage: models.perPage,
+                            totalPages: models.totalPages, totalEntries: models.totalEntries,
+                            nextPage: models.nextPage, previousPage: models.previousPage)
+            })
         var result: JSONObject = [
-            plural: .array(collected.items.map(project)),
+            plural: .array(collected.items),
             "page": 1, "per_page": .int(collected.items.count), "total_entries": .int(collected.totalEntries),
             "next_page": .null, "truncated": .bool(collected.truncated),
         ]

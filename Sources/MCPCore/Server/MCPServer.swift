@@ -16,6 +16,8 @@ public final class MCPServer: @unchecked Sendable {
     let inFlight = InFlightRequests()
     let limit: ConcurrencyLimit
 
+    /// Serialized `tools` arrays of `tools/list` pages, by revision and list.
+    let toolListCache = Locked<[String: [UInt8]]>([:])
     private let lock = NSLock()
     private var legacyVersion: ProtocolVersion?
     private var legacyLogLevel: LogLevel?
@@ -157,7 +159,7 @@ public final class MCPServer: @unchecked Sendable {
         case "server/discover" where isModern:
             reply(result(request, discover(), exchange))
         case "tools/list":
-            reply(listTools(request, exchange))
+            completion(listTools(request, exchange))
         case "tools/call":
             callTool(request, exchange, completion: completion)
         case "initialize" where !isModern:
@@ -217,11 +219,12 @@ public final class MCPServer: @unchecked Sendable {
     /// A tool call's response, serialized: the result's structured content is serialized only
     /// once, and written both as the value and as the text block.
     func toolResponse(_ request: JSONRPCRequest, _ outcome: ToolResult, _ exchange: Exchange) -> [UInt8] {
-        var writer = JSONWriter(capacity: outcome.textUTF8.count * 2 + 256)
+        let escapedText = outcome.textUTF8.withUnsafeBufferPointer(JSONWriter.escapedLength(of:))
+        var writer = JSONWriter(capacity: escapedText + outcome.textUTF8.count + 512)
         writer.raw(#"{"jsonrpc":"2.0","id":"#)
         writer.write(request.id.json)
         writer.raw(#","result":{"#)
-        outcome.writeMembers(for: exchange.version, into: &writer)
+        outcome.writeMembers(for: exchange.version, textLength: escapedText, into: &writer)
         if exchange.version.isModern {
             writer.raw(#","resultType":"complete","_meta":"#)
             writer.write([ModernMeta.serverInfo: configuration.serverInfo(for: exchange.version)])

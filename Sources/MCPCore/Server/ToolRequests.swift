@@ -4,7 +4,9 @@ import JSONCore
 extension MCPServer {
     // MARK: - tools/list
 
-    func listTools(_ request: JSONRPCRequest, _ exchange: Exchange) -> JSON {
+    /// The `tools/list` response, serialized. A page's `tools` array is serialized once per
+    /// revision and list, then reused: declarations do not change while the server runs.
+    func listTools(_ request: JSONRPCRequest, _ exchange: Exchange) -> [UInt8] {
         let all = tools.listedTools()
         var start = 0
         if let cursor = request.params["cursor"] {
@@ -12,22 +14,44 @@ extension MCPServer {
                   let index = all.firstIndex(where: { $0.name == name })
             else {
                 return JSONRPCOutgoing.error(id: request.id, .invalidParams(
-                    "the cursor is not one this server gave out, or the tool list has changed since; list again without a cursor"))
+                    "the cursor is not one this server gave out, or the tool list has changed since; list again without a cursor"
+                )).serialized()
             }
             start = index + 1
         }
         let end = min(start + max(1, configuration.toolsPageSize), all.count)
         let page = all[start..<end]
-        var body: JSONObject = ["tools": .array(page.map { $0.json(for: exchange.version) })]
+        let key = exchange.version.rawValue + ":" + page.map(\.name).joined(separator: ",")
+        let toolsJSON = toolListCache.withLock { cache in
+            if let cached = cache[key] { return cached }
+            let serialized = JSON.array(page.map { $0.json(for: exchange.version) }).serialized()
+            cache[key] = serialized
+            return serialized
+        }
+        var members: JSONObject = [:]
         if end < all.count, let last = page.last {
-            body["nextCursor"] = .string(ToolListCursor.after(last.name))
+            members["nextCursor"] = .string(ToolListCursor.after(last.name))
         }
         if exchange.version.isModern {
-            body["ttlMs"] = .int(max(0, tools.listTimeToLive))
+            members["ttlMs"] = .int(max(0, tools.listTimeToLive))
             // The list depends on the token's role: never share it across users.
-            body["cacheScope"] = "private"
+            members["cacheScope"] = "private"
+            members["resultType"] = "complete"
+            members["_meta"] = [ModernMeta.serverInfo: configuration.serverInfo(for: exchange.version)]
         }
-        return result(request, body, exchange)
+        var writer = JSONWriter(capacity: toolsJSON.count + 256)
+        writer.raw(#"{"jsonrpc":"2.0","id":"#)
+        writer.write(request.id.json)
+        writer.raw(#","result":{"tools":"#)
+        writer.raw(toolsJSON)
+        for (name, value) in members {
+            writer.raw(",")
+            writer.write(name)
+            writer.raw(":")
+            writer.write(value)
+        }
+        writer.raw("}}")
+        return writer.bytes
     }
 
     // MARK: - tools/call

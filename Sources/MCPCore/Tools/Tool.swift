@@ -69,8 +69,9 @@ public struct Tool: Sendable {
     }
 }
 
-/// Where the server finds its tools. The list may change while the server runs (e.g. once the
-/// user's role is known); call ``MCPServer/toolListChanged()`` when it does.
+/// Where the server finds its tools. Which tools are listed may change while the server runs
+/// (e.g. once the user's role is known; call ``MCPServer/toolListChanged()`` when it does), but a
+/// tool's declaration — everything but its handler — does not: the server caches its JSON.
 public protocol ToolSource: Sendable {
     /// The tools to list now, in a stable order.
     func listedTools() -> [Tool]

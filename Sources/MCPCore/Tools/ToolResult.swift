@@ -37,30 +37,38 @@ public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// The outcome of a tool call: structured content (with the same JSON as text), or an error
 /// message (`isError: true`, no structured content).
+///
+/// A success keeps only its content's serialized text — made once, and written into the reply
+/// both as the value and as the text block — so a large result's JSON tree is freed as soon as
+/// it has been serialized.
 public struct ToolResult: Sendable, Equatable {
-    public let structuredContent: JSON?
     public let isError: Bool
-    /// The text block, as UTF-8: for a success, the structured content serialized — once, and
-    /// written into the reply both as the value and as the text.
+    /// The text block, as UTF-8: for a success, the structured content serialized.
     let textUTF8: [UInt8]
+    private let isStructured: Bool
 
     public var text: String { String(decoding: textUTF8, as: UTF8.self) }
 
+    /// The structured content of a success (read back from its text), or nil for an error.
+    public var structuredContent: JSON? {
+        isStructured ? try? JSON.parse(textUTF8) : nil
+    }
+
     public static func success(_ content: JSON) -> ToolResult {
-        ToolResult(structuredContent: content, isError: false, textUTF8: content.serialized())
+        ToolResult(isError: false, textUTF8: content.serialized(), isStructured: true)
     }
 
     public static func failure(_ message: String) -> ToolResult {
-        ToolResult(structuredContent: nil, isError: true, textUTF8: Array(message.utf8))
+        ToolResult(isError: true, textUTF8: Array(message.utf8), isStructured: false)
     }
 
     /// Writes the `CallToolResult` members for `version` (without braces): `structuredContent`
     /// only where the revision has it.
-    func writeMembers(for version: ProtocolVersion, into writer: inout JSONWriter) {
+    func writeMembers(for version: ProtocolVersion, textLength: Int, into writer: inout JSONWriter) {
         writer.raw(#""content":[{"type":"text","text":"#)
-        textUTF8.withUnsafeBufferPointer { writer.writeString(utf8: $0) }
+        textUTF8.withUnsafeBufferPointer { writer.writeString(utf8: $0, escapedLength: textLength) }
         writer.raw("}]")
-        if version.hasStructuredOutput, structuredContent != nil {
+        if version.hasStructuredOutput, isStructured {
             writer.raw(#","structuredContent":"#)
             writer.raw(textUTF8)
         }
