@@ -21,27 +21,46 @@ struct HTTPResponse: Sendable {
 /// libcurl (URLSession on Linux) silently sends a request again when a reused keep-alive
 /// connection closes without an answer — a POST or DELETE the server did process, and, for a
 /// request with a body, the headers without the body, which then waits out the timeout.
+///
+/// The pooled session is made on the first request, not with the transport: making a
+/// `URLSession` initialises libcurl, which would otherwise delay a server's first reply.
 final class HTTPTransport: Sendable {
     private let configuration: URLSessionConfiguration.Snapshot
-    private let pooled: Session
+    private let pooledSession = LazySession()
 
     init(timeoutSeconds: Int, maxConnectionsPerHost: Int, maxResponseBytes: Int) {
         configuration = URLSessionConfiguration.Snapshot(
             timeoutSeconds: timeoutSeconds, maxConnectionsPerHost: maxConnectionsPerHost, maxResponseBytes: maxResponseBytes)
-        pooled = Session(configuration)
     }
 
     deinit {
-        pooled.session.invalidateAndCancel()
+        pooledSession.existing?.session.invalidateAndCancel()
     }
 
     /// Sends `request` and waits for the whole answer (or the failure). With `freshConnection`,
     /// over a new connection that is closed afterwards.
     func send(_ request: URLRequest, freshConnection: Bool = false) async -> Result<HTTPResponse, TransportFailure> {
-        guard freshConnection else { return await pooled.send(request) }
+        guard freshConnection else { return await pooledSession.get { Session(configuration) }.send(request) }
         let oneOff = Session(configuration)
         defer { oneOff.session.finishTasksAndInvalidate() }
         return await oneOff.send(request)
+    }
+}
+
+/// The pooled session, made once, on first use.
+private final class LazySession: @unchecked Sendable {
+    private let lock = NSLock()
+    private var session: Session?
+
+    var existing: Session? { lock.withLock { session } }
+
+    func get(_ make: () -> Session) -> Session {
+        lock.withLock {
+            if let session { return session }
+            let made = make()
+            session = made
+            return made
+        }
     }
 }
 
