@@ -278,7 +278,7 @@ import Testing
         let harness = try await Harness.start(token: Fixture.Token.owner)
         let invoiced = try await harness.call("update_time_entry", ["time_entry_id": .int(Fixture.TimeEntry.invoiced), "hours": 1])
         #expect(invoiced.isError)
-        #expect(invoiced.text.contains("on an invoice"))
+        #expect(invoiced.text.contains("can't be changed: it is on invoice INV-0001"), "names the invoice: \(invoiced.text)")
         #expect(harness.sandbox.snapshot().timeEntries[id: Fixture.TimeEntry.invoiced]?.hours == 350)
 
         let archived = try await harness.call("update_time_entry", ["time_entry_id": .int(Fixture.TimeEntry.lenaInitech), "notes": "x"])

@@ -1,7 +1,7 @@
 /// Hides anything shaped like a Hoursmith API token (`hsk_…`) in text bound for a log or a
 /// message: the token's public id may stay, its secret never does.
 ///
-/// `hsk_live_4f8a2c1bdedf_9X3kQp7vT2nM5wRzL8sJyB6FhA1uC0gE` becomes `hsk_live_4f8a2c1bdedf_[redacted]`;
+/// `hsk_live_4f8a2c1bdedf_<32-character secret>` becomes `hsk_live_4f8a2c1bdedf_[redacted]`;
 /// any other `hsk_` word long enough to hold a secret becomes `hsk_[redacted]`. Short mentions
 /// such as "tokens start with hsk_live_" are left alone. The logger runs every line through this.
 enum Redaction {

@@ -57,15 +57,17 @@ enum GuardWords {
             + "every client that has been invoiced. To hide it instead, use update_client with is_active: false."
     }
 
-    static func timeEntryInvoiced(_ entry: TimeEntry) -> String {
+    /// Refuses to change or delete (`verb`) invoiced time, naming the invoice.
+    static func timeEntryInvoiced(_ entry: TimeEntry, verb: String = "deleted") -> String {
         "Time entry \(entry.id) (\(entry.hours) h on \(entry.project.name), \(entry.spentDate), by \(entry.user.name)) "
-            + "can't be deleted: it is on invoice \(entry.invoice?.number ?? "(unknown)"). Invoiced time can't be changed "
+            + "can't be \(verb): it is on invoice \(entry.invoice?.number ?? "(unknown)"). Invoiced time can't be changed "
             + "or deleted; to correct it, the invoice must be handled in Hoursmith first."
     }
 
-    static func expenseInvoiced(_ expense: Expense) -> String {
+    /// Refuses to change or delete (`verb`) an invoiced expense, naming the invoice.
+    static func expenseInvoiced(_ expense: Expense, verb: String = "deleted") -> String {
         "Expense \(expense.id) (\(expense.amount) for \(expense.category) on \(expense.project.name), \(expense.spentDate)) "
-            + "can't be deleted: it is on invoice \(expense.invoice?.number ?? "(unknown)"). Invoiced expenses can't be "
+            + "can't be \(verb): it is on invoice \(expense.invoice?.number ?? "(unknown)"). Invoiced expenses can't be "
             + "changed or deleted."
     }
 

@@ -100,9 +100,8 @@ struct ToolCall: Sendable {
         return dates.date(word) ?? dates.today
     }
 
-    /// The range from `from`/`to` or `period` (not both). Either bound may be open when
-    /// `required` is false.
-    func range(required: Bool = false) throws(ToolError) -> (from: LocalDate?, to: LocalDate?) {
+    /// The range from `from`/`to` or `period` (not both); either bound may be open.
+    func range() throws(ToolError) -> (from: LocalDate?, to: LocalDate?) {
         let from = try date("from"), to = try date("to")
         if let period = arguments.string("period") {
             guard from == nil && to == nil else {
@@ -116,7 +115,13 @@ struct ToolCall: Sendable {
         if let from, let to, from > to {
             throw ToolError("`from` (\(from)) is after `to` (\(to)): swap them, or use a `period`.")
         }
-        if required && (from == nil || to == nil) {
+        return (from, to)
+    }
+
+    /// A closed range from `period`, or from both `from` and `to`.
+    func requiredRange() throws(ToolError) -> (from: LocalDate, to: LocalDate) {
+        let range = try range()
+        guard let from = range.from, let to = range.to else {
             throw ToolError("Give a `period` (e.g. last_month), or both `from` and `to` (YYYY-MM-DD).")
         }
         return (from, to)

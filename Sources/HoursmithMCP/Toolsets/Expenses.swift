@@ -133,7 +133,7 @@ enum ExpenseTools {
                 try await call.client.deleteExpense(id: id)
             } catch let error as HoursmithError where error.kind == .expenseInvoiced {
                 // Invoiced since the check: say so in the check's words.
-                if let refusal = await invoicedRefusal(id, verb: nil, call) { throw refusal }
+                if let refusal = await invoicedRefusal(id, verb: "deleted", call) { throw refusal }
                 throw error
             }
             return verdict.performed("deleted", message: "Deleted. It can't be restored; to record it again, use "
@@ -157,12 +157,9 @@ enum ExpenseTools {
 
     /// The refusal for an expense the API found invoiced, naming the invoice; nil when the
     /// expense can no longer be read (the API's own words are used then).
-    private static func invoicedRefusal(_ id: Int, verb: String?, _ call: ToolCall) async -> ToolError? {
+    private static func invoicedRefusal(_ id: Int, verb: String, _ call: ToolCall) async -> ToolError? {
         guard let expense = try? await call.client.getExpense(id: id), expense.isInvoiced else { return nil }
-        guard let verb else { return ToolError(GuardWords.expenseInvoiced(expense)) }
-        return ToolError("Expense \(expense.id) (\(expense.amount) for \(expense.category) on \(expense.project.name), "
-            + "\(expense.spentDate)) can't be \(verb): it is on invoice \(expense.invoice?.number ?? "(unknown)"). "
-            + "Invoiced expenses can't be changed or deleted.")
+        return ToolError(GuardWords.expenseInvoiced(expense, verb: verb))
     }
 
     /// A required money argument, exactly as written.

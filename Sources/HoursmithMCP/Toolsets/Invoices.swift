@@ -144,8 +144,7 @@ enum InvoiceTools {
             throw ToolError("Say what to bill: a `period` (e.g. last_month) or `from` and `to`, to bill the client's "
                 + "billable, uninvoiced time and expenses in those days; or `line_items`, to bill explicit lines.")
         }
-        let range = try call.range(required: true)
-        guard let from = range.from, let to = range.to else { throw ToolError("Give a `period`, or both `from` and `to`.") }
+        let (from, to) = try call.requiredRange()
         return .importing(from: from, to: to, projectIDs: projectIDs)
     }
 

@@ -57,8 +57,7 @@ enum ReportTools {
             output: Schemas.single("report", report),
             annotations: .read, audience: .everyone, action: action
         ) { call in
-            let range = try call.range(required: true)
-            guard let from = range.from, let to = range.to else { throw ToolError("Give a `period`, or both `from` and `to`.") }
+            let (from, to) = try call.requiredRange()
             let userID = call.optionalInt("user_id")
             if call.me.user.role == .member, let userID, userID != call.me.user.id {
                 // Refused as the API would, without spending a report from the tight allowance.

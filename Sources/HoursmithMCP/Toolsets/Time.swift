@@ -130,7 +130,14 @@ enum TimeTools {
                 projectID: call.optionalInt("project_id"), taskID: call.optionalInt("task_id"),
                 spentDate: try call.date("spent_date"), hours: call.decimal("hours"), notes: call.update("notes"),
                 billable: call.optionalBool("billable"))
-            return ["time_entry": .object(try await call.client.updateTimeEntry(id: try call.int("time_entry_id"), changes).json)]
+            let id = try call.int("time_entry_id")
+            do {
+                return ["time_entry": .object(try await call.client.updateTimeEntry(id: id, changes).json)]
+            } catch let error as HoursmithError where error.kind == .timeEntryInvoiced {
+                // Name the invoice, in the words the delete guard uses.
+                guard let entry = try? await call.client.getTimeEntry(id: id), entry.isInvoiced else { throw error }
+                throw ToolError(GuardWords.timeEntryInvoiced(entry, verb: "changed"))
+            }
         }
     }
 
