@@ -35,9 +35,3 @@ public struct InvoiceReference: HoursmithModel, Hashable {
 
     public var json: JSONObject { ["id": .int(id), "number": .string(number)] }
 }
-
-extension JSON {
-    static func reference(_ value: NamedReference) -> JSON { .object(value.json) }
-
-    static func reference(orNull value: NamedReference?) -> JSON { value.map(JSON.reference) ?? .null }
-}

@@ -58,15 +58,7 @@ extension JSON {
         return JSONNumber(literal: text).map(JSON.number) ?? .string(text)
     }
 
-    static func decimal(orNull value: Decimal?) -> JSON { value.map(JSON.decimal) ?? .null }
-
     static func date(_ value: LocalDate) -> JSON { .string(value.description) }
-
-    static func date(orNull value: LocalDate?) -> JSON { value.map(JSON.date) ?? .null }
-
-    static func timestamp(_ value: Timestamp) -> JSON { .string(value.text) }
-
-    static func timestamp(orNull value: Timestamp?) -> JSON { value.map(JSON.timestamp) ?? .null }
 }
 
 extension JSONDecodingError {
