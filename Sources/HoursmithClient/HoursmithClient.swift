@@ -99,7 +99,7 @@ public final class HoursmithClient: Sendable {
         }
     }
 
-    private func errorContext(for request: APIRequest) -> ErrorContext {
+    func errorContext(for request: APIRequest) -> ErrorContext {
         ErrorContext(
             request: request.line,
             isRead: request.safety == .read,
@@ -132,10 +132,6 @@ public final class HoursmithClient: Sendable {
 
     func fetch<T: HoursmithModel>(_ request: APIRequest, as type: T.Type) async throws(HoursmithError) -> T {
         try await fetch(request) { (fields) throws(JSONDecodingError) in try T(fields: fields) }
-    }
-
-    func fetchPage<T: ListableModel>(_ request: APIRequest, of type: T.Type) async throws(HoursmithError) -> Page<T> {
-        try await fetch(request) { (fields) throws(JSONDecodingError) in try Page<T>(fields: fields) }
     }
 
     // MARK: Logging

@@ -51,7 +51,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     static func isValidLiteral(_ bytes: String.UTF8View) -> Bool {
         let array = Array(bytes)
-        return array.withUnsafeBufferPointer { JSONScanner.numberEnd(in: $0, from: 0) == $0.count }
+        return array.withUnsafeBufferPointer { JSONIndexer.numberEnd(in: $0, from: 0) == $0.count }
     }
 
     /// Numbers are equal when their values are: `2`, `2.0` and `2e0` are one number.

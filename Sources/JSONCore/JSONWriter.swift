@@ -27,7 +27,7 @@ extension JSON {
 /// already JSON text — for example a large result serialized once and then embedded both as a
 /// value and as a string — without serializing it twice.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8]
+    public internal(set) var bytes: [UInt8]
 
     public init(capacity: Int = 256) {
         bytes = []
@@ -83,8 +83,8 @@ public struct JSONWriter {
 
     /// Writes UTF-8 bytes (for example JSON text) as one quoted, escaped string.
     ///
-    /// A string that needs no escaping (nearly every one) is copied in one step; any other is
-    /// measured, then written straight into its final place. `escapedLength`, when the caller
+    /// A string that needs no escaping is copied in one step; any other is written straight into
+    /// its final place, eight bytes at a time between escapes. `escapedLength`, when the caller
     /// already knows it (``escapedLength(of:)``), saves the measuring pass.
     public mutating func writeString(utf8: UnsafeBufferPointer<UInt8>, escapedLength known: Int? = nil) {
         let length = known ?? JSONWriter.escapedLength(of: utf8)
@@ -95,26 +95,8 @@ public struct JSONWriter {
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: length - 2))
             bytes.withUnsafeMutableBufferPointer { output in
-                var position = start
-                for byte in utf8 {
-                    switch JSONWriter.extraLength[Int(byte)] {
-                    case 0:
-                        output[position] = byte
-                        position += 1
-                    case 1:
-                        output[position] = UInt8(ascii: "\\")
-                        output[position + 1] = JSONWriter.shortEscape(byte)
-                        position += 2
-                    default:
-                        output[position] = UInt8(ascii: "\\")
-                        output[position + 1] = UInt8(ascii: "u")
-                        output[position + 2] = UInt8(ascii: "0")
-                        output[position + 3] = UInt8(ascii: "0")
-                        output[position + 4] = JSONWriter.hexDigit(byte >> 4)
-                        output[position + 5] = JSONWriter.hexDigit(byte & 0x0F)
-                        position += 6
-                    }
-                }
+                guard let base = output.baseAddress else { return }
+                JSONWriter.escape(utf8, into: UnsafeMutableRawPointer(base + start))
             }
         }
         bytes.append(UInt8(ascii: "\""))
@@ -123,16 +105,105 @@ public struct JSONWriter {
     /// How long `utf8` is once written as a quoted, escaped JSON string.
     public static func escapedLength(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var extra = 0
-        for byte in utf8 { extra &+= Int(extraLength[Int(byte)]) }
+        var index = 0
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            while index + 8 <= utf8.count {
+                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
+                if Word.controls(in: word) == 0 {
+                    extra &+= (Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes)).nonzeroBitCount
+                } else {
+                    for byte in utf8[index..<index + 8] { extra &+= extraLength(of: byte) }
+                }
+                index += 8
+            }
+        }
+        for byte in utf8[index...] { extra &+= extraLength(of: byte) }
         return utf8.count + extra + 2
     }
 
-    /// For each byte, how many bytes its escape adds (0: written as it is; 1: `\n`; 5: `\u0001`).
-    private static let extraLength: [UInt8] = (0..<256).map { byte in
+    /// Writes `utf8` escaped at `output`, which has room for exactly its escaped length (less
+    /// the quotes). Whole words are stored between escapes: the output from any point on is at
+    /// least as long as the input from the matching point, so no store runs past the end.
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableRawPointer) {
+        var index = 0, position = 0
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            while index + 8 <= utf8.count {
+                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
+                (output + position).storeBytes(of: word.littleEndian, as: UInt64.self)
+                let special = Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes) | Word.controls(in: word)
+                guard special != 0 else {
+                    index += 8
+                    position += 8
+                    continue
+                }
+                let clean = special.trailingZeroBitCount >> 3
+                index += clean + 1
+                position += clean
+                position += writeEscape(of: utf8[index - 1], at: output + position)
+            }
+        }
+        while index < utf8.count {
+            let byte = utf8[index]
+            if extraLength(of: byte) == 0 {
+                output.storeBytes(of: byte, toByteOffset: position, as: UInt8.self)
+                position += 1
+            } else {
+                position += writeEscape(of: byte, at: output + position)
+            }
+            index += 1
+        }
+    }
+
+    /// Writes the escape of a quote, backslash or control character; returns its length.
+    @inline(__always)
+    private static func writeEscape(of byte: UInt8, at output: UnsafeMutableRawPointer) -> Int {
+        output.storeBytes(of: UInt8(ascii: "\\"), as: UInt8.self)
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            output.storeBytes(of: byte, toByteOffset: 1, as: UInt8.self)
+            return 2
+        }
+        return writeControlEscape(of: byte, at: output)
+    }
+
+    private static func writeControlEscape(of byte: UInt8, at output: UnsafeMutableRawPointer) -> Int {
+        if extraLength(of: byte) == 1 {
+            output.storeBytes(of: shortEscape(byte), toByteOffset: 1, as: UInt8.self)
+            return 2
+        }
+        output.storeBytes(of: UInt8(ascii: "u"), toByteOffset: 1, as: UInt8.self)
+        output.storeBytes(of: UInt8(ascii: "0"), toByteOffset: 2, as: UInt8.self)
+        output.storeBytes(of: UInt8(ascii: "0"), toByteOffset: 3, as: UInt8.self)
+        output.storeBytes(of: hexDigit(byte >> 4), toByteOffset: 4, as: UInt8.self)
+        output.storeBytes(of: hexDigit(byte & 0x0F), toByteOffset: 5, as: UInt8.self)
+        return 6
+    }
+
+    /// How many bytes the escape of `byte` adds (0: written as it is; 1: `\n`; 5: `\u0001`).
+    @inline(__always)
+    private static func extraLength(of byte: UInt8) -> Int {
         switch byte {
         case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: 1
         case 0..<0x20: 5
         default: 0
+        }
+    }
+
+    /// Byte-parallel tests on eight bytes at once (a little-endian word); each sets the high bit
+    /// of exactly the bytes it finds, with no carry from one byte into the next.
+    private enum Word {
+        static var quotes: UInt64 { 0x2222_2222_2222_2222 }
+        static var backslashes: UInt64 { 0x5C5C_5C5C_5C5C_5C5C }
+
+        /// The bytes that are zero.
+        @inline(__always)
+        static func zeros(in word: UInt64) -> UInt64 {
+            ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
+        }
+
+        /// The bytes below 0x20.
+        @inline(__always)
+        static func controls(in word: UInt64) -> UInt64 {
+            ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x6060_6060_6060_6060) | word) & 0x8080_8080_8080_8080
         }
     }
 

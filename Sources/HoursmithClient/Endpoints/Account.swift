@@ -23,13 +23,18 @@ extension HoursmithClient {
 
     /// `GET /users` (owner, admin, manager).
     public func listUsers(_ filter: UserFilter = UserFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<User> {
-        var query = filter.query
-        query.addPage(page, perPage: perPage)
-        return try await fetchPage(.get("/users", query), of: User.self)
+        try await self.page(.users(filter), page: page, perPage: perPage)
     }
 
     /// `GET /users/{id}`.
     public func getUser(id: Int) async throws(HoursmithError) -> User {
         try await fetch(.get("/users/\(id)"), as: User.self)
+    }
+}
+
+extension ListRequest where Item == User {
+    /// `GET /users` with `filter`.
+    public static func users(_ filter: UserFilter = UserFilter()) -> ListRequest {
+        ListRequest("/users", filter.query)
     }
 }

@@ -67,9 +67,7 @@ public struct ClientChanges: Sendable, Equatable {
 extension HoursmithClient {
     /// `GET /clients`, by name.
     public func listClients(_ filter: ClientFilter = ClientFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Client> {
-        var query = filter.query
-        query.addPage(page, perPage: perPage)
-        return try await fetchPage(.get("/clients", query), of: Client.self)
+        try await self.page(.clients(filter), page: page, perPage: perPage)
     }
 
     /// `GET /clients/{id}`.
@@ -91,5 +89,12 @@ extension HoursmithClient {
     /// `clientHasInvoices`; deletes the client's archived projects and everything on them.
     public func deleteClient(id: Int) async throws(HoursmithError) {
         _ = try await send(.delete("/clients/\(id)"))
+    }
+}
+
+extension ListRequest where Item == Client {
+    /// `GET /clients` with `filter`.
+    public static func clients(_ filter: ClientFilter = ClientFilter()) -> ListRequest {
+        ListRequest("/clients", filter.query)
     }
 }

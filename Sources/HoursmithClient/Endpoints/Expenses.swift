@@ -108,9 +108,7 @@ public struct ExpenseChanges: Sendable, Equatable {
 extension HoursmithClient {
     /// `GET /expenses`, newest first (owner, admin, manager).
     public func listExpenses(_ filter: ExpenseFilter = ExpenseFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Expense> {
-        var query = filter.query
-        query.addPage(page, perPage: perPage)
-        return try await fetchPage(.get("/expenses", query), of: Expense.self)
+        try await self.page(.expenses(filter), page: page, perPage: perPage)
     }
 
     /// `GET /expenses/{id}`.
@@ -131,5 +129,12 @@ extension HoursmithClient {
     /// `DELETE /expenses/{id}` (refused with `expenseInvoiced` once invoiced).
     public func deleteExpense(id: Int) async throws(HoursmithError) {
         _ = try await send(.delete("/expenses/\(id)"))
+    }
+}
+
+extension ListRequest where Item == Expense {
+    /// `GET /expenses` with `filter`.
+    public static func expenses(_ filter: ExpenseFilter = ExpenseFilter()) -> ListRequest {
+        ListRequest("/expenses", filter.query)
     }
 }

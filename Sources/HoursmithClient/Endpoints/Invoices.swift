@@ -103,9 +103,7 @@ public struct LineItemDraft: Sendable, Equatable {
 extension HoursmithClient {
     /// `GET /invoices`, newest issue date first (owner, admin, manager). No line items.
     public func listInvoices(_ filter: InvoiceFilter = InvoiceFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Invoice> {
-        var query = filter.query
-        query.addPage(page, perPage: perPage)
-        return try await fetchPage(.get("/invoices", query), of: Invoice.self)
+        try await self.page(.invoices(filter), page: page, perPage: perPage)
     }
 
     /// `GET /invoices/{id}`, with line items.
@@ -117,5 +115,12 @@ extension HoursmithClient {
     /// with nothing to bill is refused with `validationFailed` on `import`.
     public func createInvoice(_ draft: InvoiceDraft) async throws(HoursmithError) -> Invoice {
         try await fetch(.create("/invoices", draft.json), as: Invoice.self)
+    }
+}
+
+extension ListRequest where Item == Invoice {
+    /// `GET /invoices` with `filter`.
+    public static func invoices(_ filter: InvoiceFilter = InvoiceFilter()) -> ListRequest {
+        ListRequest("/invoices", filter.query)
     }
 }

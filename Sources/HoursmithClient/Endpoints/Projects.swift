@@ -120,9 +120,7 @@ public struct ProjectChanges: Sendable, Equatable {
 extension HoursmithClient {
     /// `GET /projects`, by name. Members see only the projects they are assigned to.
     public func listProjects(_ filter: ProjectFilter = ProjectFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Project> {
-        var query = filter.query
-        query.addPage(page, perPage: perPage)
-        return try await fetchPage(.get("/projects", query), of: Project.self)
+        try await self.page(.projects(filter), page: page, perPage: perPage)
     }
 
     /// `GET /projects/{id}`.
@@ -144,5 +142,12 @@ extension HoursmithClient {
     /// (a no-op for an archived project).
     public func archiveProject(id: Int) async throws(HoursmithError) -> Project {
         try await fetch(.action("/projects/\(id)/archive"), as: Project.self)
+    }
+}
+
+extension ListRequest where Item == Project {
+    /// `GET /projects` with `filter`.
+    public static func projects(_ filter: ProjectFilter = ProjectFilter()) -> ListRequest {
+        ListRequest("/projects", filter.query)
     }
 }

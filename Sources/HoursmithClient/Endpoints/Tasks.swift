@@ -69,9 +69,7 @@ public struct TaskChanges: Sendable, Equatable {
 extension HoursmithClient {
     /// `GET /tasks`, by name.
     public func listTasks(_ filter: TaskFilter = TaskFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<ProjectTask> {
-        var query = filter.query
-        query.addPage(page, perPage: perPage)
-        return try await fetchPage(.get("/tasks", query), of: ProjectTask.self)
+        try await self.page(.tasks(filter), page: page, perPage: perPage)
     }
 
     /// `GET /tasks/{id}`.
@@ -92,5 +90,12 @@ extension HoursmithClient {
     /// `POST /tasks/{id}/archive` (a no-op for an archived task).
     public func archiveTask(id: Int) async throws(HoursmithError) -> ProjectTask {
         try await fetch(.action("/tasks/\(id)/archive"), as: ProjectTask.self)
+    }
+}
+
+extension ListRequest where Item == ProjectTask {
+    /// `GET /tasks` with `filter`.
+    public static func tasks(_ filter: TaskFilter = TaskFilter()) -> ListRequest {
+        ListRequest("/tasks", filter.query)
     }
 }

@@ -122,9 +122,7 @@ public struct TimeEntryChanges: Sendable, Equatable {
 extension HoursmithClient {
     /// `GET /time_entries`, newest first.
     public func listTimeEntries(_ filter: TimeEntryFilter = TimeEntryFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<TimeEntry> {
-        var query = filter.query
-        query.addPage(page, perPage: perPage)
-        return try await fetchPage(.get("/time_entries", query), of: TimeEntry.self)
+        try await self.page(.timeEntries(filter), page: page, perPage: perPage)
     }
 
     /// `GET /time_entries/{id}`.
@@ -156,5 +154,12 @@ extension HoursmithClient {
     /// `POST /time_entries/{id}/restart` (refused with `timerAlreadyRunning`).
     public func restartTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
         try await fetch(.action("/time_entries/\(id)/restart"), as: TimeEntry.self)
+    }
+}
+
+extension ListRequest where Item == TimeEntry {
+    /// `GET /time_entries` with `filter`.
+    public static func timeEntries(_ filter: TimeEntryFilter = TimeEntryFilter()) -> ListRequest {
+        ListRequest("/time_entries", filter.query)
     }
 }

@@ -23,16 +23,28 @@ public struct Page<Item: Sendable>: Sendable {
 
 extension Page: Equatable where Item: Equatable {}
 
-extension Page where Item: ListableModel {
-    /// Decodes a list answer: the items under `Item.listKey` and the pagination members.
-    public init(fields: JSONFields) throws(JSONDecodingError) {
-        items = try fields.models(Item.listKey, Item.self)
+/// The pagination members of a list answer.
+enum PageFields {
+    static let names = ["page", "per_page", "total_pages", "total_entries", "next_page", "previous_page"]
+}
+
+extension Page {
+    /// A page of `items`, with the pagination members of its answer.
+    init(items: [Item], pagination fields: JSONFields) throws(JSONDecodingError) {
+        self.items = items
         page = try fields.int("page")
         perPage = try fields.int("per_page")
         totalPages = try fields.int("total_pages")
         totalEntries = try fields.int("total_entries")
         nextPage = try fields.optionalInt("next_page")
         previousPage = try fields.optionalInt("previous_page")
+    }
+}
+
+extension Page where Item: ListableModel {
+    /// Decodes a list answer: the items under `Item.listKey` and the pagination members.
+    public init(fields: JSONFields) throws(JSONDecodingError) {
+        try self.init(items: fields.models(Item.listKey, Item.self), pagination: fields)
     }
 
     /// The page in the API's wire form, without `links`.

@@ -50,6 +50,10 @@ extension ToolAnnotations {
 /// `ToolError` ends the call with a tool error; the catalog maps the first in one place.
 typealias ToolBody = @Sendable (ToolCall) async throws -> JSON
 
+/// A list tool's body: as ``ToolBody``, with the result already written as JSON text
+/// (``ToolCall/list(_:)``).
+typealias ListBody = @Sendable (ToolCall) async throws -> WrittenJSON
+
 extension ToolEnvironment {
     /// Declares a catalog tool whose handler runs `body` with the session's client.
     func tool(
@@ -57,12 +61,33 @@ extension ToolEnvironment {
         input: JSONSchema, output: JSONSchema, annotations: ToolAnnotations,
         audience: Audience, action: String, body: @escaping ToolBody
     ) -> CatalogTool {
+        declare(name, in: toolset, title: title, description: description, input: input, output: output,
+                annotations: annotations, audience: audience, action: action) { call in .success(try await body(call)) }
+    }
+
+    /// Declares a list tool (see ``ToolCall/list(_:)``).
+    func tool(
+        _ name: String, in toolset: Toolset, title: String, description: String,
+        input: JSONSchema, output: JSONSchema, annotations: ToolAnnotations,
+        audience: Audience, action: String, body: @escaping ListBody
+    ) -> CatalogTool {
+        declare(name, in: toolset, title: title, description: description, input: input, output: output,
+                annotations: annotations, audience: audience, action: action) { call in
+            .success(serializedObject: try await body(call).utf8)
+        }
+    }
+
+    private func declare(
+        _ name: String, in toolset: Toolset, title: String, description: String,
+        input: JSONSchema, output: JSONSchema, annotations: ToolAnnotations,
+        audience: Audience, action: String, result: @escaping @Sendable (ToolCall) async throws -> ToolResult
+    ) -> CatalogTool {
         let environment = self
         let declaration = Tool(
             name: name, title: title, description: description, inputSchema: input, outputSchema: output,
             annotations: annotations
         ) { arguments, context in
-            try await environment.run(action: action, audience: audience, arguments: arguments, context: context, body: body)
+            try await environment.run(action: action, audience: audience, arguments: arguments, context: context, body: result)
         }
         return CatalogTool(toolset: toolset, tool: declaration, audience: audience, action: action)
     }

@@ -37,54 +37,69 @@ enum Lists {
     }
 }
 
+/// A tool result's JSON text, written piece by piece: a list's items are copied from the API's
+/// validated pages instead of being decoded and encoded again.
+struct WrittenJSON: Sendable {
+    let utf8: [UInt8]
+}
+
 /// Fields a model rarely needs in a list; single objects keep them.
 private let listOmitted = ["created_at", "updated_at"]
 
 extension ToolCall {
     /// Runs a list: one page, or (with `all: true`) every page up to `limit`, reporting progress.
-    /// `fetch` gets the page number and size; `json` is each item's wire form.
-    func list<Item: Sendable>(
-        _ plural: String,
-        json: @escaping @Sendable (Item) -> JSONObject,
-        fetch: @escaping @Sendable (_ page: Int, _ perPage: Int) async throws(HoursmithError) -> Page<Item>
-    ) async throws -> JSON {
-        let noun = plural.replacingOccurrences(of: "_", with: " ")
-        let project: @Sendable (Item) -> JSON = { .object(json($0).removing(listOmitted)) }
+    /// Items are passed on as the API wrote them, less `created_at` and `updated_at`.
+    func list<Item>(_ request: ListRequest<Item>) async throws -> WrittenJSON {
+        let client = self.client
         guard arguments.bool("all") == true else {
-            let page = try await fetch(arguments.int("page") ?? 1, arguments.int("per_page") ?? Lists.defaultPerPage)
-            return [
-                plural: .array(page.items.map(project)),
+            let page = try await client.wirePage(request, page: arguments.int("page") ?? 1,
+                                                 perPage: arguments.int("per_page") ?? Lists.defaultPerPage)
+            return Lists.result(Item.listKey, items: page.items, tail: [
                 "page": .int(page.page), "per_page": .int(page.perPage), "total_entries": .int(page.totalEntries),
                 "next_page": .int(orNull: page.nextPage), "truncated": false,
-            ]
+            ])
         }
         if arguments.contains("page") {
             throw ToolError("`page` cannot be combined with `all: true`, which returns every page; use one or the other.")
         }
+        let noun = Item.listKey.replacingOccurrences(of: "_", with: " ")
         let limit = arguments.int("limit") ?? Lists.defaultLimit
         let context = self.context
-        // Each page becomes result JSON as it arrives, so that its models are freed at once
-        // instead of all of them being held until the last page.
         let collected = try await client.collectAll(
             limit: limit, perPage: arguments.int("per_page") ?? 2000,
             progress: { received, expected in
                 context.reportProgress(Double(received), total: Double(expected), message: "\(received) of \(expected) \(noun)")
             },
-            fetchPage: { (page: Int, perPage: Int) async throws -> Page<JSON> in
-                let models = try await fetch(page, perPage)
-                return Page(items: models.items.map(project), page: models.page, perPage: models.perPage,
-                            totalPages: models.totalPages, totalEntries: models.totalEntries,
-                            nextPage: models.nextPage, previousPage: models.previousPage)
+            fetchPage: { (page: Int, perPage: Int) async throws -> Page<WireItem> in
+                try await client.wirePage(request, page: page, perPage: perPage)
             })
-        var result: JSONObject = [
-            plural: .array(collected.items),
+        var tail: JSONObject = [
             "page": 1, "per_page": .int(collected.items.count), "total_entries": .int(collected.totalEntries),
             "next_page": .null, "truncated": .bool(collected.truncated),
         ]
         if collected.truncated {
-            result["note"] = .string("Showing the first \(collected.items.count) of \(collected.totalEntries) \(noun). "
+            tail["note"] = .string("Showing the first \(collected.items.count) of \(collected.totalEntries) \(noun). "
                 + "Narrow the filters (dates, project, user), or raise `limit` (at most \(Lists.maxLimit)).")
         }
-        return .object(result)
+        return Lists.result(Item.listKey, items: collected.items, tail: tail)
+    }
+}
+
+extension Lists {
+    /// `{"<plural>": [items…], <tail members>}`, the items copied as they came.
+    static func result(_ plural: String, items: [WireItem], tail: JSONObject) -> WrittenJSON {
+        var writer = JSONWriter(capacity: items.reduce(256) { $0 + $1.byteCount + 1 })
+        writer.raw("{")
+        writer.write(plural)
+        writer.raw(":")
+        writer.writeArray(items, omitting: listOmitted)
+        for (key, value) in tail {
+            writer.raw(",")
+            writer.write(key)
+            writer.raw(":")
+            writer.write(value)
+        }
+        writer.raw("}")
+        return WrittenJSON(utf8: writer.bytes)
     }
 }

@@ -12,7 +12,8 @@ struct ToolEnvironment: Sendable {
     /// tool, and a role that may never use the tool is refused before any request), then the
     /// body; `HoursmithError` becomes a tool error through ``ErrorMessages``.
     func run(
-        action: String, audience: Audience, arguments: ToolArguments, context: ToolContext, body: ToolBody
+        action: String, audience: Audience, arguments: ToolArguments, context: ToolContext,
+        body: (ToolCall) async throws -> ToolResult
     ) async throws -> ToolResult {
         do {
             let client = try session.client()
@@ -21,7 +22,7 @@ struct ToolEnvironment: Sendable {
                 return .failure(ErrorMessages.forbidden(action: action, role: me.user.role))
             }
             let call = ToolCall(arguments: arguments, context: context, client: client, me: me)
-            return .success(try await body(call))
+            return try await body(call)
         } catch let error as HoursmithError {
             if error.kind == .cancelled, Task.isCancelled { throw CancellationError() }
             return .failure(ErrorMessages.message(for: error, action: action, role: session.knownRole))

@@ -49,10 +49,7 @@ enum AccountTools {
             annotations: .read, audience: .managersAndUp, action: "list the workspace's users"
         ) { call in
             let filter = UserFilter(isActive: call.optionalBool("is_active"))
-            let client = call.client
-            return try await call.list("users", json: \.json) { (page, perPage) throws(HoursmithError) in
-                try await client.listUsers(filter, page: page, perPage: perPage)
-            }
+            return try await call.list(.users(filter))
         }
     }
 }

@@ -21,10 +21,7 @@ enum ClientTools {
             annotations: .read, audience: .managersAndUp, action: "see clients"
         ) { call in
             let filter = ClientFilter(isActive: call.optionalBool("is_active"))
-            let client = call.client
-            return try await call.list("clients", json: \.json) { (page, perPage) throws(HoursmithError) in
-                try await client.listClients(filter, page: page, perPage: perPage)
-            }
+            return try await call.list(.clients(filter))
         }
     }
 

@@ -38,10 +38,7 @@ enum ExpenseTools {
                 userID: call.optionalInt("user_id"), clientID: call.optionalInt("client_id"),
                 projectID: call.optionalInt("project_id"), from: range.from, to: range.to,
                 isInvoiced: call.optionalBool("is_invoiced"))
-            let client = call.client
-            return try await call.list("expenses", json: \.json) { (page, perPage) throws(HoursmithError) in
-                try await client.listExpenses(filter, page: page, perPage: perPage)
-            }
+            return try await call.list(.expenses(filter))
         }
     }
 

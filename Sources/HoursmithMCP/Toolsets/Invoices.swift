@@ -30,10 +30,7 @@ enum InvoiceTools {
             let range = try call.range()
             let filter = InvoiceFilter(clientID: call.optionalInt("client_id"), state: call.optionalString("state").map(InvoiceState.init(rawValue:)),
                                        from: range.from, to: range.to)
-            let client = call.client
-            return try await call.list("invoices", json: \.json) { (page, perPage) throws(HoursmithError) in
-                try await client.listInvoices(filter, page: page, perPage: perPage)
-            }
+            return try await call.list(.invoices(filter))
         }
     }
 

@@ -28,10 +28,7 @@ enum ProjectTools {
             annotations: .read, audience: .everyone, action: "see projects"
         ) { call in
             let filter = ProjectFilter(clientID: call.optionalInt("client_id"), isActive: call.optionalBool("is_active"))
-            let client = call.client
-            return try await call.list("projects", json: \.json) { (page, perPage) throws(HoursmithError) in
-                try await client.listProjects(filter, page: page, perPage: perPage)
-            }
+            return try await call.list(.projects(filter))
         }
     }
 

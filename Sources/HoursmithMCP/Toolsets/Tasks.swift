@@ -27,10 +27,7 @@ enum TaskTools {
             annotations: .read, audience: .everyone, action: "see tasks"
         ) { call in
             let filter = TaskFilter(projectID: call.optionalInt("project_id"), isActive: call.optionalBool("is_active"))
-            let client = call.client
-            return try await call.list("tasks", json: \.json) { (page, perPage) throws(HoursmithError) in
-                try await client.listTasks(filter, page: page, perPage: perPage)
-            }
+            return try await call.list(.tasks(filter))
         }
     }
 

@@ -53,10 +53,7 @@ enum TimeTools {
                 projectID: call.optionalInt("project_id"), taskID: call.optionalInt("task_id"), from: from, to: to,
                 isRunning: call.optionalBool("is_running"), isInvoiced: call.optionalBool("is_invoiced"),
                 billable: call.optionalBool("billable"))
-            let client = call.client
-            return try await call.list("time_entries", json: \.json) { (page, perPage) throws(HoursmithError) in
-                try await client.listTimeEntries(filter, page: page, perPage: perPage)
-            }
+            return try await call.list(.timeEntries(filter))
         }
     }
 

@@ -58,6 +58,12 @@ public struct ToolResult: Sendable, Equatable {
         ToolResult(isError: false, textUTF8: content.serialized(), isStructured: true)
     }
 
+    /// A success whose structured content is already written: `object` must be the UTF-8 text of
+    /// one JSON object, as ``JSONWriter`` writes it (a long list copied from validated pages, say).
+    public static func success(serializedObject object: [UInt8]) -> ToolResult {
+        ToolResult(isError: false, textUTF8: object, isStructured: true)
+    }
+
     public static func failure(_ message: String) -> ToolResult {
         ToolResult(isError: true, textUTF8: Array(message.utf8), isStructured: false)
     }

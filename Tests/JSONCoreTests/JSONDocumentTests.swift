@@ -1,0 +1,115 @@
+import Testing
+@testable import JSONCore
+
+@Suite struct JSONDocumentTests {
+    private func document(_ text: String) throws -> JSONDocument {
+        try JSONDocument(bytes: Array(text.utf8))
+    }
+
+    private func written(_ body: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter()
+        body(&writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    @Test func looksIntoValuesWithoutMakingThem() throws {
+        let root = try document(#"{"items":[{"id":1},{"id":2},3],"total":12,"name":"x","none":null,"z":1,"z":2}"#).root
+        #expect(root.kind == .object)
+        #expect(root["total"]?.json == 12)
+        #expect(root["name"]?.kind == .string)
+        #expect(root["none"]?.kind == .null)
+        #expect(root["missing"] == nil)
+        #expect(root["z"]?.json == 2, "the last of a repeated key wins, as in JSON.parse")
+        let items = try #require(root["items"]?.elements)
+        #expect(items.map(\.kind) == [.object, .object, .number])
+        #expect(items[1]["id"]?.json == 2)
+        #expect(root["total"]?.elements == nil)
+        #expect(items[2]["id"] == nil)
+    }
+
+    @Test func findsKeysWrittenWithEscapes() throws {
+        let root = try document(#"{"created\u005fat":"x","caf\u00e9":1}"#).root
+        #expect(root["created_at"]?.json == "x")
+        #expect(root["café"]?.json == 1)
+    }
+
+    @Test func writesValuesAsTheirTextWithoutWhiteSpaceBetweenTokens() throws {
+        let root = try document(" {\n  \"a\" : [1, 2 ,\t3],\r\n  \"b\": \"keeps  its \\\" spaces\" } ").root
+        #expect(written { $0.write(root) } == #"{"a":[1,2,3],"b":"keeps  its \" spaces"}"#)
+        #expect(try JSON.parse(written { $0.write(root) }) == root.json)
+        let compact = try document(#"{"a":[1,2,3]}"#).root
+        #expect(written { $0.write(compact["a"]!) } == "[1,2,3]")
+    }
+
+    @Test func leavesOutNamedMembersWhateverTheirSpelling() throws {
+        let root = try document(#"{"id":1,"created_at":"2026","name":"n","updated\u005fat":"2026","nested":{"created_at":1}}"#).root
+        #expect(written { $0.write(root, omitting: ["created_at", "updated_at"]) } == #"{"id":1,"name":"n","nested":{"created_at":1}}"#)
+        #expect(written { $0.write(root, omitting: []) } == written { $0.write(root) })
+        let items = try #require(try document(#"[{"a":1,"b":2},{"b":3},{"a":4}, 5]"#).root.elements)
+        #expect(written { $0.writeArray(items, omitting: ["b"]) } == #"[{"a":1},{},{"a":4},5]"#)
+    }
+
+    @Test(arguments: ["", "{", "[1,]", "{\"a\":}", "01", "\"abc", "[1 2]", "{\"a\" 1}", "\"\\x\"", "[1] 2"])
+    func refusesWhatJSONParseRefuses(_ text: String) throws {
+        let parseError = try #require(#expect(throws: JSONParseError.self) { try JSON.parse(text) })
+        #expect(throws: parseError) { try JSONDocument(bytes: Array(text.utf8)) }
+    }
+
+    @Test func measuresItsValues() throws {
+        let root = try document(#"{"a":"xyz","b":[1, 2]}"#).root
+        #expect(root["a"]?.byteCount == 5)
+        #expect(root["b"]?.byteCount == 6)
+    }
+}
+
+/// The eight-bytes-at-a-time paths of the indexer and the writer, against plain per-character
+/// definitions, at every alignment.
+@Suite struct JSONWordAtATimeTests {
+    /// JSON string escaping as RFC 8259 defines it, one scalar at a time.
+    private func reference(_ string: String) -> String {
+        var text = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            case let scalar where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text + "\""
+    }
+
+    private let alphabet: [Unicode.Scalar] = ["a", "#", "]", "\"", "\\", "\n", "\u{01}", "\u{1F}", " ", "é", "😀", "\u{7F}", "/"]
+
+    @Test func escapesAndReadsBackEveryMixAtEveryAlignment() throws {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<40 {
+            for _ in 0..<50 {
+                var string = ""
+                for _ in 0..<length { string.unicodeScalars.append(alphabet.randomElement(using: &generator) ?? "a") }
+                let text = JSON.string(string).serializedString()
+                #expect(text == reference(string))
+                var utf8 = Array(string.utf8)
+                let measured = utf8.withUnsafeMutableBufferPointer { JSONWriter.escapedLength(of: UnsafeBufferPointer($0)) }
+                #expect(measured == text.utf8.count)
+                #expect(try JSON.parse(text).stringValue == string)
+            }
+        }
+    }
+
+    @Test func findsTheFirstForbiddenByteAtEveryOffset() {
+        for offset in 0..<24 {
+            let bytes = [UInt8(ascii: "\"")] + Array(repeating: UInt8(ascii: "a"), count: offset) + [0x01, UInt8(ascii: "\"")]
+            #expect(throws: JSONParseError(reason: .controlCharacterInString, offset: offset + 1)) { try JSON.parse(bytes) }
+            let invalid = [UInt8(ascii: "\"")] + Array(repeating: UInt8(ascii: "#"), count: offset) + [0xFF, UInt8(ascii: "\"")]
+            #expect(throws: JSONParseError(reason: .invalidUTF8, offset: offset + 1)) { try JSON.parse(invalid) }
+        }
+    }
+}
