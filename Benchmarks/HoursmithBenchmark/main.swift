@@ -123,6 +123,16 @@ func runBenchmark() throws {
         toolSample.add(elapsed)
     }
     let floor = RawHTTP(baseURL: sandbox.baseURL, token: Fixture.Token.owner)
+    if let count = argument("--walks").flatMap(Int.init) {
+        // Only the walk and its floors, `count` times each, alternating (for iterating on it).
+        let ticks = server.cpuTicks()
+        let walks = try measureWalks(count, server: server, sandbox: sandbox, nextID: &nextID)
+        let cpu = Double(server.cpuTicks() - ticks) / ticksPerSecond * 1000 / Double(count)
+        walks.add(try measureFloors(count, sandbox: sandbox), to: &results)
+        results.add("  server CPU per walk (user + system, all threads)", cpu, "ms")
+        print(results.table())
+        return
+    }
     var httpSample = Sample()
     _ = try floor.get("/clients/5")
     for _ in 0..<500 {
@@ -150,24 +160,8 @@ func runBenchmark() throws {
 
     // MARK: 10,000 entries with all: true
 
-    let walk = #"{"all":true,"limit":10000,"per_page":2000}"#
-    var walkSample = Sample()
-    var walkRequests = 0
-    var walkEntries = 0
-    var walkBytes = 0
-    for _ in 0..<5 {
-        sandbox.clearRequests()
-        nextID += 1
-        started = ContinuousClock.now
-        server.write(Requests.call(nextID, "list_time_entries", walk))
-        // Timed to the last byte of the reply; checked (parsed) afterwards.
-        guard let line = server.readLine() else { throw BenchError("no reply to the walk") }
-        walkSample.add(milliseconds(since: started))
-        let reply = try JSON.parse(line)
-        walkEntries = reply["result"]?["structuredContent"]?["time_entries"]?.arrayValue?.count ?? 0
-        walkRequests = sandbox.requests().count
-        walkBytes = line.count
-    }
+    let walk = walkArguments
+    let walks = try measureWalks(5, server: server, sandbox: sandbox, nextID: &nextID)
     let peakAfterFiveWalks = server.memory().peak
     // The peak during one walk, in a server that has done nothing else but one cheap call.
     let fresh = try start()
@@ -179,22 +173,8 @@ func runBenchmark() throws {
     let peakMemory = fresh.memory().peak
     fresh.closeInput()
     _ = fresh.wait()
-    let pages = (1...5).map { "/time_entries?page=\($0)&per_page=2000" }
-    var curlSample = Sample()
-    var sessionSample = Sample()
-    for _ in 0..<5 {
-        curlSample.add(try RawHTTP.curl(baseURL: sandbox.baseURL, token: Fixture.Token.owner, paths: pages))
-        sessionSample.add(try floor.concurrently(pages, width: 4))
-    }
-    results.add("10,000 entries (all: true): wall time, median", walkSample.median, "ms")
-    results.add("  entries returned", Double(walkEntries), "")
-    results.add("  reply size", Double(walkBytes) / 1_048_576, "MiB")
-    results.add("  HTTP requests", Double(walkRequests), "")
-    results.add("  floor: curl, the same 5 pages", curlSample.median, "ms")
-    results.add("  floor: URLSession, 4 at a time, no decoding", sessionSample.median, "ms")
-    let ratio = walkSample.median / curlSample.median
-    results.add("  ratio to the curl floor", ratio, "×", target: "≤ 2×", met: ratio <= 2)
-    results.add("  ratio to the URLSession floor", walkSample.median / sessionSample.median, "×")
+    let floors = try measureFloors(5, sandbox: sandbox)
+    walks.add(floors, to: &results)
     results.add("idle RSS (after the calls above)", Double(idleMemory.rss) / 1024, "MiB", target: "≤ 20 MiB", met: idleMemory.rss <= 20 * 1024)
     results.add("idle RSS (fresh, after one call)", Double(freshIdle) / 1024, "MiB")
     results.add("peak RSS during a 10,000-entry walk", Double(peakMemory) / 1024, "MiB", target: "≤ 64 MiB", met: peakMemory <= 64 * 1024)

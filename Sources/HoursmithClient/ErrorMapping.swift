@@ -21,7 +21,7 @@ struct ErrorContext: Sendable {
 extension HoursmithError {
     /// The error for a non-2xx answer, from its status, its body's `error` code and its
     /// `Retry-After` header.
-    static func api(status: Int, body: Data, retryAfter: Int?, context: ErrorContext) -> HoursmithError {
+    static func api(status: Int, body: [UInt8], retryAfter: Int?, context: ErrorContext) -> HoursmithError {
         let envelope = ErrorEnvelope(body: body, token: context.token)
         let kind = kind(status: status, envelope: envelope, retryAfter: retryAfter)
         return HoursmithError(
@@ -138,7 +138,7 @@ private struct ErrorEnvelope {
     var plan: String?
     var fieldErrors: [FieldError] = []
 
-    init(body: Data, token: APIToken) {
+    init(body: [UInt8], token: APIToken) {
         guard let json = try? JSON.parse(body), case .object(let object) = json else { return }
         code = object["error"]?.stringValue
         message = object["message"]?.stringValue.map(token.scrubbed)

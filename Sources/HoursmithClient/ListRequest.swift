@@ -43,7 +43,7 @@ extension HoursmithClient {
         let response = try await send(request)
         let document: JSONDocument
         do {
-            document = try JSONDocument(bytes: [UInt8](response.body))
+            document = try JSONDocument(bytes: response.body)
         } catch {
             throw .undecodable("the body is not JSON: \(error)", context: errorContext(for: request))
         }

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A JSON text, validated and indexed, whose values are made only when asked for.
 ///
 /// Reading a ``JSON`` tree allocates every string, array and object of the text. A document
@@ -37,24 +29,10 @@ public final class JSONDocument: Sendable {
     /// The document's value.
     public var root: Value { Value(document: self, node: 0) }
 
-    /// Runs `body` with a tree builder over the document's text.
-    fileprivate func withBuilder<T>(_ body: (JSONTreeBuilder) -> T) -> T {
-        bytes.withUnsafeBufferPointer { body(JSONTreeBuilder(bytes: $0, nodes: index.nodes)) }
-    }
-
-    fileprivate func firstByte(of node: Int) -> UInt8 { bytes[Int(index.nodes[node].start)] }
-
-    /// Whether the key at `node` is `key` (its UTF-8).
-    fileprivate func key(at node: Int, is key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let found = index.nodes[node]
-        guard found.link == 0 else {
-            return withBuilder { $0.string(at: node) } == String(decoding: key, as: UTF8.self)
-        }
-        let start = Int(found.start) + 1
-        guard Int(found.end) - 1 - start == key.count else { return false }
-        return bytes.withUnsafeBytes { text in
-            guard let textBase = text.baseAddress, let keyBase = key.baseAddress else { return key.isEmpty }
-            return memcmp(textBase + start, keyBase, key.count) == 0
+    /// Runs `body` with the text and its index, borrowed.
+    fileprivate func withText<T>(_ body: (JSONIndexedText) -> T) -> T {
+        bytes.withUnsafeBufferPointer { bytes in
+            index.nodes.withUnsafeBufferPointer { nodes in body(JSONIndexedText(bytes: bytes, nodes: nodes)) }
         }
     }
 
@@ -69,7 +47,7 @@ public final class JSONDocument: Sendable {
         }
 
         public var kind: Kind {
-            switch document.firstByte(of: node) {
+            switch document.bytes[Int(document.index.nodes[node].start)] {
             case UInt8(ascii: "{"): .object
             case UInt8(ascii: "["): .array
             case UInt8(ascii: "\""): .string
@@ -86,127 +64,124 @@ public final class JSONDocument: Sendable {
         }
 
         /// The value as a tree.
-        public var json: JSON { document.withBuilder { $0.value(at: node) } }
+        public var json: JSON { document.withText { $0.value(at: node) } }
 
         /// The member named `key` (the last, if the key is repeated), when this is an object that has one.
         public subscript(key: String) -> Value? {
+            guard kind == .object else { return nil }
             var key = key
-            return key.withUTF8 { wanted in
-                var found: Value?
-                forEachMember { keyNode, value in
-                    if document.key(at: keyNode, is: wanted) { found = value }
+            let found = key.withUTF8 { wanted in
+                document.withText { text -> Int? in
+                    var found: Int?
+                    var keyNode = node + 1
+                    while keyNode < Int(text.nodes[node].link) {
+                        if text.key(at: keyNode, is: wanted) { found = keyNode + 1 }
+                        keyNode = text.next(after: keyNode + 1)
+                    }
+                    return found
                 }
-                return found
             }
+            return found.map { Value(document: document, node: $0) }
         }
 
         /// The elements, when this is an array; nil otherwise.
         public var elements: [Value]? {
             guard kind == .array else { return nil }
-            return document.withBuilder { builder in
-                var elements: [Value] = []
-                elements.reserveCapacity(builder.elementCount(of: node))
+            let nodes = document.withText { text in
+                var nodes: [Int] = []
                 var child = node + 1
-                while child < end {
-                    elements.append(Value(document: document, node: child))
-                    child = builder.next(after: child)
+                while child < Int(text.nodes[node].link) {
+                    nodes.append(child)
+                    child = text.next(after: child)
                 }
-                return elements
+                return nodes
             }
+            return nodes.map { Value(document: document, node: $0) }
         }
+    }
+}
 
-        /// The index of the node after this value's own.
-        fileprivate var end: Int { Int(document.index.nodes[node].link) }
+/// Member names to look for in many objects, kept as UTF-8 so that each lookup compares bytes.
+public struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
+    let utf8: [[UInt8]]
 
-        /// Calls `body` with each member's key node and value, when this is an object.
-        fileprivate func forEachMember(_ body: (_ keyNode: Int, _ value: Value) -> Void) {
-            guard kind == .object else { return }
-            document.withBuilder { builder in
-                var child = node + 1
-                while child < end {
-                    body(child, Value(document: document, node: child + 1))
-                    child = builder.next(after: child + 1)
-                }
-            }
-        }
+    public init(_ names: [String]) {
+        utf8 = names.map { Array($0.utf8) }
+    }
+
+    public init(arrayLiteral names: String...) {
+        self.init(names)
     }
 }
 
 extension JSONWriter {
     /// Writes a document's value as the text it already is (without white space between tokens).
     public mutating func write(_ value: JSONDocument.Value) {
-        let node = value.document.index.nodes[value.node]
-        appendText(of: value.document, from: Int(node.start), to: Int(node.end))
+        let isCompact = value.document.index.isCompact
+        value.document.withText { text in
+            let node = text.nodes[value.node]
+            appendText(UnsafeBufferPointer(rebasing: text.bytes[Int(node.start)..<Int(node.end)]), isCompact: isCompact)
+        }
     }
 
     /// Writes an object of a document without the members named in `omitted`, the others as
     /// their text; any other value is written as ``write(_:)`` writes it.
-    public mutating func write(_ value: JSONDocument.Value, omitting omitted: [String]) {
-        write(value, omitting: omitted.map { Array($0.utf8) })
-    }
-
-    /// Writes `values` as an array, each as ``write(_:omitting:)`` writes it.
-    public mutating func writeArray(_ values: [JSONDocument.Value], omitting omitted: [String]) {
-        let omitted = omitted.map { Array($0.utf8) }
-        bytes.append(UInt8(ascii: "["))
-        for (position, value) in values.enumerated() {
-            if position > 0 { bytes.append(UInt8(ascii: ",")) }
-            write(value, omitting: omitted)
-        }
-        bytes.append(UInt8(ascii: "]"))
+    public mutating func write(_ value: JSONDocument.Value, omitting omitted: JSONMemberNames) {
+        write(value, omitting: omitted.utf8)
     }
 
     /// Writes the object's members but the omitted ones, copying each run of kept members at once.
     private mutating func write(_ value: JSONDocument.Value, omitting omitted: [[UInt8]]) {
         guard value.kind == .object, !omitted.isEmpty else { return write(value) }
-        let document = value.document
-        let nodes = document.index.nodes
-        bytes.append(UInt8(ascii: "{"))
-        var run: (start: Int, end: Int)?
-        var wroteAny = false
-        func flush() {
-            guard let kept = run else { return }
-            if wroteAny { bytes.append(UInt8(ascii: ",")) }
-            appendText(of: document, from: kept.start, to: kept.end)
-            wroteAny = true
-            run = nil
-        }
-        value.forEachMember { keyNode, member in
-            let isOmitted = omitted.contains { name in name.withUnsafeBufferPointer { document.key(at: keyNode, is: $0) } }
-            if isOmitted { return flush() }
-            let memberEnd = Int(nodes[member.node].end)
-            if run != nil {
-                run?.end = memberEnd
-            } else {
-                run = (Int(nodes[keyNode].start), memberEnd)
+        let isCompact = value.document.index.isCompact
+        value.document.withText { text in
+            let isOmitted = { (keyNode: Int) -> Bool in
+                omitted.contains { name in name.withUnsafeBufferPointer { text.key(at: keyNode, is: $0) } }
             }
+            bytes.append(UInt8(ascii: "{"))
+            let end = Int(text.nodes[value.node].link)
+            var keyNode = value.node + 1
+            var wroteAny = false
+            while keyNode < end {
+                guard !isOmitted(keyNode) else {
+                    keyNode = text.next(after: keyNode + 1)
+                    continue
+                }
+                // A run of kept members, from this one to the next omitted one.
+                let start = Int(text.nodes[keyNode].start)
+                var runEnd = Int(text.nodes[keyNode + 1].end)
+                keyNode = text.next(after: keyNode + 1)
+                while keyNode < end, !isOmitted(keyNode) {
+                    runEnd = Int(text.nodes[keyNode + 1].end)
+                    keyNode = text.next(after: keyNode + 1)
+                }
+                if wroteAny { bytes.append(UInt8(ascii: ",")) }
+                appendText(UnsafeBufferPointer(rebasing: text.bytes[start..<runEnd]), isCompact: isCompact)
+                wroteAny = true
+            }
+            bytes.append(UInt8(ascii: "}"))
         }
-        flush()
-        bytes.append(UInt8(ascii: "}"))
     }
 
-    /// Appends validated text, leaving out the white space between its tokens when it has any.
-    private mutating func appendText(of document: JSONDocument, from start: Int, to end: Int) {
-        document.bytes.withUnsafeBufferPointer { text in
-            let slice = UnsafeBufferPointer(rebasing: text[start..<end])
-            guard !document.index.isCompact else { return bytes.append(contentsOf: slice) }
-            var inString = false, escaped = false
-            for byte in slice {
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                    }
-                } else if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                    continue
+    /// Appends validated text, leaving out the white space between its tokens unless it has none.
+    private mutating func appendText(_ slice: UnsafeBufferPointer<UInt8>, isCompact: Bool) {
+        guard !isCompact else { return bytes.append(contentsOf: slice) }
+        var inString = false, escaped = false
+        for byte in slice {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
                 } else if byte == UInt8(ascii: "\"") {
-                    inString = true
+                    inString = false
                 }
-                bytes.append(byte)
+            } else if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                continue
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
             }
+            bytes.append(byte)
         }
     }
 }

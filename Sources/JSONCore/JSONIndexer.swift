@@ -28,7 +28,9 @@ struct JSONIndexer {
     private let depthLimit: Int
     private var index = 0
     private var depth = 0
-    private var nodes: [JSONNode] = []
+    /// Where nodes are written: room for as many as the text can hold (see ``index(_:depthLimit:)``).
+    private let nodes: UnsafeMutablePointer<JSONNode>
+    private var nodeCount = 0
     private var isCompact = true
 
     /// The longest text an index can describe (its offsets are 32-bit).
@@ -36,18 +38,37 @@ struct JSONIndexer {
 
     static func index(_ bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) throws(JSONParseError) -> JSONIndex {
         guard bytes.count < maxLength else { throw JSONParseError(reason: .tooLong(limit: maxLength), offset: 0) }
-        var indexer = JSONIndexer(bytes: bytes, depthLimit: depthLimit)
-        indexer.nodes.reserveCapacity(bytes.count / 16 + 1)
-        indexer.skipWhitespace()
-        try indexer.value()
-        indexer.skipWhitespace()
-        guard indexer.index == bytes.count else { throw indexer.error(.trailingContent) }
-        return JSONIndex(nodes: indexer.nodes, isCompact: indexer.isCompact)
+        // Every value takes at least one byte, and any two are apart by at least one more (a
+        // comma, colon or bracket), so a text of n bytes has at most n / 2 + 1 values. Pages of
+        // the array never written to are never touched.
+        var failure: JSONParseError?
+        var isCompact = true
+        let nodes = [JSONNode](unsafeUninitializedCapacity: bytes.count / 2 + 2) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            var indexer = JSONIndexer(bytes: bytes, depthLimit: depthLimit, nodes: base)
+            do throws(JSONParseError) {
+                try indexer.indexDocument()
+                count = indexer.nodeCount
+                isCompact = indexer.isCompact
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return JSONIndex(nodes: nodes, isCompact: isCompact)
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, nodes: UnsafeMutablePointer<JSONNode>) {
         self.bytes = bytes
         self.depthLimit = depthLimit
+        self.nodes = nodes
+    }
+
+    private mutating func indexDocument() throws(JSONParseError) {
+        skipWhitespace()
+        try value()
+        skipWhitespace()
+        guard index == bytes.count else { throw error(.trailingContent) }
     }
 
     private func error(_ reason: JSONParseError.Reason) -> JSONParseError {
@@ -79,8 +100,10 @@ struct JSONIndexer {
         return bytes[index]
     }
 
+    @inline(__always)
     private mutating func append(from start: Int, link: UInt32 = 0) {
-        nodes.append(JSONNode(start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: index), link: link))
+        (nodes + nodeCount).initialize(to: JSONNode(start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: index), link: link))
+        nodeCount += 1
     }
 
     private mutating func value() throws(JSONParseError) {
@@ -122,7 +145,7 @@ struct JSONIndexer {
     private mutating func open() throws(JSONParseError) -> Int {
         depth += 1
         if depth > depthLimit { throw error(.tooDeep(limit: depthLimit)) }
-        let node = nodes.count
+        let node = nodeCount
         append(from: index)
         index += 1
         skipWhitespace()
@@ -133,7 +156,7 @@ struct JSONIndexer {
         index += 1
         depth -= 1
         nodes[node].end = UInt32(truncatingIfNeeded: index)
-        nodes[node].link = UInt32(truncatingIfNeeded: nodes.count)
+        nodes[node].link = UInt32(truncatingIfNeeded: nodeCount)
     }
 
     private mutating func array() throws(JSONParseError) {

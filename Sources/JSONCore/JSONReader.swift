@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why a text is not JSON, with the byte offset where reading stopped.
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Reason: Sendable, Equatable {
@@ -47,7 +55,7 @@ extension JSON {
     public static func parse(_ bytes: UnsafeRawBufferPointer, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSON {
         let buffer = bytes.bindMemory(to: UInt8.self)
         let index = try JSONIndexer.index(buffer, depthLimit: depthLimit)
-        return JSONTreeBuilder(bytes: buffer, nodes: index.nodes).value(at: 0)
+        return index.nodes.withUnsafeBufferPointer { JSONIndexedText(bytes: buffer, nodes: $0).value(at: 0) }
     }
 
     /// Reads one JSON value from UTF-8 bytes.
@@ -69,22 +77,36 @@ extension JSON {
     }
 }
 
-/// Makes ``JSON`` values from a validated text and its index.
-struct JSONTreeBuilder {
+/// A validated text and its index, borrowed for the length of one operation: makes ``JSON``
+/// values from them, and finds things in them, without retaining anything per step.
+struct JSONIndexedText {
     let bytes: UnsafeBufferPointer<UInt8>
-    let nodes: [JSONNode]
+    let nodes: UnsafeBufferPointer<JSONNode>
 
-    init(bytes: UnsafeBufferPointer<UInt8>, nodes: [JSONNode]) {
+    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONNode>) {
         self.bytes = bytes
         self.nodes = nodes
     }
 
+    /// The first byte of the node's value, which tells its kind.
+    func firstByte(of node: Int) -> UInt8 { bytes[Int(nodes[node].start)] }
+
     /// The index of the node after `node`'s value, descendants included.
     func next(after node: Int) -> Int {
-        switch bytes[Int(nodes[node].start)] {
+        switch firstByte(of: node) {
         case UInt8(ascii: "{"), UInt8(ascii: "["): Int(nodes[node].link)
         default: node + 1
         }
+    }
+
+    /// Whether the string at `node` (a key) is `key`, given as UTF-8.
+    func key(at node: Int, is key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let found = nodes[node]
+        guard found.link == 0 else { return string(at: node) == String(decoding: key, as: UTF8.self) }
+        let start = Int(found.start) + 1
+        guard Int(found.end) - 1 - start == key.count else { return false }
+        guard let text = bytes.baseAddress, let wanted = key.baseAddress else { return key.isEmpty }
+        return memcmp(text + start, wanted, key.count) == 0
     }
 
     func value(at node: Int) -> JSON {
@@ -149,7 +171,7 @@ struct JSONTreeBuilder {
     func string(at node: Int) -> String {
         let contents = UnsafeBufferPointer(rebasing: bytes[Int(nodes[node].start) + 1..<Int(nodes[node].end) - 1])
         guard nodes[node].link != 0 else { return String(decoding: contents, as: UTF8.self) }
-        return JSONTreeBuilder.unescaped(contents)
+        return JSONIndexedText.unescaped(contents)
     }
 
     /// The UTF-8 of validated string contents with their escapes resolved.

@@ -87,19 +87,26 @@ public struct JSONWriter {
     /// its final place, eight bytes at a time between escapes. `escapedLength`, when the caller
     /// already knows it (``escapedLength(of:)``), saves the measuring pass.
     public mutating func writeString(utf8: UnsafeBufferPointer<UInt8>, escapedLength known: Int? = nil) {
-        let length = known ?? JSONWriter.escapedLength(of: utf8)
         bytes.append(UInt8(ascii: "\""))
-        if length == utf8.count + 2 {
-            bytes.append(contentsOf: utf8)
-        } else {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: length - 2))
-            bytes.withUnsafeMutableBufferPointer { output in
-                guard let base = output.baseAddress else { return }
-                JSONWriter.escape(utf8, into: UnsafeMutableRawPointer(base + start))
-            }
+        writeStringContents(utf8: utf8, escapedLength: known ?? JSONWriter.escapedLength(of: utf8))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes UTF-8 bytes escaped as a JSON string's contents, without the quotes: a string
+    /// written in pieces is the same as the whole written at once.
+    public mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>) {
+        writeStringContents(utf8: utf8, escapedLength: JSONWriter.escapedLength(of: utf8))
+    }
+
+    private mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>, escapedLength: Int) {
+        let length = escapedLength - 2
+        guard length != utf8.count else { return bytes.append(contentsOf: utf8) }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: length))
+        bytes.withUnsafeMutableBufferPointer { output in
+            guard let base = output.baseAddress else { return }
+            JSONWriter.escape(utf8, into: UnsafeMutableRawPointer(base + start))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// How long `utf8` is once written as a quoted, escaped JSON string.
@@ -110,7 +117,7 @@ public struct JSONWriter {
             while index + 8 <= utf8.count {
                 let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
                 if Word.controls(in: word) == 0 {
-                    extra &+= (Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes)).nonzeroBitCount
+                    extra &+= Word.count(Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes))
                 } else {
                     for byte in utf8[index..<index + 8] { extra &+= extraLength(of: byte) }
                 }
@@ -122,60 +129,56 @@ public struct JSONWriter {
     }
 
     /// Writes `utf8` escaped at `output`, which has room for exactly its escaped length (less
-    /// the quotes). Whole words are stored between escapes: the output from any point on is at
-    /// least as long as the input from the matching point, so no store runs past the end.
+    /// the quotes). Eight bytes at a time: a word with nothing to escape is stored whole; in one
+    /// with quotes or backslashes, every byte is stored after a backslash that only the bytes
+    /// to escape step over, so there is no branch per byte.
     private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableRawPointer) {
         var index = 0, position = 0
         if let base = UnsafeRawPointer(utf8.baseAddress) {
             while index + 8 <= utf8.count {
                 let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                (output + position).storeBytes(of: word.littleEndian, as: UInt64.self)
-                let special = Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes) | Word.controls(in: word)
-                guard special != 0 else {
-                    index += 8
+                let specials = Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes)
+                if Word.controls(in: word) != 0 {
+                    for byte in utf8[index..<index + 8] { position += writeEscaped(byte, at: output + position) }
+                } else if specials == 0 {
+                    (output + position).storeBytes(of: word.littleEndian, as: UInt64.self)
                     position += 8
-                    continue
+                } else {
+                    var rest = word, flags = specials >> 7
+                    for _ in 0..<8 {
+                        let escaped = Int(truncatingIfNeeded: flags & 1)
+                        output.storeBytes(of: UInt8(ascii: "\\"), toByteOffset: position, as: UInt8.self)
+                        output.storeBytes(of: UInt8(truncatingIfNeeded: rest), toByteOffset: position + escaped, as: UInt8.self)
+                        position += 1 + escaped
+                        rest >>= 8
+                        flags >>= 8
+                    }
                 }
-                let clean = special.trailingZeroBitCount >> 3
-                index += clean + 1
-                position += clean
-                position += writeEscape(of: utf8[index - 1], at: output + position)
+                index += 8
             }
         }
-        while index < utf8.count {
-            let byte = utf8[index]
-            if extraLength(of: byte) == 0 {
-                output.storeBytes(of: byte, toByteOffset: position, as: UInt8.self)
-                position += 1
-            } else {
-                position += writeEscape(of: byte, at: output + position)
-            }
-            index += 1
-        }
+        for byte in utf8[index...] { position += writeEscaped(byte, at: output + position) }
     }
 
-    /// Writes the escape of a quote, backslash or control character; returns its length.
-    @inline(__always)
-    private static func writeEscape(of byte: UInt8, at output: UnsafeMutableRawPointer) -> Int {
-        output.storeBytes(of: UInt8(ascii: "\\"), as: UInt8.self)
-        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-            output.storeBytes(of: byte, toByteOffset: 1, as: UInt8.self)
-            return 2
-        }
-        return writeControlEscape(of: byte, at: output)
-    }
-
-    private static func writeControlEscape(of byte: UInt8, at output: UnsafeMutableRawPointer) -> Int {
-        if extraLength(of: byte) == 1 {
+    /// Writes `byte`, escaped if it must be; returns how many bytes that took.
+    private static func writeEscaped(_ byte: UInt8, at output: UnsafeMutableRawPointer) -> Int {
+        switch extraLength(of: byte) {
+        case 0:
+            output.storeBytes(of: byte, as: UInt8.self)
+            return 1
+        case 1:
+            output.storeBytes(of: UInt8(ascii: "\\"), as: UInt8.self)
             output.storeBytes(of: shortEscape(byte), toByteOffset: 1, as: UInt8.self)
             return 2
+        default:
+            output.storeBytes(of: UInt8(ascii: "\\"), as: UInt8.self)
+            output.storeBytes(of: UInt8(ascii: "u"), toByteOffset: 1, as: UInt8.self)
+            output.storeBytes(of: UInt8(ascii: "0"), toByteOffset: 2, as: UInt8.self)
+            output.storeBytes(of: UInt8(ascii: "0"), toByteOffset: 3, as: UInt8.self)
+            output.storeBytes(of: hexDigit(byte >> 4), toByteOffset: 4, as: UInt8.self)
+            output.storeBytes(of: hexDigit(byte & 0x0F), toByteOffset: 5, as: UInt8.self)
+            return 6
         }
-        output.storeBytes(of: UInt8(ascii: "u"), toByteOffset: 1, as: UInt8.self)
-        output.storeBytes(of: UInt8(ascii: "0"), toByteOffset: 2, as: UInt8.self)
-        output.storeBytes(of: UInt8(ascii: "0"), toByteOffset: 3, as: UInt8.self)
-        output.storeBytes(of: hexDigit(byte >> 4), toByteOffset: 4, as: UInt8.self)
-        output.storeBytes(of: hexDigit(byte & 0x0F), toByteOffset: 5, as: UInt8.self)
-        return 6
     }
 
     /// How many bytes the escape of `byte` adds (0: written as it is; 1: `\n`; 5: `\u0001`).
@@ -198,6 +201,12 @@ public struct JSONWriter {
         @inline(__always)
         static func zeros(in word: UInt64) -> UInt64 {
             ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
+        }
+
+        /// How many bytes a result of ``zeros(in:)`` or ``controls(in:)`` marks.
+        @inline(__always)
+        static func count(_ marks: UInt64) -> Int {
+            Int(truncatingIfNeeded: ((marks >> 7) &* 0x0101_0101_0101_0101) >> 56)
         }
 
         /// The bytes below 0x20.

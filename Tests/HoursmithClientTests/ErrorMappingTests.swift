@@ -16,7 +16,7 @@ import FoundationNetworking
     }
 
     static func map(_ status: Int, _ body: String, retryAfter: Int? = nil, isRead: Bool = true) -> HoursmithError {
-        HoursmithError.api(status: status, body: Data(body.utf8), retryAfter: retryAfter, context: context(isRead: isRead))
+        HoursmithError.api(status: status, body: Array(body.utf8), retryAfter: retryAfter, context: context(isRead: isRead))
     }
 
     @Test func invalidToken() {

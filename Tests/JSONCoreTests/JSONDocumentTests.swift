@@ -45,14 +45,29 @@ import Testing
         let root = try document(#"{"id":1,"created_at":"2026","name":"n","updated\u005fat":"2026","nested":{"created_at":1}}"#).root
         #expect(written { $0.write(root, omitting: ["created_at", "updated_at"]) } == #"{"id":1,"name":"n","nested":{"created_at":1}}"#)
         #expect(written { $0.write(root, omitting: []) } == written { $0.write(root) })
-        let items = try #require(try document(#"[{"a":1,"b":2},{"b":3},{"a":4}, 5]"#).root.elements)
-        #expect(written { $0.writeArray(items, omitting: ["b"]) } == #"[{"a":1},{},{"a":4},5]"#)
+        let items = try #require(try document(#"[{"a":1,"b":2},{"b":3},{"a":4,"c":[1, 2]}, 5]"#).root.elements)
+        #expect(items.map { item in written { $0.write(item, omitting: ["b"]) } } == [#"{"a":1}"#, "{}", #"{"a":4,"c":[1,2]}"#, "5"])
     }
 
     @Test(arguments: ["", "{", "[1,]", "{\"a\":}", "01", "\"abc", "[1 2]", "{\"a\" 1}", "\"\\x\"", "[1] 2"])
     func refusesWhatJSONParseRefuses(_ text: String) throws {
         let parseError = try #require(#expect(throws: JSONParseError.self) { try JSON.parse(text) })
         #expect(throws: parseError) { try JSONDocument(bytes: Array(text.utf8)) }
+    }
+
+    @Test func aStringWrittenInPiecesIsTheWholeWrittenAtOnce() throws {
+        let pieces = ["{\"a\":\"x\\\"", "\n😀", "", "tail\u{01}"]
+        var whole = JSONWriter(), pieced = JSONWriter()
+        var text = pieces.joined()
+        text.withUTF8 { whole.writeString(utf8: $0) }
+        pieced.raw("\"")
+        for piece in pieces {
+            var piece = piece
+            piece.withUTF8 { pieced.writeStringContents(utf8: $0) }
+        }
+        pieced.raw("\"")
+        #expect(pieced.bytes == whole.bytes)
+        #expect(try JSON.parse(pieced.bytes).stringValue == pieces.joined())
     }
 
     @Test func measuresItsValues() throws {

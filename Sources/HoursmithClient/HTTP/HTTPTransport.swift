@@ -7,7 +7,7 @@ import FoundationNetworking
 struct HTTPResponse: Sendable {
     let status: Int
     let retryAfter: Int?
-    let body: Data
+    let body: [UInt8]
 }
 
 /// Sends requests over an ephemeral `URLSession` (no cookies, no cache, no credential storage;
@@ -125,7 +125,7 @@ private final class Exchange: @unchecked Sendable {
     private var delivered = false
 
     // Touched only on the delegate queue.
-    var body = Data()
+    var body: [UInt8] = []
     var redirect: (status: Int, location: String?)?
     var isTooLarge = false
 
@@ -192,9 +192,14 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
-        if response.expectedContentLength > Int64(maxResponseBytes), let exchange = exchange(for: dataTask) {
-            exchange.isTooLarge = true
-            dataTask.cancel()
+        if let exchange = exchange(for: dataTask) {
+            if response.expectedContentLength > Int64(maxResponseBytes) {
+                exchange.isTooLarge = true
+                dataTask.cancel()
+            } else if response.expectedContentLength > 0 {
+                // The body is gathered in one buffer of its announced length, grown in no steps.
+                exchange.body.reserveCapacity(Int(response.expectedContentLength))
+            }
         }
         completionHandler(.allow)
     }
@@ -203,11 +208,11 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         guard let exchange = exchange(for: dataTask), !exchange.isTooLarge else { return }
         if exchange.body.count + data.count > maxResponseBytes {
             exchange.isTooLarge = true
-            exchange.body = Data()
+            exchange.body = []
             dataTask.cancel()
             return
         }
-        exchange.body.append(data)
+        exchange.body.append(contentsOf: data)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {

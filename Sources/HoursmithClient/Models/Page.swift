@@ -23,6 +23,14 @@ public struct Page<Item: Sendable>: Sendable {
 
 extension Page: Equatable where Item: Equatable {}
 
+extension Page {
+    /// The same page with each item transformed.
+    public func map<T: Sendable>(_ transform: (Item) -> T) -> Page<T> {
+        Page<T>(items: items.map(transform), page: page, perPage: perPage, totalPages: totalPages,
+                totalEntries: totalEntries, nextPage: nextPage, previousPage: previousPage)
+    }
+}
+
 /// The pagination members of a list answer.
 enum PageFields {
     static let names = ["page", "per_page", "total_pages", "total_entries", "next_page", "previous_page"]

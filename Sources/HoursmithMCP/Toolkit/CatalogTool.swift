@@ -73,7 +73,8 @@ extension ToolEnvironment {
     ) -> CatalogTool {
         declare(name, in: toolset, title: title, description: description, input: input, output: output,
                 annotations: annotations, audience: audience, action: action) { call in
-            .success(serializedObject: try await body(call).utf8)
+            let written = try await body(call)
+            return .success(serializedObject: written.utf8, escaped: written.escaped)
         }
     }
 

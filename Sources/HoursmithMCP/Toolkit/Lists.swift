@@ -37,14 +37,28 @@ enum Lists {
     }
 }
 
-/// A tool result's JSON text, written piece by piece: a list's items are copied from the API's
-/// validated pages instead of being decoded and encoded again.
+/// A tool result's JSON text, written piece by piece, both as it is (the structured content)
+/// and escaped (the text block): a list's items are copied from the API's validated pages and
+/// escaped as each page arrives, while later pages are still on their way.
 struct WrittenJSON: Sendable {
     let utf8: [UInt8]
+    let escaped: [UInt8]
 }
 
-/// Fields a model rarely needs in a list; single objects keep them.
-private let listOmitted = ["created_at", "updated_at"]
+/// One list item, written for the result: its JSON less `Lists.omitted`, and that JSON escaped.
+struct WrittenItem: Sendable {
+    let utf8: [UInt8]
+    let escaped: [UInt8]
+
+    init(_ item: WireItem) {
+        var writer = JSONWriter(capacity: item.byteCount)
+        writer.write(item, omitting: Lists.omitted)
+        utf8 = writer.bytes
+        var escaper = JSONWriter(capacity: utf8.count + utf8.count / 4)
+        utf8.withUnsafeBufferPointer { escaper.writeStringContents(utf8: $0) }
+        escaped = escaper.bytes
+    }
+}
 
 extension ToolCall {
     /// Runs a list: one page, or (with `all: true`) every page up to `limit`, reporting progress.
@@ -54,7 +68,7 @@ extension ToolCall {
         guard arguments.bool("all") == true else {
             let page = try await client.wirePage(request, page: arguments.int("page") ?? 1,
                                                  perPage: arguments.int("per_page") ?? Lists.defaultPerPage)
-            return Lists.result(Item.listKey, items: page.items, tail: [
+            return Lists.result(Item.listKey, items: page.items.map(WrittenItem.init), tail: [
                 "page": .int(page.page), "per_page": .int(page.perPage), "total_entries": .int(page.totalEntries),
                 "next_page": .int(orNull: page.nextPage), "truncated": false,
             ])
@@ -70,8 +84,8 @@ extension ToolCall {
             progress: { received, expected in
                 context.reportProgress(Double(received), total: Double(expected), message: "\(received) of \(expected) \(noun)")
             },
-            fetchPage: { (page: Int, perPage: Int) async throws -> Page<WireItem> in
-                try await client.wirePage(request, page: page, perPage: perPage)
+            fetchPage: { (page: Int, perPage: Int) async throws -> Page<WrittenItem> in
+                try await client.wirePage(request, page: page, perPage: perPage).map(WrittenItem.init)
             })
         var tail: JSONObject = [
             "page": 1, "per_page": .int(collected.items.count), "total_entries": .int(collected.totalEntries),
@@ -86,20 +100,39 @@ extension ToolCall {
 }
 
 extension Lists {
-    /// `{"<plural>": [items…], <tail members>}`, the items copied as they came.
-    static func result(_ plural: String, items: [WireItem], tail: JSONObject) -> WrittenJSON {
-        var writer = JSONWriter(capacity: items.reduce(256) { $0 + $1.byteCount + 1 })
-        writer.raw("{")
-        writer.write(plural)
-        writer.raw(":")
-        writer.writeArray(items, omitting: listOmitted)
+    /// Fields a model rarely needs in a list; single objects keep them.
+    static let omitted: JSONMemberNames = ["created_at", "updated_at"]
+
+    /// `{"<plural>": [items…], <tail members>}`, and the same escaped, from the written items.
+    static func result(_ plural: String, items: [WrittenItem], tail: JSONObject) -> WrittenJSON {
+        var head = JSONWriter()
+        head.raw("{")
+        head.write(plural)
+        head.raw(":[")
+        var end = JSONWriter()
+        end.raw("]")
         for (key, value) in tail {
-            writer.raw(",")
-            writer.write(key)
-            writer.raw(":")
-            writer.write(value)
+            end.raw(",")
+            end.write(key)
+            end.raw(":")
+            end.write(value)
         }
-        writer.raw("}")
-        return WrittenJSON(utf8: writer.bytes)
+        end.raw("}")
+
+        var json = JSONWriter(capacity: items.reduce(head.bytes.count + end.bytes.count) { $0 + $1.utf8.count + 1 })
+        var escaped = JSONWriter(capacity: items.reduce(2 * (head.bytes.count + end.bytes.count)) { $0 + $1.escaped.count + 1 })
+        json.raw(head.bytes)
+        head.bytes.withUnsafeBufferPointer { escaped.writeStringContents(utf8: $0) }
+        for (position, item) in items.enumerated() {
+            if position > 0 {
+                json.raw(",")
+                escaped.raw(",")
+            }
+            json.raw(item.utf8)
+            escaped.raw(item.escaped)
+        }
+        json.raw(end.bytes)
+        end.bytes.withUnsafeBufferPointer { escaped.writeStringContents(utf8: $0) }
+        return WrittenJSON(utf8: json.bytes, escaped: escaped.bytes)
     }
 }

@@ -67,7 +67,7 @@ public final class MCPServer: @unchecked Sendable {
             receiveBatch(elements)
         } else {
             handle(JSONRPCMessage(json)) { [sink] reply in
-                if let reply { sink.send(line: reply) }
+                if let reply { sink.send(reply) }
             }
         }
     }
@@ -97,10 +97,10 @@ public final class MCPServer: @unchecked Sendable {
 
     /// Handles one message. `completion` is called exactly once, with the serialized reply to
     /// write, or nil when there is none (a notification, a response, a cancelled request).
-    func handle(_ message: JSONRPCMessage, completion: @escaping @Sendable ([UInt8]?) -> Void) {
+    func handle(_ message: JSONRPCMessage, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
         switch message {
         case .invalid(let id, let error):
-            completion(JSONRPCOutgoing.error(id: id, error).serialized())
+            completion(SerializedMessage(JSONRPCOutgoing.error(id: id, error).serialized()))
         case .response:
             logger.debug("Ignored a response: this server sends no requests.")
             completion(nil)
@@ -133,8 +133,8 @@ public final class MCPServer: @unchecked Sendable {
         let clientLogLevel: LogLevel?
     }
 
-    private func handleRequest(_ request: JSONRPCRequest, completion: @escaping @Sendable ([UInt8]?) -> Void) {
-        let reply: (JSON) -> Void = { completion($0.serialized()) }
+    private func handleRequest(_ request: JSONRPCRequest, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
+        let reply: (JSON) -> Void = { completion(SerializedMessage($0.serialized())) }
         let exchange: Exchange
         switch resolveExchange(for: request) {
         case .failure(let error):
@@ -159,7 +159,7 @@ public final class MCPServer: @unchecked Sendable {
         case "server/discover" where isModern:
             reply(result(request, discover(), exchange))
         case "tools/list":
-            completion(listTools(request, exchange))
+            completion(SerializedMessage(listTools(request, exchange)))
         case "tools/call":
             callTool(request, exchange, completion: completion)
         case "initialize" where !isModern:
@@ -216,21 +216,20 @@ public final class MCPServer: @unchecked Sendable {
         return JSONRPCOutgoing.result(id: request.id, body)
     }
 
-    /// A tool call's response, serialized: the result's structured content is serialized only
-    /// once, and written both as the value and as the text block.
-    func toolResponse(_ request: JSONRPCRequest, _ outcome: ToolResult, _ exchange: Exchange) -> [UInt8] {
-        let escapedText = outcome.textUTF8.withUnsafeBufferPointer(JSONWriter.escapedLength(of:))
-        var writer = JSONWriter(capacity: escapedText + outcome.textUTF8.count + 512)
-        writer.raw(#"{"jsonrpc":"2.0","id":"#)
-        writer.write(request.id.json)
-        writer.raw(#","result":{"#)
-        outcome.writeMembers(for: exchange.version, textLength: escapedText, into: &writer)
+    /// A tool call's response, in pieces: the result's text and its escaped form are written
+    /// from the buffers the result keeps, not copied into one.
+    func toolResponse(_ request: JSONRPCRequest, _ outcome: ToolResult, _ exchange: Exchange) -> SerializedMessage {
+        var head = JSONWriter()
+        head.raw(#"{"jsonrpc":"2.0","id":"#)
+        head.write(request.id.json)
+        head.raw(#","result":{"#)
+        var tail = JSONWriter()
         if exchange.version.isModern {
-            writer.raw(#","resultType":"complete","_meta":"#)
-            writer.write([ModernMeta.serverInfo: configuration.serverInfo(for: exchange.version)])
+            tail.raw(#","resultType":"complete","_meta":"#)
+            tail.write([ModernMeta.serverInfo: configuration.serverInfo(for: exchange.version)])
         }
-        writer.raw("}}")
-        return writer.bytes
+        tail.raw("}}")
+        return SerializedMessage(pieces: [head.bytes] + outcome.members(for: exchange.version) + [tail.bytes])
     }
 
     // MARK: - Handshake and discovery
@@ -303,9 +302,9 @@ final class BatchCollector: @unchecked Sendable {
     }
 
     /// One element completed, with its serialized reply or none.
-    @Sendable func complete(_ reply: [UInt8]?) {
+    @Sendable func complete(_ reply: SerializedMessage?) {
         lock.lock()
-        if let reply { replies.append(reply) }
+        if let reply { replies.append(reply.bytes) }
         pending -= 1
         let collected = pending == 0 ? replies : nil
         lock.unlock()

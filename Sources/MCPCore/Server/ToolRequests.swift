@@ -56,8 +56,8 @@ extension MCPServer {
 
     // MARK: - tools/call
 
-    func callTool(_ request: JSONRPCRequest, _ exchange: Exchange, completion: @escaping @Sendable ([UInt8]?) -> Void) {
-        let reply: (JSON) -> Void = { completion($0.serialized()) }
+    func callTool(_ request: JSONRPCRequest, _ exchange: Exchange, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
+        let reply: (JSON) -> Void = { completion(SerializedMessage($0.serialized())) }
         guard let name = request.params["name"]?.stringValue else {
             return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams("\"tools/call\" needs the tool's \"name\"")))
         }

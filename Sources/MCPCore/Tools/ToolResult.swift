@@ -45,6 +45,8 @@ public struct ToolResult: Sendable, Equatable {
     public let isError: Bool
     /// The text block, as UTF-8: for a success, the structured content serialized.
     let textUTF8: [UInt8]
+    /// The text block escaped as a JSON string's contents, when the tool wrote it already.
+    private let escapedTextUTF8: [UInt8]?
     private let isStructured: Bool
 
     public var text: String { String(decoding: textUTF8, as: UTF8.self) }
@@ -55,29 +57,46 @@ public struct ToolResult: Sendable, Equatable {
     }
 
     public static func success(_ content: JSON) -> ToolResult {
-        ToolResult(isError: false, textUTF8: content.serialized(), isStructured: true)
+        ToolResult(isError: false, textUTF8: content.serialized(), escapedTextUTF8: nil, isStructured: true)
     }
 
     /// A success whose structured content is already written: `object` must be the UTF-8 text of
-    /// one JSON object, as ``JSONWriter`` writes it (a long list copied from validated pages, say).
-    public static func success(serializedObject object: [UInt8]) -> ToolResult {
-        ToolResult(isError: false, textUTF8: object, isStructured: true)
+    /// one JSON object, as ``JSONWriter`` writes it, and `escaped` the same text escaped as a
+    /// JSON string's contents (``JSONWriter/writeStringContents(utf8:)``). A long list can so be
+    /// written, both ways, piece by piece as its pages arrive.
+    public static func success(serializedObject object: [UInt8], escaped: [UInt8]) -> ToolResult {
+        assert(escaped == object.withUnsafeBufferPointer { text in
+            var writer = JSONWriter()
+            writer.writeStringContents(utf8: text)
+            return writer.bytes
+        }, "`escaped` is not `object` escaped")
+        return ToolResult(isError: false, textUTF8: object, escapedTextUTF8: escaped, isStructured: true)
     }
 
     public static func failure(_ message: String) -> ToolResult {
-        ToolResult(isError: true, textUTF8: Array(message.utf8), isStructured: false)
+        ToolResult(isError: true, textUTF8: Array(message.utf8), escapedTextUTF8: nil, isStructured: false)
     }
 
-    /// Writes the `CallToolResult` members for `version` (without braces): `structuredContent`
-    /// only where the revision has it.
-    func writeMembers(for version: ProtocolVersion, textLength: Int, into writer: inout JSONWriter) {
-        writer.raw(#""content":[{"type":"text","text":"#)
-        textUTF8.withUnsafeBufferPointer { writer.writeString(utf8: $0, escapedLength: textLength) }
-        writer.raw("}]")
-        if version.hasStructuredOutput, isStructured {
-            writer.raw(#","structuredContent":"#)
-            writer.raw(textUTF8)
+    public static func == (lhs: ToolResult, rhs: ToolResult) -> Bool {
+        lhs.isError == rhs.isError && lhs.isStructured == rhs.isStructured && lhs.textUTF8 == rhs.textUTF8
+    }
+
+    /// The `CallToolResult` members for `version` (without braces), in pieces: the text block,
+    /// then `structuredContent` where the revision has it. The text and its escaped form are
+    /// pieces of their own, so a large result is never copied into the reply.
+    func members(for version: ProtocolVersion) -> [[UInt8]] {
+        let escaped = escapedTextUTF8 ?? textUTF8.withUnsafeBufferPointer { text in
+            var writer = JSONWriter(capacity: JSONWriter.escapedLength(of: text))
+            writer.writeStringContents(utf8: text)
+            return writer.bytes
         }
-        if isError { writer.raw(#","isError":true"#) }
+        var pieces: [[UInt8]] = [Array(#""content":[{"type":"text","text":""#.utf8), escaped]
+        if version.hasStructuredOutput, isStructured {
+            pieces += [Array(#""}],"structuredContent":"#.utf8), textUTF8]
+        } else {
+            pieces.append(Array(#""}]"#.utf8))
+        }
+        if isError { pieces.append(Array(#","isError":true"#.utf8)) }
+        return pieces
     }
 }

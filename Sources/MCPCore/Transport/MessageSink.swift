@@ -7,6 +7,28 @@ public protocol MessageSink: Sendable {
     /// output is gone (the client left).
     @discardableResult
     func send(line: [UInt8]) -> Bool
+
+    /// Writes one serialized message made in pieces as one line. The default joins the pieces
+    /// and calls ``send(line:)``.
+    @discardableResult
+    func send(_ message: SerializedMessage) -> Bool
+}
+
+/// A serialized message in one or more pieces, written one after another as one line: a large
+/// tool result goes out from the buffers it was made in, without first being copied into one.
+public struct SerializedMessage: Sendable {
+    public let pieces: [[UInt8]]
+
+    public init(_ bytes: [UInt8]) {
+        pieces = [bytes]
+    }
+
+    public init(pieces: [[UInt8]]) {
+        self.pieces = pieces
+    }
+
+    /// The message in one buffer.
+    public var bytes: [UInt8] { pieces.count == 1 ? pieces[0] : Array(pieces.joined()) }
 }
 
 extension MessageSink {
@@ -14,6 +36,11 @@ extension MessageSink {
     @discardableResult
     public func send(_ message: JSON) -> Bool {
         send(line: message.serialized())
+    }
+
+    @discardableResult
+    public func send(_ message: SerializedMessage) -> Bool {
+        send(line: message.bytes)
     }
 }
 
@@ -27,7 +54,8 @@ public final class LineWriter: MessageSink, @unchecked Sendable {
     private let lock = NSLock()
     private var failed = false
     private let onFailure: @Sendable (Int32) -> Void
-    private static let newline: [UInt8] = [0x0A]
+    /// Pieces this long or longer are written on their own; shorter ones are gathered.
+    private static let largePiece = 16 * 1024
 
     public init(descriptor: Int32, onFailure: @escaping @Sendable (Int32) -> Void) {
         self.descriptor = descriptor
@@ -36,14 +64,34 @@ public final class LineWriter: MessageSink, @unchecked Sendable {
 
     @discardableResult
     public func send(line: [UInt8]) -> Bool {
+        send(SerializedMessage(line))
+    }
+
+    /// Writes the pieces of one message, then a newline.
+    @discardableResult
+    public func send(_ message: SerializedMessage) -> Bool {
         lock.lock()
         guard !failed else {
             lock.unlock()
             return false
         }
-        // Two writes under one lock keep the line whole without copying a large message.
-        var error = FileDescriptorIO.writeAll(descriptor, line)
-        if error == nil { error = FileDescriptorIO.writeAll(descriptor, LineWriter.newline) }
+        // Writes under one lock keep the line whole. Small pieces are gathered into one write;
+        // a large one is written from where it is, not copied.
+        var error: Int32?
+        var gathered: [UInt8] = []
+        for piece in message.pieces where error == nil {
+            if piece.count < LineWriter.largePiece {
+                gathered.append(contentsOf: piece)
+                continue
+            }
+            if !gathered.isEmpty {
+                error = FileDescriptorIO.writeAll(descriptor, gathered)
+                gathered.removeAll(keepingCapacity: true)
+            }
+            if error == nil { error = FileDescriptorIO.writeAll(descriptor, piece) }
+        }
+        gathered.append(0x0A)
+        if error == nil { error = FileDescriptorIO.writeAll(descriptor, gathered) }
         if error != nil { failed = true }
         lock.unlock()
         if let error {

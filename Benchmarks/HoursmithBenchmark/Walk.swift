@@ -1,0 +1,65 @@
+import Foundation
+import HoursmithSandbox
+import JSONCore
+
+/// `list_time_entries` with `all: true` over 10,000 entries, as a client sees it.
+struct Walks {
+    var sample = Sample()
+    var entries = 0
+    var requests = 0
+    var replyBytes = 0
+
+    /// The walk's figures beside the floors, and their ratio (the target).
+    func add(_ floors: Floors, to results: inout Results) {
+        results.add("10,000 entries (all: true): wall time, median", sample.median, "ms")
+        results.add("  entries returned", Double(entries), "")
+        results.add("  reply size", Double(replyBytes) / 1_048_576, "MiB")
+        results.add("  HTTP requests", Double(requests), "")
+        results.add("  floor: curl, the same 5 pages", floors.curl.median, "ms")
+        results.add("  floor: URLSession, 4 at a time, no decoding", floors.session.median, "ms")
+        let ratio = sample.median / floors.curl.median
+        results.add("  ratio to the curl floor", ratio, "×", target: "≤ 2×", met: ratio <= 2)
+        results.add("  ratio to the URLSession floor", sample.median / floors.session.median, "×")
+    }
+}
+
+/// The raw-HTTP floor of the walk: the same five pages, fetched without decoding.
+struct Floors {
+    var curl = Sample()
+    var session = Sample()
+}
+
+let walkArguments = #"{"all":true,"limit":10000,"per_page":2000}"#
+private let walkPages = (1...5).map { "/time_entries?page=\($0)&per_page=2000" }
+
+/// Runs the walk `count` times, each timed from writing the request to the last byte of the reply.
+@MainActor
+func measureWalks(_ count: Int, server: ServerProcess, sandbox: Sandbox, nextID: inout Int) throws -> Walks {
+    var walks = Walks()
+    for _ in 0..<count {
+        sandbox.clearRequests()
+        nextID += 1
+        let started = ContinuousClock.now
+        server.write(Requests.call(nextID, "list_time_entries", walkArguments))
+        // Timed to the last byte of the reply; checked (parsed) afterwards.
+        guard let line = server.readLine() else { throw BenchError("no reply to the walk") }
+        walks.sample.add(milliseconds(since: started))
+        let reply = try JSON.parse(line)
+        walks.entries = reply["result"]?["structuredContent"]?["time_entries"]?.arrayValue?.count ?? 0
+        walks.requests = sandbox.requests().count
+        walks.replyBytes = line.count
+    }
+    return walks
+}
+
+/// Fetches the walk's pages `count` times with curl (one process, one connection) and with
+/// URLSession (four at a time).
+func measureFloors(_ count: Int, sandbox: Sandbox) throws -> Floors {
+    let floor = RawHTTP(baseURL: sandbox.baseURL, token: Fixture.Token.owner)
+    var floors = Floors()
+    for _ in 0..<count {
+        floors.curl.add(try RawHTTP.curl(baseURL: sandbox.baseURL, token: Fixture.Token.owner, paths: walkPages))
+        floors.session.add(try floor.concurrently(walkPages, width: 4))
+    }
+    return floors
+}
