@@ -135,8 +135,11 @@ extension JSONWriter {
         guard value.kind == .object, !omitted.isEmpty else { return write(value) }
         let isCompact = value.document.index.isCompact
         value.document.withText { text in
-            let isOmitted = { (keyNode: Int) -> Bool in
-                omitted.contains { name in name.withUnsafeBufferPointer { text.key(at: keyNode, is: $0) } }
+            func isOmitted(_ keyNode: Int) -> Bool {
+                for name in omitted where name.withUnsafeBufferPointer({ text.key(at: keyNode, is: $0) }) {
+                    return true
+                }
+                return false
             }
             bytes.append(UInt8(ascii: "{"))
             let end = Int(text.nodes[value.node].link)
