@@ -132,6 +132,35 @@ func callLine(_ id: Int, _ tool: String, _ arguments: JSON = [:]) -> String {
         #expect(await piped.exitStatus(within: 10) == 0)
     }
 
+    /// A large result goes out in pieces (its text and escaped text written from where they are),
+    /// small ones gathered: either way, one line per reply, the same bytes as written whole.
+    @Test func largeResultsWrittenInPiecesArriveAsOneLineEach() async throws {
+        let items = (0..<3000).map { JSON.object(["id": .int($0), "note": .string("line \"\($0)\"\n\\ é")]) }
+        let content: JSON = ["items": .array(items)]
+        let written = Tool(name: "written", title: "Written", description: "Pre-written.", inputSchema: .object([:]),
+                           outputSchema: nil, annotations: readOnly) { _, _ in
+            let text = content.serialized()
+            var escaped = JSONWriter()
+            text.withUnsafeBufferPointer { escaped.writeStringContents(utf8: $0) }
+            return .success(serializedObject: text, escaped: escaped.bytes)
+        }
+        let built = Tool(name: "built", title: "Built", description: "A value.", inputSchema: .object([:]),
+                         outputSchema: nil, annotations: readOnly) { _, _ in .success(content) }
+        let piped = PipedServer(tools: [written, built, echoTool()])
+        piped.write(callLine(1, "written") + callLine(2, "echo", ["text": "small"]) + callLine(3, "built"))
+        let lines = await piped.readLines(3)
+        #expect(lines.count == 3)
+        let replies = try lines.map { try JSON.parse($0) }
+        for reply in replies where reply["id"] != 2 {
+            #expect(reply["result"]?["structuredContent"] == content)
+            let text = try #require(reply["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue)
+            #expect(text == content.serializedString())
+        }
+        #expect(replies.first { $0["id"] == 2 }?["result"]?["structuredContent"]?["echo"] == "small")
+        piped.closeInput()
+        #expect(await piped.exitStatus(within: 10) == 0)
+    }
+
     @Test func anOversizedLineIsRefusedAndServingGoesOn() async throws {
         let piped = PipedServer(tools: []) { $0.maxLineLength = 1000 }
         piped.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + String(repeating: "x", count: 5000) + "\"}}\n")
