@@ -103,10 +103,18 @@ public final class JSONDocument: Sendable {
 
 /// Member names to look for in many objects, kept as UTF-8 so that each lookup compares bytes.
 public struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
-    let utf8: [[UInt8]]
+    /// The names' UTF-8, one after another, and where each is in it.
+    let utf8: [UInt8]
+    let ranges: [Range<Int>]
 
     public init(_ names: [String]) {
-        utf8 = names.map { Array($0.utf8) }
+        var utf8: [UInt8] = [], ranges: [Range<Int>] = []
+        for name in names {
+            ranges.append(utf8.count..<utf8.count + name.utf8.count)
+            utf8 += name.utf8
+        }
+        self.utf8 = utf8
+        self.ranges = ranges
     }
 
     public init(arrayLiteral names: String...) {
@@ -127,16 +135,21 @@ extension JSONWriter {
     /// Writes an object of a document without the members named in `omitted`, the others as
     /// their text; any other value is written as ``write(_:)`` writes it.
     public mutating func write(_ value: JSONDocument.Value, omitting omitted: JSONMemberNames) {
-        write(value, omitting: omitted.utf8)
+        guard value.kind == .object, !omitted.ranges.isEmpty else { return write(value) }
+        omitted.utf8.withUnsafeBufferPointer { names in
+            omitted.ranges.withUnsafeBufferPointer { ranges in
+                write(members: value, omitting: names, at: ranges)
+            }
+        }
     }
 
-    /// Writes the object's members but the omitted ones, copying each run of kept members at once.
-    private mutating func write(_ value: JSONDocument.Value, omitting omitted: [[UInt8]]) {
-        guard value.kind == .object, !omitted.isEmpty else { return write(value) }
+    /// Writes the object's members but the omitted ones (`names[ranges[i]]`), copying each run
+    /// of kept members at once.
+    private mutating func write(members value: JSONDocument.Value, omitting names: UnsafeBufferPointer<UInt8>, at ranges: UnsafeBufferPointer<Range<Int>>) {
         let isCompact = value.document.index.isCompact
         value.document.withText { text in
             func isOmitted(_ keyNode: Int) -> Bool {
-                for name in omitted where name.withUnsafeBufferPointer({ text.key(at: keyNode, is: $0) }) {
+                for range in ranges where text.key(at: keyNode, is: UnsafeBufferPointer(rebasing: names[range])) {
                     return true
                 }
                 return false
