@@ -161,6 +161,18 @@ func callLine(_ id: Int, _ tool: String, _ arguments: JSON = [:]) -> String {
         #expect(await piped.exitStatus(within: 10) == 0)
     }
 
+    #if os(Linux)
+    @Test func aPipedOutputGetsALargerBuffer() {
+        var ends: [Int32] = [0, 0]
+        precondition(pipe(&ends) == 0)
+        defer { ends.forEach { close($0) } }
+        let getPipeSize: Int32 = 1032 // F_GETPIPE_SZ
+        #expect(fcntl(ends[1], getPipeSize) == 65536, "a new pipe has the default 64 KiB")
+        FileDescriptorIO.enlargePipeBuffer(ends[1], to: 1 << 20)
+        #expect(fcntl(ends[1], getPipeSize) == 1 << 20)
+    }
+    #endif
+
     @Test func anOversizedLineIsRefusedAndServingGoesOn() async throws {
         let piped = PipedServer(tools: []) { $0.maxLineLength = 1000 }
         piped.write("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + String(repeating: "x", count: 5000) + "\"}}\n")

@@ -23,6 +23,16 @@ enum FileDescriptorIO {
         }
     }
 
+    /// On Linux, when `descriptor` is a pipe, asks for a pipe buffer of `bytes` (the kernel may
+    /// grant less; failure is harmless): a multi-megabyte reply then crosses in a few large
+    /// writes rather than many 64 KiB ones, each waiting for the reader.
+    static func enlargePipeBuffer(_ descriptor: Int32, to bytes: Int32) {
+        #if os(Linux)
+        let setPipeSize: Int32 = 1031 // F_SETPIPE_SZ (F_LINUX_SPECIFIC_BASE + 7), not exported to Swift
+        _ = fcntl(descriptor, setPipeSize, bytes)
+        #endif
+    }
+
     /// Reads what is available, up to the buffer's size: the count read, 0 at end of input, or -1.
     static func readSome(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
         while true {

@@ -25,6 +25,7 @@ public final class StdioServer: Sendable {
         input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO
     ) {
         let shutdown = ShutdownSignal()
+        FileDescriptorIO.enlargePipeBuffer(output, to: 1 << 20)
         let writer = LineWriter(descriptor: output) { error in
             shutdown.request("stdout is closed (\(String(cString: strerror(error))))")
         }
