@@ -159,7 +159,7 @@ public final class MCPServer: @unchecked Sendable {
         case "server/discover" where isModern:
             reply(result(request, discover(), exchange))
         case "tools/list":
-            completion(SerializedMessage(listTools(request, exchange)))
+            completion(listTools(request, exchange))
         case "tools/call":
             callTool(request, exchange, completion: completion)
         case "initialize" where !isModern:

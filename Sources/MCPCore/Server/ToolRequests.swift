@@ -5,17 +5,18 @@ extension MCPServer {
     // MARK: - tools/list
 
     /// The `tools/list` response, serialized. A page's `tools` array is serialized once per
-    /// revision and list, then reused: declarations do not change while the server runs.
-    func listTools(_ request: JSONRPCRequest, _ exchange: Exchange) -> [UInt8] {
+    /// revision and list, then reused (written from the cache, not copied): declarations do not
+    /// change while the server runs.
+    func listTools(_ request: JSONRPCRequest, _ exchange: Exchange) -> SerializedMessage {
         let all = tools.listedTools()
         var start = 0
         if let cursor = request.params["cursor"] {
             guard let name = cursor.stringValue.flatMap(ToolListCursor.toolName(in:)),
                   let index = all.firstIndex(where: { $0.name == name })
             else {
-                return JSONRPCOutgoing.error(id: request.id, .invalidParams(
+                return SerializedMessage(JSONRPCOutgoing.error(id: request.id, .invalidParams(
                     "the cursor is not one this server gave out, or the tool list has changed since; list again without a cursor"
-                )).serialized()
+                )).serialized())
             }
             start = index + 1
         }
@@ -39,19 +40,19 @@ extension MCPServer {
             members["resultType"] = "complete"
             members["_meta"] = [ModernMeta.serverInfo: configuration.serverInfo(for: exchange.version)]
         }
-        var writer = JSONWriter(capacity: toolsJSON.count + 256)
-        writer.raw(#"{"jsonrpc":"2.0","id":"#)
-        writer.write(request.id.json)
-        writer.raw(#","result":{"tools":"#)
-        writer.raw(toolsJSON)
+        var head = JSONWriter()
+        head.raw(#"{"jsonrpc":"2.0","id":"#)
+        head.write(request.id.json)
+        head.raw(#","result":{"tools":"#)
+        var tail = JSONWriter()
         for (name, value) in members {
-            writer.raw(",")
-            writer.write(name)
-            writer.raw(":")
-            writer.write(value)
+            tail.raw(",")
+            tail.write(name)
+            tail.raw(":")
+            tail.write(value)
         }
-        writer.raw("}}")
-        return writer.bytes
+        tail.raw("}}")
+        return SerializedMessage(pieces: [head.bytes, toolsJSON, tail.bytes])
     }
 
     // MARK: - tools/call
