@@ -30,6 +30,7 @@ struct JSONIndexer {
     private var depth = 0
     /// Where nodes are written: room for as many as the text can hold (see ``index(_:depthLimit:)``).
     private let nodes: UnsafeMutablePointer<JSONNode>
+    private let capacity: Int
     private var nodeCount = 0
     private var isCompact = true
 
@@ -38,14 +39,11 @@ struct JSONIndexer {
 
     static func index(_ bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) throws(JSONParseError) -> JSONIndex {
         guard bytes.count < maxLength else { throw JSONParseError(reason: .tooLong(limit: maxLength), offset: 0) }
-        // Every value takes at least one byte, and any two are apart by at least one more (a
-        // comma, colon or bracket), so a text of n bytes has at most n / 2 + 1 values. Pages of
-        // the array never written to are never touched.
         var failure: JSONParseError?
         var isCompact = true
-        let nodes = [JSONNode](unsafeUninitializedCapacity: bytes.count / 2 + 2) { buffer, count in
+        let nodes = [JSONNode](unsafeUninitializedCapacity: maxValues(in: bytes)) { buffer, count in
             guard let base = buffer.baseAddress else { return }
-            var indexer = JSONIndexer(bytes: bytes, depthLimit: depthLimit, nodes: base)
+            var indexer = JSONIndexer(bytes: bytes, depthLimit: depthLimit, nodes: base, capacity: buffer.count)
             do throws(JSONParseError) {
                 try indexer.indexDocument()
                 count = indexer.nodeCount
@@ -58,10 +56,29 @@ struct JSONIndexer {
         return JSONIndex(nodes: nodes, isCompact: isCompact)
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, nodes: UnsafeMutablePointer<JSONNode>) {
+    /// At least as many values as the text can hold, so that nodes go into a buffer sized once.
+    /// Every value takes a byte, and any two are apart by at least one more (a comma, colon or
+    /// bracket): n / 2 + 1 at most, which is what a text up to 1 MiB gets (pages of the buffer never
+    /// written are never touched). Beyond, where that would reserve far more than most texts use
+    /// (a 16 MiB line of one long string), the bound is counted: every value but the first follows
+    /// a comma, a colon or an opening bracket.
+    static func maxValues(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard bytes.count > 1 << 20 else { return bytes.count / 2 + 2 }
+        var count = 1
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "{"): count += 1
+            default: continue
+            }
+        }
+        return count
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, nodes: UnsafeMutablePointer<JSONNode>, capacity: Int) {
         self.bytes = bytes
         self.depthLimit = depthLimit
         self.nodes = nodes
+        self.capacity = capacity
     }
 
     private mutating func indexDocument() throws(JSONParseError) {
@@ -102,6 +119,8 @@ struct JSONIndexer {
 
     @inline(__always)
     private mutating func append(from start: Int, link: UInt32 = 0) {
+        // ``maxValues(in:)`` makes this impossible; the check keeps a mistake from writing past the buffer.
+        precondition(nodeCount < capacity, "JSONIndexer: more values than the text can hold")
         (nodes + nodeCount).initialize(to: JSONNode(start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: index), link: link))
         nodeCount += 1
     }

@@ -119,6 +119,36 @@ import Testing
         }
     }
 
+    /// Beyond 1 MiB the node buffer is sized by counting separators: texts dense with values
+    /// (the most nodes per byte there can be) still read whole and right.
+    @Test(arguments: [0, 1, 2, 3])
+    func textsOverAMebibyteDenseWithValues(shape: Int) throws {
+        let count = 600_000
+        let text: String
+        switch shape {
+        case 0: text = "[" + Array(repeating: "1", count: count).joined(separator: ",") + "]"
+        case 1: text = "[" + Array(repeating: "{}", count: count).joined(separator: ",") + "]"
+        case 2: text = "{" + (0..<count / 4).map { "\"\($0)\":[]" }.joined(separator: ",") + "}"
+        default: text = "[" + Array(repeating: "[[\"\"]]", count: count / 4).joined(separator: ",") + "]"
+        }
+        #expect(text.utf8.count > 1 << 20)
+        let json = try JSON.parse(text)
+        switch shape {
+        case 2: #expect(json.objectValue?.count == count / 4)
+        case 3: #expect(json.arrayValue?.count == count / 4)
+        default: #expect(json.arrayValue?.count == count)
+        }
+    }
+
+    @Test func aLongStringReservesOneNode() throws {
+        let text = "\"" + String(repeating: "a, b: [c {", count: 200_000) + "\""
+        let bound = Array(text.utf8).withUnsafeBufferPointer { JSONIndexer.maxValues(in: $0) }
+        #expect(bound == 1 + 4 * 200_000, "separators inside the string count too: a bound, not a count")
+        let plain = "\"" + String(repeating: "a", count: 2 << 20) + "\""
+        #expect(Array(plain.utf8).withUnsafeBufferPointer { JSONIndexer.maxValues(in: $0) } == 1)
+        #expect(try JSON.parse(plain).stringValue?.utf8.count == 2 << 20)
+    }
+
     @Test func findsTheFirstForbiddenByteAtEveryOffset() {
         for offset in 0..<24 {
             let bytes = [UInt8(ascii: "\"")] + Array(repeating: UInt8(ascii: "a"), count: offset) + [0x01, UInt8(ascii: "\"")]
