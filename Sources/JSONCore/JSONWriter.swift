@@ -65,6 +65,18 @@ public struct JSONWriter {
         }
     }
 
+    /// Writes `,"key":value` for each member of `object`: the rest of an object whose first
+    /// members were written another way (copied from elsewhere, say).
+    public mutating func writeMembers(continuing object: JSONObject) {
+        let keys = object.keys, values = object.values
+        for index in keys.indices {
+            bytes.append(UInt8(ascii: ","))
+            write(keys[index])
+            bytes.append(UInt8(ascii: ":"))
+            write(values[index])
+        }
+    }
+
     /// Writes ASCII text as it is: punctuation and keys the caller knows need no escaping.
     public mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

@@ -25,6 +25,15 @@ import Testing
         #expect(try JSON.parse(json.serialized()) == json)
     }
 
+    @Test func continuesAnObjectBegunElsewhere() throws {
+        var writer = JSONWriter()
+        writer.raw(#"{"a":1"#)
+        writer.writeMembers(continuing: ["b": 2, "c": "x\"y"])
+        writer.writeMembers(continuing: [:])
+        writer.raw("}")
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"a":1,"b":2,"c":"x\"y"}"#)
+    }
+
     @Test func writesDoublesInShortestForm() {
         #expect(JSON.double(2).serializedString() == "2")
         #expect(JSON.double(0.1).serializedString() == "0.1")

@@ -37,26 +37,25 @@ enum Lists {
     }
 }
 
-/// A tool result's JSON text, written piece by piece, both as it is (the structured content)
-/// and escaped (the text block): a list's items are copied from the API's validated pages and
-/// escaped as each page arrives, while later pages are still on their way.
+/// JSON text written both as it is (for the structured content) and escaped (for the text
+/// block): a list item, copied from the API's validated page and escaped while later pages are
+/// still on their way; or a whole list result, joined from its items.
 struct WrittenJSON: Sendable {
     let utf8: [UInt8]
     let escaped: [UInt8]
-}
 
-/// One list item, written for the result: its JSON less `Lists.omitted`, and that JSON escaped.
-struct WrittenItem: Sendable {
-    let utf8: [UInt8]
-    let escaped: [UInt8]
+    init(utf8: [UInt8], escaped: [UInt8]) {
+        self.utf8 = utf8
+        self.escaped = escaped
+    }
 
-    init(_ item: WireItem) {
+    /// A list item: its JSON less `Lists.omitted`.
+    init(item: WireItem) {
         var writer = JSONWriter(capacity: item.byteCount)
         writer.write(item, omitting: Lists.omitted)
-        utf8 = writer.bytes
-        var escaper = JSONWriter(capacity: utf8.count + utf8.count / 4)
-        utf8.withUnsafeBufferPointer { escaper.writeStringContents(utf8: $0) }
-        escaped = escaper.bytes
+        var escaper = JSONWriter(capacity: writer.bytes.count + writer.bytes.count / 4)
+        writer.bytes.withUnsafeBufferPointer { escaper.writeStringContents(utf8: $0) }
+        self.init(utf8: writer.bytes, escaped: escaper.bytes)
     }
 }
 
@@ -68,7 +67,7 @@ extension ToolCall {
         guard arguments.bool("all") == true else {
             let page = try await client.wirePage(request, page: arguments.int("page") ?? 1,
                                                  perPage: arguments.int("per_page") ?? Lists.defaultPerPage)
-            return Lists.result(Item.listKey, items: page.items.map(WrittenItem.init), tail: [
+            return Lists.result(Item.listKey, items: page.items.map(WrittenJSON.init(item:)), tail: [
                 "page": .int(page.page), "per_page": .int(page.perPage), "total_entries": .int(page.totalEntries),
                 "next_page": .int(orNull: page.nextPage), "truncated": false,
             ])
@@ -84,8 +83,8 @@ extension ToolCall {
             progress: { received, expected in
                 context.reportProgress(Double(received), total: Double(expected), message: "\(received) of \(expected) \(noun)")
             },
-            fetchPage: { (page: Int, perPage: Int) async throws -> Page<WrittenItem> in
-                try await client.wirePage(request, page: page, perPage: perPage).map(WrittenItem.init)
+            fetchPage: { (page: Int, perPage: Int) async throws -> Page<WrittenJSON> in
+                try await client.wirePage(request, page: page, perPage: perPage).map(WrittenJSON.init(item:))
             })
         var tail: JSONObject = [
             "page": 1, "per_page": .int(collected.items.count), "total_entries": .int(collected.totalEntries),
@@ -104,19 +103,14 @@ extension Lists {
     static let omitted: JSONMemberNames = ["created_at", "updated_at"]
 
     /// `{"<plural>": [items…], <tail members>}`, and the same escaped, from the written items.
-    static func result(_ plural: String, items: [WrittenItem], tail: JSONObject) -> WrittenJSON {
+    static func result(_ plural: String, items: [WrittenJSON], tail: JSONObject) -> WrittenJSON {
         var head = JSONWriter()
         head.raw("{")
         head.write(plural)
         head.raw(":[")
         var end = JSONWriter()
         end.raw("]")
-        for (key, value) in tail {
-            end.raw(",")
-            end.write(key)
-            end.raw(":")
-            end.write(value)
-        }
+        end.writeMembers(continuing: tail)
         end.raw("}")
 
         var json = JSONWriter(capacity: items.reduce(head.bytes.count + end.bytes.count) { $0 + $1.utf8.count + 1 })

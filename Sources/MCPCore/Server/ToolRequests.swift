@@ -45,12 +45,7 @@ extension MCPServer {
         head.write(request.id.json)
         head.raw(#","result":{"tools":"#)
         var tail = JSONWriter()
-        for (name, value) in members {
-            tail.raw(",")
-            tail.write(name)
-            tail.raw(":")
-            tail.write(value)
-        }
+        tail.writeMembers(continuing: members)
         tail.raw("}}")
         return SerializedMessage(pieces: [head.bytes, toolsJSON, tail.bytes])
     }
