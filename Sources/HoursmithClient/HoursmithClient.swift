@@ -99,7 +99,7 @@ public final class HoursmithClient: Sendable {
         }
     }
 
-    func errorContext(for request: APIRequest) -> ErrorContext {
+    private func errorContext(for request: APIRequest) -> ErrorContext {
         ErrorContext(
             request: request.line,
             isRead: request.safety == .read,
@@ -113,21 +113,26 @@ public final class HoursmithClient: Sendable {
 
     // MARK: Decoding
 
-    /// Sends `request` and decodes its answer with `read`; an answer that is not JSON or not the
-    /// expected shape is `undecodableResponse`, naming the field.
-    func fetch<T>(_ request: APIRequest, _ read: (JSONFields) throws(JSONDecodingError) -> T) async throws(HoursmithError) -> T {
+    /// Sends `request` and reads its answer, validated and indexed, with `read`; an answer that
+    /// is not JSON or not the expected shape is `undecodableResponse`, naming the field.
+    func fetchDocument<T>(_ request: APIRequest, _ read: (JSONDocument) throws(JSONDecodingError) -> T) async throws(HoursmithError) -> T {
         let response = try await send(request)
-        let json: JSON
+        let document: JSONDocument
         do {
-            json = try JSON.parse(response.body)
+            document = try JSONDocument(bytes: response.body)
         } catch {
             throw .undecodable("the body is not JSON: \(error)", context: errorContext(for: request))
         }
         do {
-            return try read(JSONFields(json))
+            return try read(document)
         } catch {
             throw .undecodable(error.description, context: errorContext(for: request))
         }
+    }
+
+    /// Sends `request` and decodes its answer as a tree with `read`.
+    func fetch<T>(_ request: APIRequest, _ read: (JSONFields) throws(JSONDecodingError) -> T) async throws(HoursmithError) -> T {
+        try await fetchDocument(request) { (document) throws(JSONDecodingError) in try read(JSONFields(document.root.json)) }
     }
 
     func fetch<T: HoursmithModel>(_ request: APIRequest, as type: T.Type) async throws(HoursmithError) -> T {

@@ -39,18 +39,8 @@ extension HoursmithClient {
     /// For passing a list on: a page of two thousand items is not decoded into models only to be
     /// written back as JSON.
     public func wirePage<Item>(_ list: ListRequest<Item>, page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<WireItem> {
-        let request = list.request(page: page, perPage: perPage)
-        let response = try await send(request)
-        let document: JSONDocument
-        do {
-            document = try JSONDocument(bytes: response.body)
-        } catch {
-            throw .undecodable("the body is not JSON: \(error)", context: errorContext(for: request))
-        }
-        do {
-            return try Page(wire: document.root, listKey: Item.listKey)
-        } catch {
-            throw .undecodable(error.description, context: errorContext(for: request))
+        try await fetchDocument(list.request(page: page, perPage: perPage)) { (document) throws(JSONDecodingError) in
+            try Page(wire: document.root, listKey: Item.listKey)
         }
     }
 }
