@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Testing
 @testable import HoursmithClient
 
@@ -94,11 +95,11 @@ import Testing
         #expect(error?.kind == .serverError(status: 500))
     }
 
-    final class ProgressLog: @unchecked Sendable {
-        let lock = NSLock()
-        var calls: [[Int]] = []
+    final class ProgressLog: Sendable {
+        private let recorded = Locked<[[Int]]>([])
+        var calls: [[Int]] { recorded.current }
         var record: @Sendable (Int, Int) -> Void {
-            { received, expected in self.lock.withLock { self.calls.append([received, expected]) } }
+            { [recorded] received, expected in recorded.withLock { $0.append([received, expected]) } }
         }
     }
 }

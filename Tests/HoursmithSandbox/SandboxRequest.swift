@@ -1,3 +1,5 @@
+import Locking
+
 /// One request as it reached the sandbox, in the request log.
 public struct SandboxRequest: Sendable {
     public let method: String

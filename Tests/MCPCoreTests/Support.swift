@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import Locking
 @testable import MCPCore
 
 /// Collects what the server writes, and lets a test wait for it.
@@ -48,11 +49,10 @@ final class CaptureSink: MessageSink, @unchecked Sendable {
 }
 
 /// Collects log lines.
-final class CaptureLog: LogSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String] = []
-    func write(line: String) { lock.withLock { storage.append(line) } }
-    var lines: [String] { lock.withLock { storage } }
+final class CaptureLog: LogSink, Sendable {
+    private let storage = Locked<[String]>([])
+    func write(line: String) { storage.withLock { $0.append(line) } }
+    var lines: [String] { storage.current }
 }
 
 struct ServerHarness {

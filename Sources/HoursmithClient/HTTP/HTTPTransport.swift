@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -48,14 +49,13 @@ final class HTTPTransport: Sendable {
 }
 
 /// The pooled session, made once, on first use.
-private final class LazySession: @unchecked Sendable {
-    private let lock = NSLock()
-    private var session: Session?
+private final class LazySession: Sendable {
+    private let session = Locked<Session?>(nil)
 
-    var existing: Session? { lock.withLock { session } }
+    var existing: Session? { session.current }
 
     func get(_ make: () -> Session) -> Session {
-        lock.withLock {
+        session.withLock { session in
             if let session { return session }
             let made = make()
             session = made
@@ -119,48 +119,56 @@ private final class Session: Sendable {
 /// One request's state, shared by the caller, the delegate and the cancellation handler; its
 /// result is delivered exactly once, by whichever finishes first.
 private final class Exchange: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Result<HTTPResponse, TransportFailure>, Never>?
-    private var result: Result<HTTPResponse, TransportFailure>?
-    private var delivered = false
+    typealias Outcome = Result<HTTPResponse, TransportFailure>
 
-    // Touched only on the delegate queue.
+    /// The waiting caller, or the result that came before it; each taken exactly once.
+    private enum Delivery {
+        case pending
+        case waiting(CheckedContinuation<Outcome, Never>)
+        case finished(Outcome)
+        case delivered
+    }
+
+    private let delivery = Locked(Delivery.pending)
+
+    // Touched only on the delegate queue (hence `@unchecked Sendable`).
     var body: [UInt8] = []
     var redirect: (status: Int, location: String?)?
     var isTooLarge = false
 
-    func wait(_ continuation: CheckedContinuation<Result<HTTPResponse, TransportFailure>, Never>) {
-        lock.lock()
-        if let result {
-            delivered = true
-            lock.unlock()
-            continuation.resume(returning: result)
-        } else {
-            self.continuation = continuation
-            lock.unlock()
+    func wait(_ continuation: CheckedContinuation<Outcome, Never>) {
+        let finished: Outcome? = delivery.withLock { delivery in
+            guard case .finished(let result) = delivery else {
+                delivery = .waiting(continuation)
+                return nil
+            }
+            delivery = .delivered
+            return result
         }
+        if let finished { continuation.resume(returning: finished) }
     }
 
-    func finish(_ result: Result<HTTPResponse, TransportFailure>) {
-        lock.lock()
-        guard !delivered, self.result == nil else {
-            lock.unlock()
-            return
+    func finish(_ result: Outcome) {
+        let waiter: CheckedContinuation<Outcome, Never>? = delivery.withLock { delivery in
+            switch delivery {
+            case .pending:
+                delivery = .finished(result)
+                return nil
+            case .waiting(let continuation):
+                delivery = .delivered
+                return continuation
+            case .finished, .delivered:
+                return nil
+            }
         }
-        self.result = result
-        let continuation = self.continuation
-        if continuation != nil { delivered = true }
-        self.continuation = nil
-        lock.unlock()
-        continuation?.resume(returning: result)
+        waiter?.resume(returning: result)
     }
 }
 
 /// The session's delegate: collects each task's body, refuses redirects, enforces the size cap.
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let maxResponseBytes: Int
-    private let lock = NSLock()
-    private var exchanges: [Int: Exchange] = [:]
+    private let exchanges = Locked<[Int: Exchange]>([:])
 
     init(maxResponseBytes: Int) {
         self.maxResponseBytes = maxResponseBytes
@@ -168,16 +176,12 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
 
     func register(_ task: URLSessionTask) -> Exchange {
         let exchange = Exchange()
-        lock.lock()
-        exchanges[task.taskIdentifier] = exchange
-        lock.unlock()
+        exchanges.withLock { $0[task.taskIdentifier] = exchange }
         return exchange
     }
 
     private func exchange(for task: URLSessionTask, remove: Bool = false) -> Exchange? {
-        lock.lock()
-        defer { lock.unlock() }
-        return remove ? exchanges.removeValue(forKey: task.taskIdentifier) : exchanges[task.taskIdentifier]
+        exchanges.withLock { remove ? $0.removeValue(forKey: task.taskIdentifier) : $0[task.taskIdentifier] }
     }
 
     func urlSession(

@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import Locking
 
 /// An MCP server that serves both eras at once: modern requests (2026-07-28, version and
 /// capabilities in every request's `_meta`) and a legacy session opened by `initialize`
@@ -8,7 +9,7 @@ import JSONCore
 /// The transport hands it one line at a time (``receive(line:)``); replies and notifications go to
 /// its ``MessageSink``. Cheap requests are answered on the calling thread; tool calls run as tasks,
 /// at most `maxConcurrentRequests` at once, and reply in completion order.
-public final class MCPServer: @unchecked Sendable {
+public final class MCPServer: Sendable {
     public let configuration: ServerConfiguration
     let tools: any ToolSource
     let logger: Logger
@@ -18,9 +19,14 @@ public final class MCPServer: @unchecked Sendable {
 
     /// Serialized `tools` arrays of `tools/list` pages, by revision and list.
     let toolListCache = Locked<[String: [UInt8]]>([:])
-    private let lock = NSLock()
-    private var legacyVersion: ProtocolVersion?
-    private var legacyLogLevel: LogLevel?
+    /// The session a legacy `initialize` opened, if one did.
+    private let legacySession = Locked<LegacySession?>(nil)
+
+    private struct LegacySession {
+        let version: ProtocolVersion
+        /// Set by `logging/setLevel`; until then no log messages go to the client.
+        var logLevel: LogLevel?
+    }
 
     public init(configuration: ServerConfiguration, tools: any ToolSource, logger: Logger, sink: any MessageSink) {
         self.configuration = configuration
@@ -32,9 +38,7 @@ public final class MCPServer: @unchecked Sendable {
 
     /// The revision a legacy `initialize` negotiated, if one did.
     public var negotiatedLegacyVersion: ProtocolVersion? {
-        lock.lock()
-        defer { lock.unlock() }
-        return legacyVersion
+        legacySession.current?.version
     }
 
     /// How many requests are being served now.
@@ -178,9 +182,7 @@ public final class MCPServer: @unchecked Sendable {
         let meta = request.meta
         let modernKeys = [ModernMeta.protocolVersion, ModernMeta.clientCapabilities, ModernMeta.clientInfo, ModernMeta.logLevel]
         guard modernKeys.contains(where: { meta[$0] != nil }) else {
-            lock.lock()
-            defer { lock.unlock() }
-            return .success(legacyVersion.map { Exchange(version: $0, clientLogLevel: legacyLogLevel) })
+            return .success(legacySession.current.map { Exchange(version: $0.version, clientLogLevel: $0.logLevel) })
         }
         guard let requested = meta[ModernMeta.protocolVersion]?.stringValue else {
             return .failure(.invalidParams("\"_meta\" must name the protocol version in \"\(ModernMeta.protocolVersion)\""))
@@ -248,10 +250,11 @@ public final class MCPServer: @unchecked Sendable {
         }
         // Echo a legacy revision we serve; otherwise answer with the newest legacy one.
         let version = ProtocolVersion(requested).flatMap { $0.isModern ? nil : $0 } ?? ProtocolVersion.latestLegacy
-        lock.lock()
-        let alreadyInitialized = legacyVersion != nil
-        if !alreadyInitialized { legacyVersion = version }
-        lock.unlock()
+        let alreadyInitialized = legacySession.withLock { session in
+            if session != nil { return true }
+            session = LegacySession(version: version)
+            return false
+        }
         if alreadyInitialized {
             return JSONRPCOutgoing.error(id: request.id, .invalidRequest("the session is already initialized"))
         }
@@ -282,32 +285,28 @@ public final class MCPServer: @unchecked Sendable {
             return JSONRPCOutgoing.error(id: request.id, .invalidParams(
                 "\"level\" must be one of " + LogLevel.allCases.map(\.description).joined(separator: ", ")))
         }
-        lock.lock()
-        legacyLogLevel = level
-        lock.unlock()
+        legacySession.withLock { $0?.logLevel = level }
         return result(request, [:], exchange)
     }
 }
 
 /// Gathers the replies of one batch and writes them as one array once every element completed.
-final class BatchCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: Int
-    private var replies: [[UInt8]] = []
+final class BatchCollector: Sendable {
+    private let state: Locked<(pending: Int, replies: [[UInt8]])>
     private let sink: any MessageSink
 
     init(expected: Int, sink: any MessageSink) {
-        self.pending = expected
+        self.state = Locked((expected, []))
         self.sink = sink
     }
 
     /// One element completed, with its serialized reply or none.
     @Sendable func complete(_ reply: SerializedMessage?) {
-        lock.lock()
-        if let reply { replies.append(reply.bytes) }
-        pending -= 1
-        let collected = pending == 0 ? replies : nil
-        lock.unlock()
+        let collected: [[UInt8]]? = state.withLock { state in
+            if let reply { state.replies.append(reply.bytes) }
+            state.pending -= 1
+            return state.pending == 0 ? state.replies : nil
+        }
         // A batch of notifications only is answered with nothing at all.
         guard let collected, !collected.isEmpty else { return }
         var line: [UInt8] = [UInt8(ascii: "[")]

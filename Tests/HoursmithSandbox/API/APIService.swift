@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import Locking
 
 /// The API in front of the store: the checks every request passes, in this order — User-Agent
 /// (400), token (401), rate limit (429), plan (402), route (404, 405), body (400), then the
