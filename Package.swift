@@ -31,8 +31,10 @@ let package = Package(
         // (docs/PERFORMANCE.md); the README's install uses it.
         .executableTarget(name: "HoursmithMCP", dependencies: ["MCPCore", "HoursmithClient", "JSONCore", "Locking"]),
 
-        // Test support: the Hoursmith sandbox (the REST contract in memory, over loopback HTTP).
-        .target(name: "HoursmithSandbox", dependencies: ["JSONCore", "Locking"], path: "Tests/HoursmithSandbox"),
+        // Test support: explicit gates and a seeded random generator for tests, and the Hoursmith
+        // sandbox (the REST contract in memory, over loopback HTTP).
+        .target(name: "TestSupport", dependencies: ["Locking"], path: "Tests/TestSupport"),
+        .target(name: "HoursmithSandbox", dependencies: ["JSONCore", "Locking", "TestSupport"], path: "Tests/HoursmithSandbox"),
         .executableTarget(
             name: "HoursmithSandboxServer",
             dependencies: ["HoursmithSandbox"],
@@ -44,13 +46,16 @@ let package = Package(
             path: "Benchmarks/HoursmithBenchmark"
         ),
 
-        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
-        .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore", "Locking"]),
-        .testTarget(name: "HoursmithClientTests", dependencies: ["HoursmithClient", "HoursmithSandbox", "JSONCore", "Locking"]),
-        .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore", "Locking"]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
+        .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore", "Locking", "TestSupport"]),
+        .testTarget(
+            name: "HoursmithClientTests",
+            dependencies: ["HoursmithClient", "HoursmithSandbox", "JSONCore", "Locking", "TestSupport"]
+        ),
+        .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore", "Locking", "TestSupport"]),
         .testTarget(
             name: "HoursmithMCPTests",
-            dependencies: ["HoursmithSandbox", "JSONCore", "Locking", "HoursmithMCP", "HoursmithSandboxServer"],
+            dependencies: ["HoursmithSandbox", "JSONCore", "Locking", "TestSupport", "HoursmithMCP", "HoursmithSandboxServer"],
             exclude: ["__toolsnaps__"]
         ),
     ],

@@ -194,9 +194,11 @@ func callLine(_ id: Int, _ tool: String, _ arguments: JSON = [:]) -> String {
     }
 
     @Test func requestsThatOutliveTheGraceAreAbandoned() async throws {
-        let piped = PipedServer(tools: [sleeper(milliseconds: 60_000)]) { $0.shutdownGrace = .milliseconds(200) }
-        piped.write(callLine(1, "sleep"))
-        try await Task.sleep(for: .milliseconds(50))
+        let gate = Gate()
+        let piped = PipedServer(tools: [gatedTool(gate)]) { $0.shutdownGrace = .milliseconds(200) }
+        defer { gate.release() }
+        piped.write(callLine(1, "wait"))
+        try await gate.waitUntilHolding(1)
         piped.closeInput()
         #expect(await piped.exitStatus(within: 10) == 0)
     }
