@@ -64,7 +64,7 @@ public final class MCPServer: Sendable {
             json = try JSON.parse(line)
         } catch {
             logger.debug("Unparseable line of \(line.count) bytes: \(error)")
-            sink.send(JSONRPCOutgoing.error(id: nil, .parseError(error.description)))
+            sink.send(unidentifiedError(.parseError(error.description)))
             return
         }
         if case .array(let elements) = json {
@@ -79,18 +79,17 @@ public final class MCPServer: Sendable {
     /// Answers a line that was over the length limit and has been discarded.
     public func receiveOversizedLine(length: Int) {
         logger.warning("Discarded a line of \(length) bytes (the limit is \(configuration.maxLineLength)).")
-        sink.send(JSONRPCOutgoing.error(id: nil, .invalidRequest(
+        sink.send(unidentifiedError(.invalidRequest(
             "the message is \(length) bytes long; the limit is \(configuration.maxLineLength) bytes")))
     }
 
     private func receiveBatch(_ elements: [JSON]) {
         guard negotiatedLegacyVersion?.allowsBatches == true else {
-            sink.send(JSONRPCOutgoing.error(id: nil, .invalidRequest(
-                "batches are only served in protocol revision 2025-03-26")))
+            sink.send(unidentifiedError(.invalidRequest("batches are only served in protocol revision 2025-03-26")))
             return
         }
         guard !elements.isEmpty else {
-            sink.send(JSONRPCOutgoing.error(id: nil, .invalidRequest("an empty batch")))
+            sink.send(unidentifiedError(.invalidRequest("an empty batch")))
             return
         }
         let collector = BatchCollector(expected: elements.count, sink: sink)
@@ -104,7 +103,7 @@ public final class MCPServer: Sendable {
     func handle(_ message: JSONRPCMessage, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
         switch message {
         case .invalid(let id, let error):
-            completion(SerializedMessage(JSONRPCOutgoing.error(id: id, error).serialized()))
+            completion(ReplyWriter(id: id, version: nil, configuration: configuration).error(error))
         case .response:
             logger.debug("Ignored a response: this server sends no requests.")
             completion(nil)
@@ -138,41 +137,41 @@ public final class MCPServer: Sendable {
     }
 
     private func handleRequest(_ request: JSONRPCRequest, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
-        let reply: (JSON) -> Void = { completion(SerializedMessage($0.serialized())) }
         let exchange: Exchange
         switch resolveExchange(for: request) {
         case .failure(let error):
-            return reply(JSONRPCOutgoing.error(id: request.id, error))
+            return completion(replyWriter(for: request, nil).error(error))
         case .success(let value?):
             exchange = value
         case .success(nil):
             // Not modern, and no legacy session: only the handshake and ping are served.
+            let replies = replyWriter(for: request, nil)
             switch request.method {
-            case "initialize": return reply(initialize(request))
-            case "ping": return reply(JSONRPCOutgoing.result(id: request.id, [:]))
+            case "initialize": return completion(initialize(request))
+            case "ping": return completion(replies.result([:]))
             default:
-                return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams(
+                return completion(replies.error(.invalidParams(
                     "the request has no \"_meta\" with \"\(ModernMeta.protocolVersion)\" (protocol 2026-07-28), "
                         + "and no \"initialize\" handshake came first (protocol 2025-11-25 and earlier)")))
             }
         }
         let isModern = exchange.version.isModern
+        let replies = replyWriter(for: request, exchange)
         switch request.method {
         case "ping":
-            reply(result(request, [:], exchange))
+            completion(replies.result([:]))
         case "server/discover" where isModern:
-            reply(result(request, discover(), exchange))
+            completion(replies.result(discover(), cache: CacheHint(timeToLive: configuration.discoverTimeToLive, scope: .public)))
         case "tools/list":
             completion(listTools(request, exchange))
         case "tools/call":
             callTool(request, exchange, completion: completion)
         case "initialize" where !isModern:
-            reply(JSONRPCOutgoing.error(id: request.id, .invalidRequest(
-                "the session is already initialized (protocol \(exchange.version))")))
+            completion(replies.error(.invalidRequest("the session is already initialized (protocol \(exchange.version))")))
         case "logging/setLevel" where !isModern:
-            reply(setLogLevel(request, exchange))
+            completion(setLogLevel(request, replies))
         default:
-            reply(JSONRPCOutgoing.error(id: request.id, .methodNotFound(request.method)))
+            completion(replies.error(.methodNotFound(request.method)))
         }
     }
 
@@ -206,32 +205,14 @@ public final class MCPServer: Sendable {
         return .success(Exchange(version: version, clientLogLevel: logLevel))
     }
 
-    /// A result response, with what the revision requires around it.
-    func result(_ request: JSONRPCRequest, _ body: JSONObject, _ exchange: Exchange) -> JSON {
-        var body = body
-        if exchange.version.isModern {
-            body["resultType"] = "complete"
-            var meta = body["_meta"]?.objectValue ?? [:]
-            meta[ModernMeta.serverInfo] = configuration.serverInfo(for: exchange.version)
-            body["_meta"] = .object(meta)
-        }
-        return JSONRPCOutgoing.result(id: request.id, body)
+    /// The writer of the replies to `request`, served under `exchange` (nil: under none yet).
+    func replyWriter(for request: JSONRPCRequest, _ exchange: Exchange?) -> ReplyWriter {
+        ReplyWriter(id: request.id, version: exchange?.version, configuration: configuration)
     }
 
-    /// A tool call's response, in pieces: the result's text and its escaped form are written
-    /// from the buffers the result keeps, not copied into one.
-    func toolResponse(_ request: JSONRPCRequest, _ outcome: ToolResult, _ exchange: Exchange) -> SerializedMessage {
-        var head = JSONWriter()
-        head.raw(#"{"jsonrpc":"2.0","id":"#)
-        head.write(request.id.json)
-        head.raw(#","result":{"#)
-        var tail = JSONWriter()
-        if exchange.version.isModern {
-            tail.raw(#","resultType":"complete","_meta":"#)
-            tail.write([ModernMeta.serverInfo: configuration.serverInfo(for: exchange.version)])
-        }
-        tail.raw("}}")
-        return SerializedMessage(pieces: [head.bytes] + outcome.members(for: exchange.version) + [tail.bytes])
+    /// An error answered with `"id": null`: the line had no readable request.
+    private func unidentifiedError(_ error: JSONRPCError) -> SerializedMessage {
+        ReplyWriter(id: nil, version: nil, configuration: configuration).error(error)
     }
 
     // MARK: - Handshake and discovery
@@ -244,9 +225,9 @@ public final class MCPServer: Sendable {
             : ["tools": ["listChanged": true], "logging": [:]]
     }
 
-    private func initialize(_ request: JSONRPCRequest) -> JSON {
+    private func initialize(_ request: JSONRPCRequest) -> SerializedMessage {
         guard let requested = request.params["protocolVersion"]?.stringValue else {
-            return JSONRPCOutgoing.error(id: request.id, .invalidParams("\"initialize\" needs a \"protocolVersion\" string"))
+            return replyWriter(for: request, nil).error(.invalidParams("\"initialize\" needs a \"protocolVersion\" string"))
         }
         // Echo a legacy revision we serve; otherwise answer with the newest legacy one.
         let version = ProtocolVersion(requested).flatMap { $0.isModern ? nil : $0 } ?? ProtocolVersion.latestLegacy
@@ -255,8 +236,9 @@ public final class MCPServer: Sendable {
             session = LegacySession(version: version)
             return false
         }
+        let replies = ReplyWriter(id: request.id, version: version, configuration: configuration)
         if alreadyInitialized {
-            return JSONRPCOutgoing.error(id: request.id, .invalidRequest("the session is already initialized"))
+            return replies.error(.invalidRequest("the session is already initialized"))
         }
         let client = request.params["clientInfo"]?["name"]?.stringValue ?? "an unnamed client"
         logger.info("\(client) initialized a session with protocol \(version) (asked for \(requested)).")
@@ -266,7 +248,7 @@ public final class MCPServer: Sendable {
             "serverInfo": configuration.serverInfo(for: version),
         ]
         if let instructions = configuration.instructions { body["instructions"] = .string(instructions) }
-        return JSONRPCOutgoing.result(id: request.id, body)
+        return replies.result(body)
     }
 
     private func discover() -> JSONObject {
@@ -275,18 +257,16 @@ public final class MCPServer: Sendable {
             "capabilities": capabilities(for: .v2026_07_28),
         ]
         if let instructions = configuration.instructions { body["instructions"] = .string(instructions) }
-        body["ttlMs"] = .int(configuration.discoverTimeToLive)
-        body["cacheScope"] = "public"
         return body
     }
 
-    private func setLogLevel(_ request: JSONRPCRequest, _ exchange: Exchange) -> JSON {
+    private func setLogLevel(_ request: JSONRPCRequest, _ replies: ReplyWriter) -> SerializedMessage {
         guard let name = request.params["level"]?.stringValue, let level = LogLevel(name: name) else {
-            return JSONRPCOutgoing.error(id: request.id, .invalidParams(
+            return replies.error(.invalidParams(
                 "\"level\" must be one of " + LogLevel.allCases.map(\.description).joined(separator: ", ")))
         }
         legacySession.withLock { $0?.logLevel = level }
-        return result(request, [:], exchange)
+        return replies.result([:])
     }
 }
 
