@@ -40,7 +40,7 @@ public final class HoursmithClient: Sendable {
             baseURL: baseURL, token: configuration.token, userAgent: userAgent,
             timeoutSeconds: configuration.timeoutSeconds, idempotencyKey: idempotencyKey
         ) else {
-            throw HoursmithError(kind: .badRequest, message: "The request URL could not be built.", request: request.line)
+            throw HoursmithError(kind: .badRequest, message: "The request URL could not be built.", request: request.line, object: request.object)
         }
         let policy = configuration.retry
         var failedAttempts = 0
@@ -102,6 +102,7 @@ public final class HoursmithClient: Sendable {
     private func errorContext(for request: APIRequest) -> ErrorContext {
         ErrorContext(
             request: request.line,
+            object: request.object,
             isRead: request.safety == .read,
             origin: baseURL.origin,
             host: baseURL.host,
