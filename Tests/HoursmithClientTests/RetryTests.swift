@@ -17,7 +17,7 @@ import Testing
         #expect(harness.requests("GET", "/me").map(\.status) == [503, 503, 200])
         // Backoff 500 ms then 1 s, each scaled by 0.5 + 0.5 × jitter (0.5 here).
         #expect(harness.clock.sleeps == [.milliseconds(375), .milliseconds(750)])
-        #expect(harness.logs.text.contains("GET /me: server_error (HTTP 503); trying again in 0.38 s (try 2 of 3)"))
+        #expect(harness.logs.text.contains("warning: GET /me: server_error (HTTP 503); trying again in 0.38 s (try 2 of 3)"))
     }
 
     @Test func aGetGivesUpAfterThreeTries() async throws {
@@ -222,6 +222,6 @@ import Testing
         #expect(harness.requests("GET", "/time_entries").count == 3)
         #expect(harness.clock.sleeps.count >= 2)
         #expect(harness.clock.sleeps.allSatisfy { $0 > .zero && $0 <= .seconds(10) })
-        #expect(harness.logs.text.contains("pacing at 2 requests per 10 s"))
+        #expect(harness.logs.lines.contains { $0.level == "info" && $0.message.contains("pacing at 2 requests per 10 s") })
     }
 }

@@ -103,22 +103,23 @@ private final class Session: Sendable {
     func send(_ request: URLRequest) async -> Result<HTTPResponse, TransportFailure> {
         if Task.isCancelled { return .failure(.cancelled) }
         let task = session.dataTask(with: request)
-        let exchange = delegate.register(task)
+        let pending = delegate.register(task)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                exchange.wait(continuation)
+                pending.wait(continuation)
                 task.resume()
             }
         } onCancel: {
-            exchange.finish(.failure(.cancelled))
+            pending.finish(.failure(.cancelled))
             task.cancel()
         }
     }
 }
 
-/// One request's state, shared by the caller, the delegate and the cancellation handler; its
-/// result is delivered exactly once, by whichever finishes first.
-private final class Exchange: @unchecked Sendable {
+/// One request's response as it arrives (its body, a redirect, whether it is too large), shared
+/// by the caller, the delegate and the cancellation handler; its result is delivered exactly
+/// once, by whichever finishes first.
+private final class PendingResponse: @unchecked Sendable {
     typealias Outcome = Result<HTTPResponse, TransportFailure>
 
     /// The waiting caller, or the result that came before it; each taken exactly once.
@@ -168,27 +169,27 @@ private final class Exchange: @unchecked Sendable {
 /// The session's delegate: collects each task's body, refuses redirects, enforces the size cap.
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let maxResponseBytes: Int
-    private let exchanges = Locked<[Int: Exchange]>([:])
+    private let responses = Locked<[Int: PendingResponse]>([:])
 
     init(maxResponseBytes: Int) {
         self.maxResponseBytes = maxResponseBytes
     }
 
-    func register(_ task: URLSessionTask) -> Exchange {
-        let exchange = Exchange()
-        exchanges.withLock { $0[task.taskIdentifier] = exchange }
-        return exchange
+    func register(_ task: URLSessionTask) -> PendingResponse {
+        let response = PendingResponse()
+        responses.withLock { $0[task.taskIdentifier] = response }
+        return response
     }
 
-    private func exchange(for task: URLSessionTask, remove: Bool = false) -> Exchange? {
-        exchanges.withLock { remove ? $0.removeValue(forKey: task.taskIdentifier) : $0[task.taskIdentifier] }
+    private func pendingResponse(for task: URLSessionTask, remove: Bool = false) -> PendingResponse? {
+        responses.withLock { remove ? $0.removeValue(forKey: task.taskIdentifier) : $0[task.taskIdentifier] }
     }
 
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
-        exchange(for: task)?.redirect = (response.statusCode, response.value(forHTTPHeaderField: "Location"))
+        pendingResponse(for: task)?.redirect = (response.statusCode, response.value(forHTTPHeaderField: "Location"))
         completionHandler(nil)
     }
 
@@ -196,37 +197,37 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
-        if let exchange = exchange(for: dataTask) {
+        if let pending = pendingResponse(for: dataTask) {
             if response.expectedContentLength > Int64(maxResponseBytes) {
-                exchange.isTooLarge = true
+                pending.isTooLarge = true
                 dataTask.cancel()
             } else if response.expectedContentLength > 0 {
                 // The body is gathered in one buffer of its announced length, grown in no steps.
-                exchange.body.reserveCapacity(Int(response.expectedContentLength))
+                pending.body.reserveCapacity(Int(response.expectedContentLength))
             }
         }
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard let exchange = exchange(for: dataTask), !exchange.isTooLarge else { return }
-        if exchange.body.count + data.count > maxResponseBytes {
-            exchange.isTooLarge = true
-            exchange.body = []
+        guard let pending = pendingResponse(for: dataTask), !pending.isTooLarge else { return }
+        if pending.body.count + data.count > maxResponseBytes {
+            pending.isTooLarge = true
+            pending.body = []
             dataTask.cancel()
             return
         }
-        exchange.body.append(contentsOf: data)
+        pending.body.append(contentsOf: data)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        guard let exchange = exchange(for: task, remove: true) else { return }
-        exchange.finish(result(of: task, exchange: exchange, error: error))
+        guard let pending = pendingResponse(for: task, remove: true) else { return }
+        pending.finish(result(of: task, pending, error: error))
     }
 
-    private func result(of task: URLSessionTask, exchange: Exchange, error: Error?) -> Result<HTTPResponse, TransportFailure> {
-        if exchange.isTooLarge { return .failure(.tooLarge) }
-        if let redirect = exchange.redirect { return .failure(.redirect(status: redirect.status, location: redirect.location)) }
+    private func result(of task: URLSessionTask, _ pending: PendingResponse, error: Error?) -> Result<HTTPResponse, TransportFailure> {
+        if pending.isTooLarge { return .failure(.tooLarge) }
+        if let redirect = pending.redirect { return .failure(.redirect(status: redirect.status, location: redirect.location)) }
         if let error {
             let urlError = error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "\(error)"])
             return .failure(urlError.code == .cancelled ? .cancelled : .urlError(urlError))
@@ -238,6 +239,6 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             return .failure(.redirect(status: response.statusCode, location: response.value(forHTTPHeaderField: "Location")))
         }
         let retryAfter = response.value(forHTTPHeaderField: "Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        return .success(HTTPResponse(status: response.statusCode, retryAfter: retryAfter, body: exchange.body))
+        return .success(HTTPResponse(status: response.statusCode, retryAfter: retryAfter, body: pending.body))
     }
 }

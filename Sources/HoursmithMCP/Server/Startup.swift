@@ -18,11 +18,7 @@ enum Startup {
             return .unavailable(error.message)
         }
         let configuration = HoursmithConfiguration(
-            token: token, version: Product.version, baseURL: options.apiURL ?? Options.defaultAPIURL
-        ) { level, message in
-            // The client's levels are a subset of the logger's, with the same names.
-            logger.log(MCPCore.LogLevel(name: level.description) ?? .info, message)
-        }
+            token: token, version: Product.version, baseURL: options.apiURL ?? Options.defaultAPIURL, logger: logger)
         do throws(HoursmithError) {
             return .ready(try HoursmithClient(configuration: configuration))
         } catch {
@@ -101,3 +97,7 @@ enum Console {
         FileHandle.standardError.write(Data(("hoursmith-mcp: " + Redaction.redact(text) + "\n").utf8))
     }
 }
+
+/// The client logs to the server's stderr logger, which has the three methods it asks for. (The
+/// two modules know nothing of each other; this executable is where they meet.)
+extension Logger: ClientLogger {}

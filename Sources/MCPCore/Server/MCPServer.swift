@@ -130,19 +130,21 @@ public final class MCPServer: Sendable {
 
     // MARK: - Requests
 
-    /// How a request is to be served: which revision, and whether log messages go to the client.
-    struct Exchange {
+    /// The terms a request is served under: its protocol revision (per request in the modern
+    /// era, the session's in the legacy one), and the level from which log messages go to the
+    /// client (nil: none do).
+    struct RequestTerms {
         let version: ProtocolVersion
         let clientLogLevel: LogLevel?
     }
 
     private func handleRequest(_ request: JSONRPCRequest, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
-        let exchange: Exchange
-        switch resolveExchange(for: request) {
+        let terms: RequestTerms
+        switch resolveTerms(for: request) {
         case .failure(let error):
             return completion(replyWriter(for: request, nil).error(error))
         case .success(let value?):
-            exchange = value
+            terms = value
         case .success(nil):
             // Not modern, and no legacy session: only the handshake and ping are served.
             let replies = replyWriter(for: request, nil)
@@ -155,19 +157,19 @@ public final class MCPServer: Sendable {
                         + "and no \"initialize\" handshake came first (protocol 2025-11-25 and earlier)")))
             }
         }
-        let isModern = exchange.version.isModern
-        let replies = replyWriter(for: request, exchange)
+        let isModern = terms.version.isModern
+        let replies = replyWriter(for: request, terms)
         switch request.method {
         case "ping":
             completion(replies.result([:]))
         case "server/discover" where isModern:
             completion(replies.result(discover(), cache: CacheHint(timeToLive: configuration.discoverTimeToLive, scope: .public)))
         case "tools/list":
-            completion(listTools(request, exchange))
+            completion(listTools(request, terms))
         case "tools/call":
-            callTool(request, exchange, completion: completion)
+            callTool(request, terms, completion: completion)
         case "initialize" where !isModern:
-            completion(replies.error(.invalidRequest("the session is already initialized (protocol \(exchange.version))")))
+            completion(replies.error(.invalidRequest("the session is already initialized (protocol \(terms.version))")))
         case "logging/setLevel" where !isModern:
             completion(setLogLevel(request, replies))
         default:
@@ -175,13 +177,13 @@ public final class MCPServer: Sendable {
         }
     }
 
-    /// The exchange a request belongs to: modern when its `_meta` names a protocol version (or
+    /// The terms a request is served under: modern when its `_meta` names a protocol version (or
     /// carries any of the modern keys), legacy when a session was initialized, else nil.
-    private func resolveExchange(for request: JSONRPCRequest) -> Result<Exchange?, JSONRPCError> {
+    private func resolveTerms(for request: JSONRPCRequest) -> Result<RequestTerms?, JSONRPCError> {
         let meta = request.meta
         let modernKeys = [ModernMeta.protocolVersion, ModernMeta.clientCapabilities, ModernMeta.clientInfo, ModernMeta.logLevel]
         guard modernKeys.contains(where: { meta[$0] != nil }) else {
-            return .success(legacySession.current.map { Exchange(version: $0.version, clientLogLevel: $0.logLevel) })
+            return .success(legacySession.current.map { RequestTerms(version: $0.version, clientLogLevel: $0.logLevel) })
         }
         guard let requested = meta[ModernMeta.protocolVersion]?.stringValue else {
             return .failure(.invalidParams("\"_meta\" must name the protocol version in \"\(ModernMeta.protocolVersion)\""))
@@ -202,12 +204,12 @@ public final class MCPServer: Sendable {
             }
             logLevel = level
         }
-        return .success(Exchange(version: version, clientLogLevel: logLevel))
+        return .success(RequestTerms(version: version, clientLogLevel: logLevel))
     }
 
-    /// The writer of the replies to `request`, served under `exchange` (nil: under none yet).
-    func replyWriter(for request: JSONRPCRequest, _ exchange: Exchange?) -> ReplyWriter {
-        ReplyWriter(id: request.id, version: exchange?.version, configuration: configuration)
+    /// The writer of the replies to `request`, served under `terms` (nil: under none yet).
+    func replyWriter(for request: JSONRPCRequest, _ terms: RequestTerms?) -> ReplyWriter {
+        ReplyWriter(id: request.id, version: terms?.version, configuration: configuration)
     }
 
     /// An error answered with `"id": null`: the line had no readable request.

@@ -7,8 +7,8 @@ extension MCPServer {
     /// The `tools/list` response, serialized. A page's `tools` array is serialized once per
     /// revision and list, then reused (written from the cache, not copied): declarations do not
     /// change while the server runs.
-    func listTools(_ request: JSONRPCRequest, _ exchange: Exchange) -> SerializedMessage {
-        let replies = replyWriter(for: request, exchange)
+    func listTools(_ request: JSONRPCRequest, _ terms: RequestTerms) -> SerializedMessage {
+        let replies = replyWriter(for: request, terms)
         let all = tools.listedTools()
         var start = 0
         if let cursor = request.params["cursor"] {
@@ -22,7 +22,7 @@ extension MCPServer {
         }
         let end = min(start + max(1, configuration.toolsPageSize), all.count)
         let page = all[start..<end]
-        let version = exchange.version
+        let version = terms.version
         let key = version.rawValue + ":" + page.map(\.name).joined(separator: ",")
         let toolsJSON = toolListCache.withLock { cache in
             if let cached = cache[key] { return cached }
@@ -41,8 +41,8 @@ extension MCPServer {
 
     // MARK: - tools/call
 
-    func callTool(_ request: JSONRPCRequest, _ exchange: Exchange, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
-        let replies = replyWriter(for: request, exchange)
+    func callTool(_ request: JSONRPCRequest, _ terms: RequestTerms, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
+        let replies = replyWriter(for: request, terms)
         guard let name = request.params["name"]?.stringValue else {
             return completion(replies.error(.invalidParams("\"tools/call\" needs the tool's \"name\"")))
         }
@@ -60,9 +60,9 @@ extension MCPServer {
         }
         let progressToken = request.meta["progressToken"].flatMap(RequestID.init)?.json
         let channel = RequestChannel(
-            progressToken: progressToken, version: exchange.version, clientLogLevel: exchange.clientLogLevel,
+            progressToken: progressToken, version: terms.version, clientLogLevel: terms.clientLogLevel,
             loggerName: configuration.name, redact: logger.redact, sink: sink)
-        let context = ToolContext(requestID: request.id, protocolVersion: exchange.version, channel: channel)
+        let context = ToolContext(requestID: request.id, protocolVersion: terms.version, channel: channel)
         let task = Task {
             let outcome = await self.run(tool, arguments, context)
             channel.close()
@@ -70,7 +70,7 @@ extension MCPServer {
             self.inFlight.finish(request.id) {
                 guard let outcome else { return }
                 // The result's text and its escaped form go out from the buffers it keeps.
-                completion(replies.result(pieces: outcome.members(for: exchange.version)))
+                completion(replies.result(pieces: outcome.members(for: terms.version)))
                 replied = true
             }
             if !replied {

@@ -44,7 +44,7 @@ final class Harness: Sendable {
             requestTimeout: .seconds(10),
             retry: RetryPolicy(jitter: { 0.5 }),
             clock: clock.clock,
-            log: logs.record
+            logger: logs
         )
         configure(&configuration)
         return try HoursmithClient(configuration: configuration)
@@ -82,14 +82,19 @@ final class VirtualClock: Sendable {
     }
 }
 
-/// Every log line the client wrote.
-final class LogRecorder: Sendable {
-    private let entries = Locked<[(level: LogLevel, message: String)]>([])
+/// Every log line the client wrote, with the method it came through.
+final class LogRecorder: ClientLogger {
+    private let entries = Locked<[(level: String, message: String)]>([])
 
-    var lines: [(level: LogLevel, message: String)] { entries.current }
+    var lines: [(level: String, message: String)] { entries.current }
+    /// `warning: GET /me: …`, a line each.
     var text: String { lines.map { "\($0.level): \($0.message)" }.joined(separator: "\n") }
 
-    var record: @Sendable (LogLevel, String) -> Void {
-        { [entries] level, message in entries.withLock { $0.append((level, message)) } }
+    func debug(_ message: @autoclosure () -> String) { record("debug", message()) }
+    func info(_ message: @autoclosure () -> String) { record("info", message()) }
+    func warning(_ message: @autoclosure () -> String) { record("warning", message()) }
+
+    private func record(_ level: String, _ message: String) {
+        entries.withLock { $0.append((level, message)) }
     }
 }
