@@ -117,7 +117,7 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// Whether the error is a transport failure after which the request may or may not have
     /// reached Hoursmith.
-    public var outcomeIsUnknown: Bool {
+    var outcomeIsUnknown: Bool {
         switch kind {
         case .timedOut, .connectionLost, .transportFailure: true
         default: false

@@ -101,3 +101,17 @@ func echoTool(name: String = "echo") -> Tool {
         .success(["echo": .string(arguments.string("text") ?? "")])
     }
 }
+
+/// A fixed set of tools.
+struct StaticToolSource: ToolSource {
+    let tools: [Tool]
+    let listTimeToLive: Int
+
+    init(_ tools: [Tool], listTimeToLive: Int = 3_600_000) {
+        self.tools = tools
+        self.listTimeToLive = listTimeToLive
+    }
+
+    func listedTools() -> [Tool] { tools }
+    func tool(named name: String) -> Tool? { tools.first { $0.name == name } }
+}

@@ -37,15 +37,15 @@ public final class MCPServer: Sendable {
     }
 
     /// The revision a legacy `initialize` negotiated, if one did.
-    public var negotiatedLegacyVersion: ProtocolVersion? {
+    var negotiatedLegacyVersion: ProtocolVersion? {
         legacySession.current?.version
     }
 
     /// How many requests are being served now.
-    public var requestsInFlight: Int { inFlight.count }
+    var requestsInFlight: Int { inFlight.count }
 
     /// Waits for in-flight requests to finish, until `deadline`. Returns whether they all did.
-    public func waitForRequests(before deadline: Date) -> Bool {
+    func waitForRequests(before deadline: Date) -> Bool {
         inFlight.waitUntilEmpty(before: deadline)
     }
 
