@@ -54,10 +54,9 @@ enum Startup {
         }
     }
 
-    static func help(catalog: [CatalogTool]) -> String {
-        let toolsets = Toolset.allCases.map { toolset in
-            let names = catalog.filter { $0.toolset == toolset }.map(\.name).joined(separator: ", ")
-            return "  \(toolset.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(names)"
+    static func help() -> String {
+        let toolsets = Catalog.names.map { toolset, names in
+            "  \(toolset.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(names.joined(separator: ", "))"
         }.joined(separator: "\n")
         return """
             hoursmith-mcp \(Product.version): a Model Context Protocol server for Hoursmith, over stdio.
