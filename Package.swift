@@ -3,11 +3,13 @@ import PackageDescription
 
 // Module graph (no package dependencies):
 //
-//   HoursmithMCP (executable hoursmith-mcp) ──► MCPCore ─────────► JSONCore
-//                                           └─► HoursmithClient ─► JSONCore
+//   HoursmithMCP (executable hoursmith-mcp) ──► MCPCore ─────────► JSONCore, Locking
+//                                           └─► HoursmithClient ─► JSONCore, Locking
 //
 // MCPCore knows nothing of Hoursmith; HoursmithClient knows nothing of MCP;
-// JSONCore (a JSON value with a fast reader and writer) knows neither.
+// JSONCore (a JSON value with a fast reader and writer) knows neither; Locking (a value behind
+// a lock: the one way threads share state, in sources, tests and benchmark alike) depends on
+// nothing of the package.
 // Test-only code, the Hoursmith sandbox included, lives under Tests/.
 
 let package = Package(
@@ -21,15 +23,18 @@ let package = Package(
     targets: [
         // JSONCore imports nothing; on Linux its Double conversions need libm linked explicitly.
         .target(name: "JSONCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        .target(name: "MCPCore", dependencies: ["JSONCore"]),
-        .target(name: "HoursmithClient", dependencies: ["JSONCore"]),
+        .target(name: "Locking"),
+        .target(name: "MCPCore", dependencies: ["JSONCore", "Locking"]),
+        .target(name: "HoursmithClient", dependencies: ["JSONCore", "Locking"]),
         // On Linux, `swift build -c release --static-swift-stdlib` links the Swift runtime and
         // Foundation into the binary, which halves the time from spawn to first reply
         // (docs/PERFORMANCE.md); the README's install uses it.
-        .executableTarget(name: "HoursmithMCP", dependencies: ["MCPCore", "HoursmithClient", "JSONCore"]),
+        .executableTarget(name: "HoursmithMCP", dependencies: ["MCPCore", "HoursmithClient", "JSONCore", "Locking"]),
 
-        // Test support: the Hoursmith sandbox (the REST contract in memory, over loopback HTTP).
-        .target(name: "HoursmithSandbox", dependencies: ["JSONCore"], path: "Tests/HoursmithSandbox"),
+        // Test support: explicit gates and a seeded random generator for tests, and the Hoursmith
+        // sandbox (the REST contract in memory, over loopback HTTP).
+        .target(name: "TestSupport", dependencies: ["Locking"], path: "Tests/TestSupport"),
+        .target(name: "HoursmithSandbox", dependencies: ["JSONCore", "Locking", "TestSupport"], path: "Tests/HoursmithSandbox"),
         .executableTarget(
             name: "HoursmithSandboxServer",
             dependencies: ["HoursmithSandbox"],
@@ -37,17 +42,20 @@ let package = Package(
         ),
         .executableTarget(
             name: "HoursmithBenchmark",
-            dependencies: ["HoursmithSandbox", "JSONCore"],
+            dependencies: ["HoursmithSandbox", "JSONCore", "Locking"],
             path: "Benchmarks/HoursmithBenchmark"
         ),
 
-        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
-        .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore"]),
-        .testTarget(name: "HoursmithClientTests", dependencies: ["HoursmithClient", "HoursmithSandbox", "JSONCore"]),
-        .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore"]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
+        .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore", "Locking", "TestSupport"]),
+        .testTarget(
+            name: "HoursmithClientTests",
+            dependencies: ["HoursmithClient", "HoursmithSandbox", "JSONCore", "Locking", "TestSupport"]
+        ),
+        .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore", "Locking", "TestSupport"]),
         .testTarget(
             name: "HoursmithMCPTests",
-            dependencies: ["HoursmithSandbox", "JSONCore", "HoursmithMCP", "HoursmithSandboxServer"],
+            dependencies: ["HoursmithSandbox", "JSONCore", "Locking", "TestSupport", "HoursmithMCP", "HoursmithSandboxServer"],
             exclude: ["__toolsnaps__"]
         ),
     ],

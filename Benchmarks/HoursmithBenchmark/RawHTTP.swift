@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 #if canImport(Glibc)
 import Glibc
@@ -87,19 +88,20 @@ final class RawHTTP: @unchecked Sendable {
 }
 
 /// What a batch of requests brought back, filled in from URLSession's threads.
-private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var sizes: [Int]
-    private(set) var failure: String?
+private final class Outcome: Sendable {
+    private let state: Locked<(sizes: [Int], failure: String?)>
 
     init(count: Int) {
-        sizes = [Int](repeating: 0, count: count)
+        state = Locked(([Int](repeating: 0, count: count), nil))
     }
 
+    var sizes: [Int] { state.current.sizes }
+    var failure: String? { state.current.failure }
+
     func record(_ index: Int, size: Int, failure: String?) {
-        lock.lock()
-        sizes[index] = size
-        if let failure { self.failure = failure }
-        lock.unlock()
+        state.withLock { state in
+            state.sizes[index] = size
+            if let failure { state.failure = failure }
+        }
     }
 }

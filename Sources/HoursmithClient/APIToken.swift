@@ -10,7 +10,7 @@ public struct APIToken: Sendable, Equatable {
     private let value: String
 
     /// The token's public id (`4f8a2c1bdedf`), when the token has the documented shape.
-    public let publicID: String?
+    let publicID: String?
 
     private init(value: String, publicID: String?) {
         self.value = value

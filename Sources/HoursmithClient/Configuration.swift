@@ -25,7 +25,7 @@ public struct HoursmithConfiguration: Sendable {
     /// Time and sleeping; tests replace it so that retries and pacing do not wait for real.
     public var clock: ClientClock
     /// Receives retries, waits and a line per request. Never receives the token's secret.
-    public var log: (@Sendable (LogLevel, String) -> Void)?
+    public var logger: (any ClientLogger)?
 
     public init(
         token: APIToken,
@@ -38,7 +38,7 @@ public struct HoursmithConfiguration: Sendable {
         pacing: [RequestPacing] = RequestPacing.contract,
         maxConcurrentPages: Int = 4,
         clock: ClientClock = .system,
-        log: (@Sendable (LogLevel, String) -> Void)? = nil
+        logger: (any ClientLogger)? = nil
     ) {
         self.token = token
         self.version = version
@@ -50,7 +50,7 @@ public struct HoursmithConfiguration: Sendable {
         self.pacing = pacing
         self.maxConcurrentPages = maxConcurrentPages
         self.clock = clock
-        self.log = log
+        self.logger = logger
     }
 
     /// `requestTimeout` in whole seconds, rounded up, at least 1.
@@ -60,20 +60,14 @@ public struct HoursmithConfiguration: Sendable {
     }
 }
 
-/// The level of a log line.
-public enum LogLevel: Int, Sendable, Comparable, CustomStringConvertible {
-    case debug, info, warning, error
-
-    public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    public var description: String {
-        switch self {
-        case .debug: "debug"
-        case .info: "info"
-        case .warning: "warning"
-        case .error: "error"
-        }
-    }
+/// Where a client reports what it does: a line per request (debug), waits for its own pacing
+/// (info), and retries (warning). The client has no levels of its own: each method says how
+/// loud a line is, and the logger decides whether to build it (the messages are autoclosures)
+/// and where it goes. `hoursmith-mcp` passes its stderr logger, which has these three methods.
+public protocol ClientLogger: Sendable {
+    func debug(_ message: @autoclosure () -> String)
+    func info(_ message: @autoclosure () -> String)
+    func warning(_ message: @autoclosure () -> String)
 }
 
 /// A monotonic clock and a way to sleep on it.

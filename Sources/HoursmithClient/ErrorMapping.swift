@@ -5,6 +5,8 @@ import JSONCore
 struct ErrorContext: Sendable {
     /// `DELETE /clients/3`.
     let request: String
+    /// The object the request was about (client 3), when it was about one.
+    let object: APIObject?
     /// Whether the request only reads (a lost answer then changes nothing).
     let isRead: Bool
     /// `https://hoursmith.app`.
@@ -29,7 +31,8 @@ extension HoursmithError {
             message: message(for: kind, apiMessage: envelope.message, context: context),
             apiMessage: envelope.message,
             status: status,
-            request: context.request
+            request: context.request,
+            object: context.object
         )
     }
 
@@ -171,12 +174,15 @@ extension HoursmithError {
         case .redirect(let status, let location): kind = .redirectRefused(status: status, location: location.map(context.token.scrubbed))
         case .urlError(let error): kind = self.kind(of: error, token: context.token)
         }
-        return HoursmithError(kind: kind, message: transportMessage(for: kind, context: context), request: context.request)
+        return HoursmithError(
+            kind: kind, message: transportMessage(for: kind, context: context), request: context.request, object: context.object)
     }
 
     static func undecodable(_ detail: String, context: ErrorContext) -> HoursmithError {
         let kind = Kind.undecodableResponse(detail: context.token.scrubbed(detail))
-        return HoursmithError(kind: kind, message: transportMessage(for: kind, context: context), status: 200, request: context.request)
+        return HoursmithError(
+            kind: kind, message: transportMessage(for: kind, context: context), status: 200, request: context.request,
+            object: context.object)
     }
 
     static func invalidBaseURL(_ url: String, reason: String) -> HoursmithError {

@@ -15,6 +15,8 @@ public final class HoursmithClient: Sendable {
     private let transport: HTTPTransport
     private let pacers: [Pacer]
     private let userAgent: String
+    /// The configured logger, if any, with the token's secret scrubbed out of every line.
+    private let log: ScrubbedLog
 
     /// A client for `configuration`; an API URL that is not https (or http to a loopback host)
     /// is refused with `invalidBaseURL`.
@@ -28,6 +30,7 @@ public final class HoursmithClient: Sendable {
         )
         self.pacers = configuration.pacing.map(Pacer.init)
         self.userAgent = "\(configuration.product)/\(configuration.version)"
+        self.log = ScrubbedLog(logger: configuration.logger, token: configuration.token)
     }
 
     // MARK: Sending
@@ -40,7 +43,7 @@ public final class HoursmithClient: Sendable {
             baseURL: baseURL, token: configuration.token, userAgent: userAgent,
             timeoutSeconds: configuration.timeoutSeconds, idempotencyKey: idempotencyKey
         ) else {
-            throw HoursmithError(kind: .badRequest, message: "The request URL could not be built.", request: request.line)
+            throw HoursmithError(kind: .badRequest, message: "The request URL could not be built.", request: request.line, object: request.object)
         }
         let policy = configuration.retry
         var failedAttempts = 0
@@ -52,14 +55,14 @@ public final class HoursmithClient: Sendable {
             let error: HoursmithError
             switch await transport.send(urlRequest, freshConnection: request.method != .get) {
             case .success(let response) where (200..<300).contains(response.status):
-                log(.debug, "\(request.line) → \(response.status) in \(milliseconds(since: started)) ms, \(response.body.count) bytes")
+                log.debug("\(request.line) → \(response.status) in \(milliseconds(since: started)) ms, \(response.body.count) bytes")
                 return response
             case .success(let response):
                 error = .api(status: response.status, body: response.body, retryAfter: response.retryAfter, context: context)
             case .failure(let failure):
                 error = .transport(failure, context: context)
             }
-            log(.debug, "\(request.line) → \(error.status.map(String.init) ?? error.code) in \(milliseconds(since: started)) ms")
+            log.debug("\(request.line) → \(error.status.map(String.init) ?? error.code) in \(milliseconds(since: started)) ms")
 
             let isRateLimit = if case .rateLimited = error.kind { true } else { false }
             if !isRateLimit { failedAttempts += 1 }
@@ -67,9 +70,9 @@ public final class HoursmithClient: Sendable {
             guard case .retry(let wait) = decision else { throw error }
             if isRateLimit {
                 rateLimitWaits += 1
-                log(.warning, "\(request.line): rate limited; waiting \(seconds(wait)) s as Retry-After asks (wait \(rateLimitWaits) of \(policy.maxRateLimitWaits))")
+                log.warning("\(request.line): rate limited; waiting \(seconds(wait)) s as Retry-After asks (wait \(rateLimitWaits) of \(policy.maxRateLimitWaits))")
             } else {
-                log(.warning, "\(request.line): \(error.code)\(error.status.map { " (HTTP \($0))" } ?? ""); "
+                log.warning("\(request.line): \(error.code)\(error.status.map { " (HTTP \($0))" } ?? ""); "
                     + "trying again in \(seconds(wait)) s (try \(failedAttempts + 1) of \(policy.maxAttempts))")
             }
             do {
@@ -89,7 +92,7 @@ public final class HoursmithClient: Sendable {
                 continue
             }
             while let wait = pacer.reserve(at: configuration.clock.now()) {
-                log(.info, "\(request.line): pacing at \(pacer.pacing.limit) requests per \(seconds(pacer.pacing.window)) s; waiting \(seconds(wait)) s")
+                log.info("\(request.line): pacing at \(pacer.pacing.limit) requests per \(seconds(pacer.pacing.window)) s; waiting \(seconds(wait)) s")
                 do {
                     try await configuration.clock.sleep(wait)
                 } catch {
@@ -102,6 +105,7 @@ public final class HoursmithClient: Sendable {
     private func errorContext(for request: APIRequest) -> ErrorContext {
         ErrorContext(
             request: request.line,
+            object: request.object,
             isRead: request.safety == .read,
             origin: baseURL.origin,
             host: baseURL.host,
@@ -141,10 +145,6 @@ public final class HoursmithClient: Sendable {
 
     // MARK: Logging
 
-    func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
-        guard let log = configuration.log else { return }
-        log(level, configuration.token.scrubbed(message()))
-    }
 
     private func milliseconds(since start: Duration) -> Int {
         let elapsed = configuration.clock.now() - start
@@ -155,4 +155,15 @@ public final class HoursmithClient: Sendable {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
+}
+
+/// Logs to a ``ClientLogger`` with the token's secret scrubbed out of every line; a line is built
+/// only when there is a logger and it wants the line.
+struct ScrubbedLog: Sendable {
+    let logger: (any ClientLogger)?
+    let token: APIToken
+
+    func debug(_ message: @autoclosure () -> String) { logger?.debug(token.scrubbed(message())) }
+    func info(_ message: @autoclosure () -> String) { logger?.info(token.scrubbed(message())) }
+    func warning(_ message: @autoclosure () -> String) { logger?.warning(token.scrubbed(message())) }
 }

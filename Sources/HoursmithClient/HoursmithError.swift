@@ -58,13 +58,20 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
     public let status: Int?
     /// The request, e.g. `DELETE /clients/3`, when the error came from one.
     public let request: String?
+    /// The object that request was about (client 3), when it was about one: a list, a create,
+    /// `/me` and reports are about none.
+    public let object: APIObject?
 
-    public init(kind: Kind, message: String, apiMessage: String? = nil, status: Int? = nil, request: String? = nil) {
+    public init(
+        kind: Kind, message: String, apiMessage: String? = nil, status: Int? = nil, request: String? = nil,
+        object: APIObject? = nil
+    ) {
         self.kind = kind
         self.message = message
         self.apiMessage = apiMessage
         self.status = status
         self.request = request
+        self.object = object
     }
 
     public var description: String {
@@ -110,7 +117,7 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// Whether the error is a transport failure after which the request may or may not have
     /// reached Hoursmith.
-    public var outcomeIsUnknown: Bool {
+    var outcomeIsUnknown: Bool {
         switch kind {
         case .timedOut, .connectionLost, .transportFailure: true
         default: false

@@ -10,16 +10,15 @@ let options: Options
 let selection: ToolSelection
 do throws(OptionsError) {
     options = try Options.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
-    let names = Catalog.tools(ToolEnvironment(session: HoursmithSession(access: .unavailable(""))))
     switch options.mode {
     case .help:
-        Console.out(Startup.help(catalog: names))
+        Console.out(Startup.help())
         exit(0)
     case .version:
         Console.out("\(Product.name) \(Product.version)")
         exit(0)
     case .check, .serve:
-        selection = try ToolSelection.make(from: options, catalog: names)
+        selection = try ToolSelection.make(from: options)
     }
 } catch {
     Console.error(error.message)

@@ -83,12 +83,18 @@ import Testing
         #expect(hidden?.kind == .notFound)
         #expect(hidden?.message.contains("GET /time_entries/\(Fixture.TimeEntry.lenaMobile)") == true)
         #expect(hidden?.message.contains("may not see it") == true)
-        #expect(await Self.failure { try await harness.client.getProject(id: 999_999) }?.kind == .notFound)
+        #expect(hidden?.object == APIObject(.timeEntries, Fixture.TimeEntry.lenaMobile), "the error says which object, typed")
+        let missing = await Self.failure { try await harness.client.getProject(id: 999_999) }
+        #expect(missing?.kind == .notFound)
+        #expect(missing?.object == APIObject(.projects, 999_999))
+        let stop = await Self.failure { try await harness.client.stopTimeEntry(id: 999_999) }
+        #expect(stop?.kind == .notFound)
+        #expect(stop?.object == APIObject(.timeEntries, 999_999), "an action on an object is about that object")
     }
 
     @Test func methodNotAllowed() async throws {
         let harness = try Harness()
-        let error = await Self.failure { try await harness.client.send(.delete("/projects/\(Fixture.Project.acmeWebsite)")) }
+        let error = await Self.failure { try await harness.client.send(.delete(.projects, id: Fixture.Project.acmeWebsite)) }
         #expect(error?.kind == .methodNotAllowed)
         #expect(error?.status == 405)
         #expect(error?.message.contains("DELETE /projects/1") == true)

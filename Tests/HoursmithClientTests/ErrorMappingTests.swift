@@ -11,7 +11,7 @@ import FoundationNetworking
     static let token = try! APIToken.parse("hsk_live_0123456789ab_\(secret)").token
 
     static func context(isRead: Bool = true) -> ErrorContext {
-        ErrorContext(request: isRead ? "GET /clients/9" : "DELETE /clients/9", isRead: isRead, origin: "https://hoursmith.app",
+        ErrorContext(request: isRead ? "GET /clients/9" : "DELETE /clients/9", object: APIObject(.clients, 9), isRead: isRead, origin: "https://hoursmith.app",
                      host: "hoursmith.app", timeoutSeconds: 30, maxResponseBytes: 64 << 20, token: token)
     }
 

@@ -80,9 +80,18 @@ import Testing
     @Test func requestsKnowHowSafeTheyAreToRepeat() {
         #expect(APIRequest.get("/me").safety == .read)
         #expect(APIRequest.create("/time_entries", [:]).safety == .create)
-        #expect(APIRequest.update("/clients/1", [:]).safety == .update)
-        #expect(APIRequest.action("/time_entries/1/stop").safety == .action)
-        #expect(APIRequest.delete("/clients/1").safety == .action)
-        #expect(APIRequest.delete("/clients/1").line == "DELETE /clients/1")
+        #expect(APIRequest.update(.clients, id: 1, [:]).safety == .update)
+        #expect(APIRequest.action(.timeEntries, id: 1, "stop").safety == .action)
+        #expect(APIRequest.delete(.clients, id: 1).safety == .action)
+        #expect(APIRequest.delete(.clients, id: 1).line == "DELETE /clients/1")
+    }
+
+    @Test func requestsAboutOneObjectNameIt() {
+        #expect(APIRequest.get(.timeEntries, id: 5).path == "/time_entries/5")
+        #expect(APIRequest.action(.timeEntries, id: 5, "stop").line == "POST /time_entries/5/stop")
+        #expect(APIRequest.action(.timeEntries, id: 5, "stop").object == APIObject(.timeEntries, 5))
+        #expect(APIRequest.update(.projects, id: 8, [:]).object == APIObject(.projects, 8))
+        #expect(APIRequest.get("/time_entries").object == nil, "a list is about no one object")
+        #expect(APIRequest.create("/clients", [:]).object == nil)
     }
 }

@@ -3,6 +3,12 @@ import HoursmithSandbox
 import Testing
 @testable import HoursmithClient
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Every retry path over real HTTP, counted in the sandbox's request log. Waits are virtual.
 @Suite struct RetryTests {
     static func failure<T>(_ call: () async throws -> T) async -> HoursmithError? {
@@ -17,7 +23,7 @@ import Testing
         #expect(harness.requests("GET", "/me").map(\.status) == [503, 503, 200])
         // Backoff 500 ms then 1 s, each scaled by 0.5 + 0.5 × jitter (0.5 here).
         #expect(harness.clock.sleeps == [.milliseconds(375), .milliseconds(750)])
-        #expect(harness.logs.text.contains("GET /me: server_error (HTTP 503); trying again in 0.38 s (try 2 of 3)"))
+        #expect(harness.logs.text.contains("warning: GET /me: server_error (HTTP 503); trying again in 0.38 s (try 2 of 3)"))
     }
 
     @Test func aGetGivesUpAfterThreeTries() async throws {
@@ -190,7 +196,11 @@ import Testing
     }
 
     @Test func aConnectionThatNeverOpensIsRetriedForAnyMethodThenNamed() async throws {
-        let port = try Harness().sandbox.port  // a port that was just free, and is closed again
+        // A port held by a socket that never listens: connections are refused, and no other test's
+        // sandbox can take the port meanwhile (as it could a port that was merely free a moment ago).
+        let closed = try ClosedPort()
+        defer { closed.release() }
+        let port = closed.port
         let clock = VirtualClock()
         let client = try Harness.client(for: "http://127.0.0.1:\(port)/api/v1", token: Fixture.Token.owner, clock: clock, logs: LogRecorder())
         let error = await Self.failure { try await client.deleteClient(id: Fixture.Client.umbrella) }
@@ -222,6 +232,39 @@ import Testing
         #expect(harness.requests("GET", "/time_entries").count == 3)
         #expect(harness.clock.sleeps.count >= 2)
         #expect(harness.clock.sleeps.allSatisfy { $0 > .zero && $0 <= .seconds(10) })
-        #expect(harness.logs.text.contains("pacing at 2 requests per 10 s"))
+        #expect(harness.logs.lines.contains { $0.level == "info" && $0.message.contains("pacing at 2 requests per 10 s") })
     }
+}
+
+/// A loopback port bound by a socket that never listens, so that connecting to it is refused.
+struct ClosedPort {
+    let descriptor: Int32
+    let port: UInt16
+
+    init() throws {
+        #if canImport(Glibc)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(descriptor, address, length) == 0 && getsockname(descriptor, address, &length) == 0
+            }
+        }
+        guard descriptor >= 0, bound else { throw HarnessFailure("could not bind a loopback port") }
+        self.descriptor = descriptor
+        self.port = UInt16(bigEndian: address.sin_port)
+    }
+
+    func release() { close(descriptor) }
+}
+
+struct HarnessFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

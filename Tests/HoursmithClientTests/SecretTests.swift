@@ -36,7 +36,7 @@ import Testing
         await attempt { try await client.getClient(id: 999) }
         await attempt { try await client.deleteClient(id: Fixture.Client.acme) }
         await attempt { try await client.createTimeEntry(TimeEntryDraft(projectID: 1, taskID: 1, spentDate: today, hours: 99)) }
-        await attempt { try await client.send(.delete("/projects/1")) }
+        await attempt { try await client.send(.delete(.projects, id: 1)) }
         await attempt { try await client.listTimeEntries(perPage: 2000) }
         let tiny = try harness.client(token: token) { $0.maxResponseBytes = 1024 }
         await attempt { try await tiny.listTimeEntries(perPage: 100) }

@@ -1,5 +1,6 @@
 import Foundation
 import HoursmithSandbox
+import TestSupport
 import Testing
 @testable import HoursmithClient
 
@@ -43,10 +44,12 @@ import Testing
 
     @Test func cancellingTheTaskCancelsTheRequest() async throws {
         let harness = try Harness()
-        harness.sandbox.inject(.delay(milliseconds: 5_000), method: "GET", path: "/me")
+        let gate = SandboxGate()
+        defer { gate.open() }
+        harness.sandbox.inject(.hold(gate), method: "GET", path: "/me")
         let call = Task { try await harness.client.me() }
-        // Cancel once the request has reached the sandbox.
-        while harness.requests("GET", "/me").isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        // Cancel once the request has reached the sandbox (where it is held).
+        try await harness.sandbox.waitForRequests { $0.method == "GET" && $0.path == "/me" }
         call.cancel()
         let result = await call.result
         guard case .failure(let error as HoursmithError) = result else {
@@ -58,10 +61,16 @@ import Testing
     }
 
     @Test func cancellingDuringARetryWaitStopsTheCall() async throws {
-        let harness = try Harness { $0.clock = .system }
+        // A clock whose sleeps really wait (until cancelled), and say when one begins.
+        let waits = Watched<[Duration]>([])
+        let clock = ClientClock(now: ClientClock.system.now) { duration in
+            waits.withLock { $0.append(duration) }
+            try await Task.sleep(for: duration)
+        }
+        let harness = try Harness { $0.clock = clock }
         harness.sandbox.inject(.rateLimited(retryAfter: 30), method: "GET", path: "/me")
         let call = Task { try await harness.client.me() }
-        while !harness.logs.text.contains("waiting 30 s") { try await Task.sleep(for: .milliseconds(5)) }
+        try await waits.wait(until: { $0 == [.seconds(30)] }, "the wait of 30 s that Retry-After asks for")
         call.cancel()
         let result = await call.result
         guard case .failure(let error as HoursmithError) = result else {

@@ -1,5 +1,6 @@
 import Foundation
 import HoursmithSandbox
+import Locking
 import Testing
 @testable import HoursmithClient
 
@@ -42,12 +43,4 @@ import Testing
         #expect(result.items.count == result.totalEntries)
         #expect(result.items.allSatisfy { $0.user.id == Fixture.User.member })
     }
-}
-
-/// A value behind a lock, for test bookkeeping from concurrent callbacks.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

@@ -21,6 +21,11 @@ import Testing
         #expect(one["client"]?["name"] == "Initech")
         #expect(one["client"]?["created_at"] != nil)
 
+        let missing = try await harness.call("get_client", ["client_id": 999_999])
+        #expect(missing.isError)
+        #expect(missing.text.hasPrefix("Hoursmith has no client 999999 that this token can see: it does not exist"), "\(missing.text)")
+        #expect(missing.text.hasSuffix("List them to find the right id."))
+
         let created = try await harness.call("create_client", ["name": "Wayne Enterprises", "currency": "EUR",
                                                                 "address": "1007 Mountain Drive"]).content()
         let newID = try #require(created["client"]?["id"]?.intValue)

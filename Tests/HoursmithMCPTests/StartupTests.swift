@@ -16,7 +16,6 @@ import Darwin
         let process = try MCPProcess(environment: environment, arguments: arguments)
         process.closeInput()
         let status = try #require(await process.exitStatus())
-        try await Task.sleep(for: .milliseconds(20)) // let the readers drain
         return (status, process.stdoutLines.joined(separator: "\n"), process.stderrText)
     }
 
@@ -129,7 +128,7 @@ import Darwin
             "name": "list_projects", "arguments": [:], "_meta": .object(Era.modernMeta)]])
         try await harness.waitForRequest { $0.hasPrefix("GET /projects") }
         harness.server.signal(SIGTERM)
-        try await Task.sleep(for: .milliseconds(100))
+        try await harness.waitForStderr("Stopping (SIGTERM); letting 1 request(s) finish")
         #expect(harness.server.process.isRunning, "it waits for the call in flight")
         gate.open()
         #expect(await harness.server.exitStatus() == 0)
@@ -154,8 +153,9 @@ import Darwin
         gate.open()
         let after = try await harness.call("get_client", ["client_id": .int(Fixture.Client.stark)]).content()
         #expect(after["client"]?["name"] == "Stark Industries")
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(!harness.server.messages.contains { $0["id"] == .int(id) }, "no reply for a cancelled request")
+        // The server says when it drops the reply of a cancelled request; only then is its absence proof.
+        try await harness.waitForStderr("Request \(id) (list_clients) was cancelled; no reply.")
         await harness.finish()
+        #expect(!harness.server.messages.contains { $0["id"] == .int(id) }, "no reply for a cancelled request")
     }
 }

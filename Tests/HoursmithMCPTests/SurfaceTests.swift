@@ -107,11 +107,7 @@ import Testing
         try await server.initialize(version: "2025-06-18")
         #expect(try await server.toolNames(era: .legacy).count == 34, "before the role is known, every tool is listed")
         gate.open()
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !server.messages.contains(where: { $0["method"] == "notifications/tools/list_changed" }) && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        #expect(server.messages.contains { $0["method"] == "notifications/tools/list_changed" })
+        try await server.waitForMessage("notifications/tools/list_changed") { $0["method"] == "notifications/tools/list_changed" }
         #expect(Set(try await server.toolNames(era: .legacy)) == Self.memberCan)
         server.closeInput()
         #expect(await server.exitStatus() == 0)
@@ -122,10 +118,7 @@ import Testing
         let sandbox = try await makeSandbox()
         sandbox.inject(.status(503), times: 6, method: "GET", path: "/me")
         let server = try MCPProcess(sandboxURL: sandbox.baseURL, token: Fixture.Token.member, extra: ["HOURSMITH_LOG_LEVEL": "debug"])
-        let deadline = ContinuousClock.now + .seconds(20)
-        while sandbox.requests().filter({ $0.path == "/me" }).count < 3 && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        try await sandbox.waitForRequests(3) { $0.path == "/me" }
         #expect(try await server.toolNames().count == 34)
         server.closeInput()
         #expect(await server.exitStatus() == 0)

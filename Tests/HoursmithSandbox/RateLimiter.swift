@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// Fixed-window rate limits per token: one window for every request, and a second one that
 /// report requests also count in. A window opens with the first request after the previous

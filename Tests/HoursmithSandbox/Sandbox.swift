@@ -58,6 +58,15 @@ public final class Sandbox: Sendable {
 
     public func clearRequests() { service.log.clear() }
 
+    /// Waits until `count` requests that `matches` have reached the server (at most `timeout`),
+    /// and returns them: the explicit way for a test to know a request is under way.
+    @discardableResult
+    public func waitForRequests(
+        _ count: Int = 1, timeout: Duration = .seconds(30), where matches: @escaping @Sendable (SandboxRequest) -> Bool
+    ) async throws -> [SandboxRequest] {
+        try await service.log.waitFor(count, where: matches, timeout: timeout)
+    }
+
     // MARK: Faults
 
     /// The next `times` requests matching `method` (nil: any) and `path` (relative to `/api/v1`,
@@ -113,6 +122,13 @@ public final class Sandbox: Sendable {
             store.users[user]?.isRemoved = true
             store.users[user]?.isActive = false
         }
+    }
+
+    /// Moves the sandbox's clock `seconds` forward: rate-limit windows end that much sooner, and
+    /// what is made afterwards is stamped that much later. For tests about time, instead of
+    /// waiting for it to pass.
+    public func advanceClock(seconds: Int) {
+        service.api.advanceClock(seconds: seconds)
     }
 
     /// The seed's "today": YYYY-MM-DD in the main workspace's time zone when the sandbox started.

@@ -1,4 +1,4 @@
-import Foundation
+import Locking
 
 /// A failure the sandbox can be told to produce, to test a client's resilience.
 public enum SandboxFault: Sendable {
@@ -26,25 +26,20 @@ public enum SandboxFault: Sendable {
 /// A gate held requests wait at (see `SandboxFault.hold`). It opens once, for good; a sandbox
 /// that shuts down opens its gates, so that no connection thread is left waiting.
 public final class SandboxGate: Sendable {
-    private let state = Locked(false)
-    private let condition = NSCondition()
+    /// Whether the gate is open. Held requests block their connection's thread on it.
+    private let state = LockedCondition(false)
 
     public init() {}
 
-    public var isOpen: Bool { state.withLock { $0 } }
+    public var isOpen: Bool { state.current }
 
     /// Lets every held request through, now and later.
     public func open() {
-        condition.lock()
         state.withLock { $0 = true }
-        condition.broadcast()
-        condition.unlock()
     }
 
     func wait() {
-        condition.lock()
-        while !isOpen { condition.wait() }
-        condition.unlock()
+        state.wait(until: { $0 })
     }
 }
 

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// One request as it reached the sandbox, in the request log.
 public struct SandboxRequest: Sendable {
     public let method: String
@@ -30,9 +32,9 @@ public struct SandboxRequest: Sendable {
 }
 
 /// The request log: every request that reached the server, malformed ones included, in
-/// arrival order, with the status it got.
+/// arrival order, with the status it got. Tests can wait on it (``waitFor(_:where:timeout:)``).
 final class RequestLog: Sendable {
-    private let state = Locked((next: 0, entries: [(serial: Int, request: SandboxRequest)]()))
+    private let state = Watched((next: 0, entries: [(serial: Int, request: SandboxRequest)]()))
 
     /// Records a request on arrival; returns its serial number for `answered`.
     func record(_ request: SandboxRequest) -> Int {
@@ -52,7 +54,16 @@ final class RequestLog: Sendable {
         }
     }
 
-    var requests: [SandboxRequest] { state.withLock { $0.entries.map(\.request) } }
+    var requests: [SandboxRequest] { state.current.entries.map(\.request) }
 
     func clear() { state.withLock { $0.entries.removeAll() } }
+
+    /// Waits until `count` requests that `matches` are in the log; returns them.
+    func waitFor(
+        _ count: Int, where matches: @escaping @Sendable (SandboxRequest) -> Bool, timeout: Duration
+    ) async throws -> [SandboxRequest] {
+        let log = try await state.wait(until: { $0.entries.count(where: { matches($0.request) }) >= count }, timeout: timeout,
+                                       "\(count) matching request(s) in the sandbox's log")
+        return log.entries.map(\.request).filter(matches)
+    }
 }

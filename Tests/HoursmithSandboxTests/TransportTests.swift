@@ -1,6 +1,7 @@
 import Foundation
 import HoursmithSandbox
 import JSONCore
+import Locking
 import Testing
 
 @Suite("Sandbox HTTP transport")
@@ -183,17 +184,5 @@ struct TransportTests {
         let sandbox = try makeSandbox()
         #expect(sandbox.baseURL == "http://127.0.0.1:\(sandbox.port)/api/v1")
         #expect(sandbox.port != 0)
-    }
-}
-
-/// A value behind a lock, for tests that collect from several threads.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
     }
 }

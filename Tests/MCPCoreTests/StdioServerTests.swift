@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JSONCore
+import Locking
 @testable import MCPCore
 
 #if canImport(Glibc)
@@ -14,9 +15,9 @@ final class PipedServer: @unchecked Sendable {
     let stdio: StdioServer
     let toServer: Int32
     let fromServer: Int32
-    private let finished = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var status: Int32?
+    /// `run()`'s status once it returned.
+    private let status = LockedCondition<Int32?>(nil)
+    /// Read but not yet returned by `readLines` (only ever touched by one reader at a time).
     private var buffer: [UInt8] = []
 
     init(tools: [Tool], configure: (inout ServerConfiguration) -> Void = { _ in }) {
@@ -33,8 +34,7 @@ final class PipedServer: @unchecked Sendable {
             let code = stdio.run(handlingSignals: false)
             close(serverInput)
             close(serverOutput)
-            lock.withLock { status = code }
-            finished.signal()
+            status.withLock { $0 = code }
         }
     }
 
@@ -72,9 +72,7 @@ final class PipedServer: @unchecked Sendable {
     }
 
     private func exitStatusBlocking(within seconds: Double) -> Int32? {
-        guard finished.wait(timeout: .now() + seconds) == .success else { return nil }
-        finished.signal()
-        return lock.withLock { status }
+        status.wait(until: { $0 != nil }, deadline: Date(timeIntervalSinceNow: seconds)).value
     }
 }
 
@@ -196,9 +194,11 @@ func callLine(_ id: Int, _ tool: String, _ arguments: JSON = [:]) -> String {
     }
 
     @Test func requestsThatOutliveTheGraceAreAbandoned() async throws {
-        let piped = PipedServer(tools: [sleeper(milliseconds: 60_000)]) { $0.shutdownGrace = .milliseconds(200) }
-        piped.write(callLine(1, "sleep"))
-        try await Task.sleep(for: .milliseconds(50))
+        let gate = Gate()
+        let piped = PipedServer(tools: [gatedTool(gate)]) { $0.shutdownGrace = .milliseconds(200) }
+        defer { gate.release() }
+        piped.write(callLine(1, "wait"))
+        try await gate.waitUntilHolding(1)
         piped.closeInput()
         #expect(await piped.exitStatus(within: 10) == 0)
     }

@@ -1,11 +1,12 @@
 import Foundation
 import JSONCore
+import Locking
+import TestSupport
 @testable import MCPCore
 
 /// Collects what the server writes, and lets a test wait for it.
-final class CaptureSink: MessageSink, @unchecked Sendable {
-    private let condition = NSCondition()
-    private var storage: [JSON] = []
+final class CaptureSink: MessageSink, Sendable {
+    private let storage = Watched<[JSON]>([])
 
     func send(line: [UInt8]) -> Bool {
         // Every message must be one line of valid JSON.
@@ -13,46 +14,30 @@ final class CaptureSink: MessageSink, @unchecked Sendable {
         guard let message = try? JSON.parse(line) else {
             preconditionFailure("a message that is not JSON: \(String(decoding: line, as: UTF8.self))")
         }
-        condition.lock()
-        storage.append(message)
-        condition.broadcast()
-        condition.unlock()
+        storage.withLock { $0.append(message) }
         return true
     }
 
-    var messages: [JSON] {
-        condition.lock()
-        defer { condition.unlock() }
-        return storage
-    }
+    var messages: [JSON] { storage.current }
 
-    /// Waits until at least `count` messages arrived (or 10 s passed), then returns them all.
-    /// (Polls without blocking a thread: tool calls run on the same small cooperative pool.)
-    func wait(for count: Int, seconds: Double = 10) async -> [JSON] {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while messages.count < count && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(1))
-        }
-        return messages
+    /// Waits until at least `count` messages arrived (or `seconds` passed), then returns them all.
+    func wait(for count: Int, seconds: Int = 10) async -> [JSON] {
+        (try? await storage.wait(until: { $0.count >= count }, timeout: .seconds(seconds))) ?? messages
     }
 
     /// Waits for the response with this id.
-    func response(id: JSON, seconds: Double = 10) async -> JSON? {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while ContinuousClock.now < deadline {
-            if let found = messages.first(where: { $0["id"] == id && $0["method"] == nil }) { return found }
-            try? await Task.sleep(for: .milliseconds(1))
-        }
-        return nil
+    func response(id: JSON, seconds: Int = 10) async -> JSON? {
+        let isResponse: @Sendable (JSON) -> Bool = { $0["id"] == id && $0["method"] == nil }
+        let messages = try? await storage.wait(until: { $0.contains(where: isResponse) }, timeout: .seconds(seconds))
+        return messages?.first(where: isResponse)
     }
 }
 
 /// Collects log lines.
-final class CaptureLog: LogSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String] = []
-    func write(line: String) { lock.withLock { storage.append(line) } }
-    var lines: [String] { lock.withLock { storage } }
+final class CaptureLog: LogSink, Sendable {
+    private let storage = Locked<[String]>([])
+    func write(line: String) { storage.withLock { $0.append(line) } }
+    var lines: [String] { storage.current }
 }
 
 struct ServerHarness {
@@ -115,4 +100,18 @@ func echoTool(name: String = "echo") -> Tool {
          annotations: readOnly) { arguments, _ in
         .success(["echo": .string(arguments.string("text") ?? "")])
     }
+}
+
+/// A fixed set of tools.
+struct StaticToolSource: ToolSource {
+    let tools: [Tool]
+    let listTimeToLive: Int
+
+    init(_ tools: [Tool], listTimeToLive: Int = 3_600_000) {
+        self.tools = tools
+        self.listTimeToLive = listTimeToLive
+    }
+
+    func listedTools() -> [Tool] { tools }
+    func tool(named name: String) -> Tool? { tools.first { $0.name == name } }
 }

@@ -2,33 +2,47 @@ import Foundation
 import Testing
 import JSONCore
 @testable import MCPCore
+import TestSupport
 
-/// Holds tool calls until released, and counts how many run at once.
-final class Gate: @unchecked Sendable {
-    private let lock = NSLock()
-    private var running = 0
-    private(set) var maxRunning = 0
-    private var open = false
-    private var cancelledCount = 0
+/// Holds tool calls until released, and counts how many run at once and how many were cancelled
+/// while held.
+final class Gate: Sendable {
+    private struct State {
+        var running = 0
+        var peak = 0
+        var cancellations = 0
+    }
 
-    var cancellations: Int { lock.withLock { cancelledCount } }
-    var peak: Int { lock.withLock { maxRunning } }
+    private let state = Watched(State())
+    private let opened = Watched(false)
 
-    func release() { lock.withLock { open = true } }
+    var running: Int { state.current.running }
+    var peak: Int { state.current.peak }
+    var cancellations: Int { state.current.cancellations }
+
+    func release() { opened.open() }
+
+    /// Waits until `count` calls are held at the gate.
+    func waitUntilHolding(_ count: Int) async throws {
+        try await state.wait(until: { $0.running == count }, "\(count) call(s) at the gate")
+    }
+
+    /// Waits until `count` held calls were cancelled.
+    func waitForCancellations(_ count: Int) async throws {
+        try await state.wait(until: { $0.cancellations == count }, "\(count) cancellation(s) at the gate")
+    }
 
     func pass() async throws {
-        lock.withLock {
-            running += 1
-            maxRunning = max(maxRunning, running)
+        state.withLock {
+            $0.running += 1
+            $0.peak = max($0.peak, $0.running)
         }
-        defer { lock.withLock { running -= 1 } }
-        while !lock.withLock({ open }) {
-            do {
-                try await Task.sleep(for: .milliseconds(2))
-            } catch {
-                lock.withLock { cancelledCount += 1 }
-                throw error
-            }
+        defer { state.withLock { $0.running -= 1 } }
+        do {
+            try await opened.waitUntilOpen(timeout: .seconds(60))
+        } catch {
+            state.withLock { $0.cancellations += 1 }
+            throw error
         }
     }
 }
@@ -147,14 +161,15 @@ func gatedTool(_ gate: Gate) -> Tool {
         let gate = Gate()
         let harness = ServerHarness(tools: [gatedTool(gate), echoTool()])
         harness.send(modern("slow", "tools/call", ["name": "wait"]))
-        try await Task.sleep(for: .milliseconds(50))
+        try await gate.waitUntilHolding(1)
         harness.send(["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": "slow", "reason": "user"]])
         // A later request is still answered; the cancelled one never is.
         #expect(await harness.request(modern("after", "tools/call", ["name": "echo", "arguments": ["text": "x"]])) != nil)
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(gate.cancellations == 1)
+        try await gate.waitForCancellations(1)
         gate.release()
-        try await Task.sleep(for: .milliseconds(50))
+        // A request stops counting as in flight only after its reply (if any) was written.
+        let server = harness.server
+        #expect(await offThePool { server.waitForRequests(before: Date(timeIntervalSinceNow: 10)) })
         #expect(!harness.sink.messages.contains { $0["id"] == "slow" })
         #expect(harness.server.requestsInFlight == 0)
     }
@@ -163,9 +178,8 @@ func gatedTool(_ gate: Gate) -> Tool {
         let gate = Gate()
         let harness = ServerHarness(tools: [gatedTool(gate)]) { $0.maxConcurrentRequests = 4 }
         for id in 0..<40 { harness.send(modern(.int(id), "tools/call", ["name": "wait"])) }
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(gate.peak == 4)
-        #expect(harness.server.requestsInFlight == 40)
+        try await gate.waitUntilHolding(4)
+        #expect(harness.server.requestsInFlight == 40, "every call is in flight; all but four wait for a slot")
         gate.release()
         let replies = await harness.sink.wait(for: 40, seconds: 60)
         #expect(Set(replies.compactMap { $0["id"]?.intValue }) == Set(0..<40))

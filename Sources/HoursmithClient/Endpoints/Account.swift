@@ -28,7 +28,7 @@ extension HoursmithClient {
 
     /// `GET /users/{id}`.
     public func getUser(id: Int) async throws(HoursmithError) -> User {
-        try await fetch(.get("/users/\(id)"), as: User.self)
+        try await fetch(.get(.users, id: id), as: User.self)
     }
 }
 

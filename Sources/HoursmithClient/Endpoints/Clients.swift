@@ -72,7 +72,7 @@ extension HoursmithClient {
 
     /// `GET /clients/{id}`.
     public func getClient(id: Int) async throws(HoursmithError) -> Client {
-        try await fetch(.get("/clients/\(id)"), as: Client.self)
+        try await fetch(.get(.clients, id: id), as: Client.self)
     }
 
     /// `POST /clients`.
@@ -82,13 +82,13 @@ extension HoursmithClient {
 
     /// `PATCH /clients/{id}`.
     public func updateClient(id: Int, _ changes: ClientChanges) async throws(HoursmithError) -> Client {
-        try await fetch(.update("/clients/\(id)", changes.json), as: Client.self)
+        try await fetch(.update(.clients, id: id, changes.json), as: Client.self)
     }
 
     /// `DELETE /clients/{id}` (owner, admin). Refused with `clientHasActiveProjects` or
     /// `clientHasInvoices`; deletes the client's archived projects and everything on them.
     public func deleteClient(id: Int) async throws(HoursmithError) {
-        _ = try await send(.delete("/clients/\(id)"))
+        _ = try await send(.delete(.clients, id: id))
     }
 }
 

@@ -113,7 +113,7 @@ extension HoursmithClient {
 
     /// `GET /expenses/{id}`.
     public func getExpense(id: Int) async throws(HoursmithError) -> Expense {
-        try await fetch(.get("/expenses/\(id)"), as: Expense.self)
+        try await fetch(.get(.expenses, id: id), as: Expense.self)
     }
 
     /// `POST /expenses` (owner, admin), with an `Idempotency-Key`.
@@ -123,12 +123,12 @@ extension HoursmithClient {
 
     /// `PATCH /expenses/{id}` (refused with `expenseInvoiced` once invoiced).
     public func updateExpense(id: Int, _ changes: ExpenseChanges) async throws(HoursmithError) -> Expense {
-        try await fetch(.update("/expenses/\(id)", changes.json), as: Expense.self)
+        try await fetch(.update(.expenses, id: id, changes.json), as: Expense.self)
     }
 
     /// `DELETE /expenses/{id}` (refused with `expenseInvoiced` once invoiced).
     public func deleteExpense(id: Int) async throws(HoursmithError) {
-        _ = try await send(.delete("/expenses/\(id)"))
+        _ = try await send(.delete(.expenses, id: id))
     }
 }
 

@@ -108,7 +108,7 @@ extension HoursmithClient {
 
     /// `GET /invoices/{id}`, with line items.
     public func getInvoice(id: Int) async throws(HoursmithError) -> Invoice {
-        try await fetch(.get("/invoices/\(id)"), as: Invoice.self)
+        try await fetch(.get(.invoices, id: id), as: Invoice.self)
     }
 
     /// `POST /invoices` (owner, admin): a draft invoice, with an `Idempotency-Key`. An import

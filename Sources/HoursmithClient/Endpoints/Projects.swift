@@ -125,7 +125,7 @@ extension HoursmithClient {
 
     /// `GET /projects/{id}`.
     public func getProject(id: Int) async throws(HoursmithError) -> Project {
-        try await fetch(.get("/projects/\(id)"), as: Project.self)
+        try await fetch(.get(.projects, id: id), as: Project.self)
     }
 
     /// `POST /projects`.
@@ -135,13 +135,13 @@ extension HoursmithClient {
 
     /// `PATCH /projects/{id}`.
     public func updateProject(id: Int, _ changes: ProjectChanges) async throws(HoursmithError) -> Project {
-        try await fetch(.update("/projects/\(id)", changes.json), as: Project.self)
+        try await fetch(.update(.projects, id: id, changes.json), as: Project.self)
     }
 
     /// `POST /projects/{id}/archive`: sets `is_active` false and stops running timers on it
     /// (a no-op for an archived project).
     public func archiveProject(id: Int) async throws(HoursmithError) -> Project {
-        try await fetch(.action("/projects/\(id)/archive"), as: Project.self)
+        try await fetch(.action(.projects, id: id, "archive"), as: Project.self)
     }
 }
 

@@ -74,7 +74,7 @@ extension HoursmithClient {
 
     /// `GET /tasks/{id}`.
     public func getTask(id: Int) async throws(HoursmithError) -> ProjectTask {
-        try await fetch(.get("/tasks/\(id)"), as: ProjectTask.self)
+        try await fetch(.get(.tasks, id: id), as: ProjectTask.self)
     }
 
     /// `POST /tasks`.
@@ -84,12 +84,12 @@ extension HoursmithClient {
 
     /// `PATCH /tasks/{id}`.
     public func updateTask(id: Int, _ changes: TaskChanges) async throws(HoursmithError) -> ProjectTask {
-        try await fetch(.update("/tasks/\(id)", changes.json), as: ProjectTask.self)
+        try await fetch(.update(.tasks, id: id, changes.json), as: ProjectTask.self)
     }
 
     /// `POST /tasks/{id}/archive` (a no-op for an archived task).
     public func archiveTask(id: Int) async throws(HoursmithError) -> ProjectTask {
-        try await fetch(.action("/tasks/\(id)/archive"), as: ProjectTask.self)
+        try await fetch(.action(.tasks, id: id, "archive"), as: ProjectTask.self)
     }
 }
 

@@ -127,7 +127,7 @@ extension HoursmithClient {
 
     /// `GET /time_entries/{id}`.
     public func getTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
-        try await fetch(.get("/time_entries/\(id)"), as: TimeEntry.self)
+        try await fetch(.get(.timeEntries, id: id), as: TimeEntry.self)
     }
 
     /// `POST /time_entries`: logs time, or starts a timer when `hours` is nil. Sent with an
@@ -138,22 +138,22 @@ extension HoursmithClient {
 
     /// `PATCH /time_entries/{id}` (refused with `timeEntryInvoiced` once invoiced).
     public func updateTimeEntry(id: Int, _ changes: TimeEntryChanges) async throws(HoursmithError) -> TimeEntry {
-        try await fetch(.update("/time_entries/\(id)", changes.json), as: TimeEntry.self)
+        try await fetch(.update(.timeEntries, id: id, changes.json), as: TimeEntry.self)
     }
 
     /// `DELETE /time_entries/{id}` (refused with `timeEntryInvoiced` once invoiced).
     public func deleteTimeEntry(id: Int) async throws(HoursmithError) {
-        _ = try await send(.delete("/time_entries/\(id)"))
+        _ = try await send(.delete(.timeEntries, id: id))
     }
 
     /// `POST /time_entries/{id}/stop` (refused with `timerNotRunning`).
     public func stopTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
-        try await fetch(.action("/time_entries/\(id)/stop"), as: TimeEntry.self)
+        try await fetch(.action(.timeEntries, id: id, "stop"), as: TimeEntry.self)
     }
 
     /// `POST /time_entries/{id}/restart` (refused with `timerAlreadyRunning`).
     public func restartTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
-        try await fetch(.action("/time_entries/\(id)/restart"), as: TimeEntry.self)
+        try await fetch(.action(.timeEntries, id: id, "restart"), as: TimeEntry.self)
     }
 }
 

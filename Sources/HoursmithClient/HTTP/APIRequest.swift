@@ -13,32 +13,46 @@ struct APIRequest: Sendable {
     let method: Method
     /// Relative to the base URL, e.g. `/time_entries/5/stop`.
     let path: String
+    /// The one object the request is about (time entry 5), when it is about one.
+    let object: APIObject?
     let query: QueryItems
     let body: JSONObject?
     let safety: RequestSafety
     /// For creates: the key to send instead of a new one per call (tests use it to replay).
     var idempotencyKey: String?
 
+    /// A GET of a list, or of what is not an object (`/me`, `/reports/time`).
     static func get(_ path: String, _ query: QueryItems = QueryItems()) -> APIRequest {
-        APIRequest(method: .get, path: path, query: query, body: nil, safety: .read)
+        APIRequest(method: .get, path: path, object: nil, query: query, body: nil, safety: .read)
+    }
+
+    /// `GET /clients/{id}`.
+    static func get(_ collection: APICollection, id: Int) -> APIRequest {
+        let object = APIObject(collection, id)
+        return APIRequest(method: .get, path: object.path, object: object, query: QueryItems(), body: nil, safety: .read)
     }
 
     /// A POST that creates something: it carries an `Idempotency-Key`.
     static func create(_ path: String, _ body: JSONObject) -> APIRequest {
-        APIRequest(method: .post, path: path, query: QueryItems(), body: body, safety: .create)
+        APIRequest(method: .post, path: path, object: nil, query: QueryItems(), body: body, safety: .create)
     }
 
-    static func update(_ path: String, _ body: JSONObject) -> APIRequest {
-        APIRequest(method: .patch, path: path, query: QueryItems(), body: body, safety: .update)
+    /// `PATCH /clients/{id}`.
+    static func update(_ collection: APICollection, id: Int, _ body: JSONObject) -> APIRequest {
+        let object = APIObject(collection, id)
+        return APIRequest(method: .patch, path: object.path, object: object, query: QueryItems(), body: body, safety: .update)
     }
 
-    /// A POST that acts on an existing object (stop, restart, archive).
-    static func action(_ path: String) -> APIRequest {
-        APIRequest(method: .post, path: path, query: QueryItems(), body: nil, safety: .action)
+    /// A POST that acts on an existing object: `POST /time_entries/{id}/stop`.
+    static func action(_ collection: APICollection, id: Int, _ verb: String) -> APIRequest {
+        let object = APIObject(collection, id)
+        return APIRequest(method: .post, path: "\(object.path)/\(verb)", object: object, query: QueryItems(), body: nil, safety: .action)
     }
 
-    static func delete(_ path: String) -> APIRequest {
-        APIRequest(method: .delete, path: path, query: QueryItems(), body: nil, safety: .action)
+    /// `DELETE /clients/{id}`.
+    static func delete(_ collection: APICollection, id: Int) -> APIRequest {
+        let object = APIObject(collection, id)
+        return APIRequest(method: .delete, path: object.path, object: object, query: QueryItems(), body: nil, safety: .action)
     }
 
     /// `GET /time_entries?page=2`: for errors and logs (the query holds filters, never secrets).

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -48,14 +49,13 @@ final class HTTPTransport: Sendable {
 }
 
 /// The pooled session, made once, on first use.
-private final class LazySession: @unchecked Sendable {
-    private let lock = NSLock()
-    private var session: Session?
+private final class LazySession: Sendable {
+    private let session = Locked<Session?>(nil)
 
-    var existing: Session? { lock.withLock { session } }
+    var existing: Session? { session.current }
 
     func get(_ make: () -> Session) -> Session {
-        lock.withLock {
+        session.withLock { session in
             if let session { return session }
             let made = make()
             session = made
@@ -103,88 +103,93 @@ private final class Session: Sendable {
     func send(_ request: URLRequest) async -> Result<HTTPResponse, TransportFailure> {
         if Task.isCancelled { return .failure(.cancelled) }
         let task = session.dataTask(with: request)
-        let exchange = delegate.register(task)
+        let pending = delegate.register(task)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                exchange.wait(continuation)
+                pending.wait(continuation)
                 task.resume()
             }
         } onCancel: {
-            exchange.finish(.failure(.cancelled))
+            pending.finish(.failure(.cancelled))
             task.cancel()
         }
     }
 }
 
-/// One request's state, shared by the caller, the delegate and the cancellation handler; its
-/// result is delivered exactly once, by whichever finishes first.
-private final class Exchange: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Result<HTTPResponse, TransportFailure>, Never>?
-    private var result: Result<HTTPResponse, TransportFailure>?
-    private var delivered = false
+/// One request's response as it arrives (its body, a redirect, whether it is too large), shared
+/// by the caller, the delegate and the cancellation handler; its result is delivered exactly
+/// once, by whichever finishes first.
+private final class PendingResponse: @unchecked Sendable {
+    typealias Outcome = Result<HTTPResponse, TransportFailure>
 
-    // Touched only on the delegate queue.
+    /// The waiting caller, or the result that came before it; each taken exactly once.
+    private enum Delivery {
+        case pending
+        case waiting(CheckedContinuation<Outcome, Never>)
+        case finished(Outcome)
+        case delivered
+    }
+
+    private let delivery = Locked(Delivery.pending)
+
+    // Touched only on the delegate queue (hence `@unchecked Sendable`).
     var body: [UInt8] = []
     var redirect: (status: Int, location: String?)?
     var isTooLarge = false
 
-    func wait(_ continuation: CheckedContinuation<Result<HTTPResponse, TransportFailure>, Never>) {
-        lock.lock()
-        if let result {
-            delivered = true
-            lock.unlock()
-            continuation.resume(returning: result)
-        } else {
-            self.continuation = continuation
-            lock.unlock()
+    func wait(_ continuation: CheckedContinuation<Outcome, Never>) {
+        let finished: Outcome? = delivery.withLock { delivery in
+            guard case .finished(let result) = delivery else {
+                delivery = .waiting(continuation)
+                return nil
+            }
+            delivery = .delivered
+            return result
         }
+        if let finished { continuation.resume(returning: finished) }
     }
 
-    func finish(_ result: Result<HTTPResponse, TransportFailure>) {
-        lock.lock()
-        guard !delivered, self.result == nil else {
-            lock.unlock()
-            return
+    func finish(_ result: Outcome) {
+        let waiter: CheckedContinuation<Outcome, Never>? = delivery.withLock { delivery in
+            switch delivery {
+            case .pending:
+                delivery = .finished(result)
+                return nil
+            case .waiting(let continuation):
+                delivery = .delivered
+                return continuation
+            case .finished, .delivered:
+                return nil
+            }
         }
-        self.result = result
-        let continuation = self.continuation
-        if continuation != nil { delivered = true }
-        self.continuation = nil
-        lock.unlock()
-        continuation?.resume(returning: result)
+        waiter?.resume(returning: result)
     }
 }
 
 /// The session's delegate: collects each task's body, refuses redirects, enforces the size cap.
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let maxResponseBytes: Int
-    private let lock = NSLock()
-    private var exchanges: [Int: Exchange] = [:]
+    private let responses = Locked<[Int: PendingResponse]>([:])
 
     init(maxResponseBytes: Int) {
         self.maxResponseBytes = maxResponseBytes
     }
 
-    func register(_ task: URLSessionTask) -> Exchange {
-        let exchange = Exchange()
-        lock.lock()
-        exchanges[task.taskIdentifier] = exchange
-        lock.unlock()
-        return exchange
+    func register(_ task: URLSessionTask) -> PendingResponse {
+        let response = PendingResponse()
+        responses.withLock { $0[task.taskIdentifier] = response }
+        return response
     }
 
-    private func exchange(for task: URLSessionTask, remove: Bool = false) -> Exchange? {
-        lock.lock()
-        defer { lock.unlock() }
-        return remove ? exchanges.removeValue(forKey: task.taskIdentifier) : exchanges[task.taskIdentifier]
+    private func pendingResponse(for task: URLSessionTask, remove: Bool = false) -> PendingResponse? {
+        responses.withLock { remove ? $0.removeValue(forKey: task.taskIdentifier) : $0[task.taskIdentifier] }
     }
 
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
-        exchange(for: task)?.redirect = (response.statusCode, response.value(forHTTPHeaderField: "Location"))
+        pendingResponse(for: task)?.redirect = (response.statusCode, response.value(forHTTPHeaderField: "Location"))
         completionHandler(nil)
     }
 
@@ -192,37 +197,37 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
-        if let exchange = exchange(for: dataTask) {
+        if let pending = pendingResponse(for: dataTask) {
             if response.expectedContentLength > Int64(maxResponseBytes) {
-                exchange.isTooLarge = true
+                pending.isTooLarge = true
                 dataTask.cancel()
             } else if response.expectedContentLength > 0 {
                 // The body is gathered in one buffer of its announced length, grown in no steps.
-                exchange.body.reserveCapacity(Int(response.expectedContentLength))
+                pending.body.reserveCapacity(Int(response.expectedContentLength))
             }
         }
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard let exchange = exchange(for: dataTask), !exchange.isTooLarge else { return }
-        if exchange.body.count + data.count > maxResponseBytes {
-            exchange.isTooLarge = true
-            exchange.body = []
+        guard let pending = pendingResponse(for: dataTask), !pending.isTooLarge else { return }
+        if pending.body.count + data.count > maxResponseBytes {
+            pending.isTooLarge = true
+            pending.body = []
             dataTask.cancel()
             return
         }
-        exchange.body.append(contentsOf: data)
+        pending.body.append(contentsOf: data)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        guard let exchange = exchange(for: task, remove: true) else { return }
-        exchange.finish(result(of: task, exchange: exchange, error: error))
+        guard let pending = pendingResponse(for: task, remove: true) else { return }
+        pending.finish(result(of: task, pending, error: error))
     }
 
-    private func result(of task: URLSessionTask, exchange: Exchange, error: Error?) -> Result<HTTPResponse, TransportFailure> {
-        if exchange.isTooLarge { return .failure(.tooLarge) }
-        if let redirect = exchange.redirect { return .failure(.redirect(status: redirect.status, location: redirect.location)) }
+    private func result(of task: URLSessionTask, _ pending: PendingResponse, error: Error?) -> Result<HTTPResponse, TransportFailure> {
+        if pending.isTooLarge { return .failure(.tooLarge) }
+        if let redirect = pending.redirect { return .failure(.redirect(status: redirect.status, location: redirect.location)) }
         if let error {
             let urlError = error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "\(error)"])
             return .failure(urlError.code == .cancelled ? .cancelled : .urlError(urlError))
@@ -234,6 +239,6 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             return .failure(.redirect(status: response.statusCode, location: response.value(forHTTPHeaderField: "Location")))
         }
         let retryAfter = response.value(forHTTPHeaderField: "Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        return .success(HTTPResponse(status: response.statusCode, retryAfter: retryAfter, body: exchange.body))
+        return .success(HTTPResponse(status: response.statusCode, retryAfter: retryAfter, body: pending.body))
     }
 }

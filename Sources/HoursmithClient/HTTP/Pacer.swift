@@ -1,4 +1,4 @@
-import Foundation
+import Locking
 
 /// Keeps the requests it admits to at most `limit` starts in any `window` (a sliding window), so
 /// that the server's fixed-window rate limit is never reached by this client alone.
@@ -6,11 +6,10 @@ import Foundation
 /// Every request is counted, but only the requests of a page walk wait for room (see
 /// ``PageWalk``): a long walk then never meets a 429, while a single call is sent at once and,
 /// should the API answer 429, waits out its `Retry-After` like any other.
-final class Pacer: @unchecked Sendable {
+final class Pacer: Sendable {
     let pacing: RequestPacing
-    private let lock = NSLock()
     /// Start times of the admitted requests still inside the window, oldest first.
-    private var starts: [Duration] = []
+    private let starts = Locked<[Duration]>([])
 
     init(_ pacing: RequestPacing) {
         self.pacing = pacing
@@ -23,25 +22,25 @@ final class Pacer: @unchecked Sendable {
     /// Admits a request starting at `now` and returns nil, or returns how long to wait before
     /// asking again when the window is full.
     func reserve(at now: Duration) -> Duration? {
-        lock.lock()
-        defer { lock.unlock() }
-        forget(before: now - pacing.window)
-        guard starts.count >= max(1, pacing.limit) else {
-            starts.append(now)
-            return nil
+        starts.withLock { starts in
+            Pacer.forget(&starts, before: now - pacing.window)
+            guard starts.count >= max(1, pacing.limit) else {
+                starts.append(now)
+                return nil
+            }
+            return starts[starts.count - max(1, pacing.limit)] + pacing.window - now
         }
-        return starts[starts.count - max(1, pacing.limit)] + pacing.window - now
     }
 
     /// Counts a request starting at `now` that does not wait for room.
     func record(at now: Duration) {
-        lock.lock()
-        defer { lock.unlock() }
-        forget(before: now - pacing.window)
-        starts.append(now)
+        starts.withLock { starts in
+            Pacer.forget(&starts, before: now - pacing.window)
+            starts.append(now)
+        }
     }
 
-    private func forget(before windowStart: Duration) {
+    private static func forget(_ starts: inout [Duration], before windowStart: Duration) {
         if let firstInside = starts.firstIndex(where: { $0 > windowStart }) {
             starts.removeFirst(firstInside)
         } else {

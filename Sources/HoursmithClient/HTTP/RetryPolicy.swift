@@ -41,7 +41,7 @@ public struct RetryPolicy: Sendable {
     public static let never = RetryPolicy(maxAttempts: 1, maxRateLimitWaits: 0)
 
     /// The jittered backoff after `failedAttempts` failed tries (1 before the second try).
-    public func backoff(afterFailedAttempts failedAttempts: Int) -> Duration {
+    func backoff(afterFailedAttempts failedAttempts: Int) -> Duration {
         var delay = baseDelay
         for _ in 1..<max(1, failedAttempts) where delay < maxDelay { delay *= 2 }
         return min(delay, maxDelay) * (0.5 + 0.5 * min(max(jitter(), 0), 1))

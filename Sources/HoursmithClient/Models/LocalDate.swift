@@ -160,7 +160,7 @@ public enum Weekday: String, Sendable, CaseIterable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// 0 for Monday … 6 for Sunday (ISO 8601 order).
-    public var mondayBasedIndex: Int {
+    var mondayBasedIndex: Int {
         Weekday.allCases.firstIndex(of: self) ?? 0
     }
 }

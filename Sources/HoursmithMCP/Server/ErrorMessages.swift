@@ -13,7 +13,7 @@ enum ErrorMessages {
         case .forbidden:
             return forbidden(action: action, role: role)
         case .notFound:
-            return notFound(request: error.request) ?? error.message
+            return error.object.map(notFound) ?? error.message
         default:
             return error.message
         }
@@ -54,16 +54,23 @@ enum ErrorMessages {
         roleName(role) + "s"
     }
 
-    /// "Hoursmith has no client 99 that this token can see…", from `GET /clients/99`.
-    private static func notFound(request: String?) -> String? {
-        guard let request, let path = request.split(separator: " ").last else { return nil }
-        let parts = path.split(separator: "/").map(String.init)
-        guard parts.count >= 2, let id = Int(parts[1]) else { return nil }
-        let nouns = ["clients": "client", "projects": "project", "tasks": "task", "time_entries": "time entry",
-                     "expenses": "expense", "invoices": "invoice", "users": "user"]
-        guard let noun = nouns[parts[0]] else { return nil }
-        return "Hoursmith has no \(noun) \(id) that this token can see: it does not exist, or your role may not see it "
-            + "(members see only their own time entries and the projects they are assigned to). "
+    /// "Hoursmith has no client 99 that this token can see…", for a 404 about client 99.
+    private static func notFound(_ object: APIObject) -> String {
+        "Hoursmith has no \(noun(object.collection)) \(object.id) that this token can see: it does not exist, or your role "
+            + "may not see it (members see only their own time entries and the projects they are assigned to). "
             + "List them to find the right id."
+    }
+
+    /// One object of `collection`, in words: "time entry".
+    private static func noun(_ collection: APICollection) -> String {
+        switch collection {
+        case .clients: "client"
+        case .projects: "project"
+        case .tasks: "task"
+        case .users: "user"
+        case .expenses: "expense"
+        case .invoices: "invoice"
+        case .timeEntries: "time entry"
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HoursmithClient
+import Locking
 import MCPCore
 
 /// The server's one connection to Hoursmith: the client (or why there is none), and who the

@@ -1,5 +1,6 @@
 import Foundation
 import HoursmithClient
+import Locking
 import MCPCore
 
 /// Tells a legacy client that the tool list changed when the token's role turns out to narrow it

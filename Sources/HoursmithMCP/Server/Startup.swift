@@ -18,11 +18,7 @@ enum Startup {
             return .unavailable(error.message)
         }
         let configuration = HoursmithConfiguration(
-            token: token, version: Product.version, baseURL: options.apiURL ?? Options.defaultAPIURL
-        ) { level, message in
-            // The client's levels are a subset of the logger's, with the same names.
-            logger.log(MCPCore.LogLevel(name: level.description) ?? .info, message)
-        }
+            token: token, version: Product.version, baseURL: options.apiURL ?? Options.defaultAPIURL, logger: logger)
         do throws(HoursmithError) {
             return .ready(try HoursmithClient(configuration: configuration))
         } catch {
@@ -58,10 +54,9 @@ enum Startup {
         }
     }
 
-    static func help(catalog: [CatalogTool]) -> String {
-        let toolsets = Toolset.allCases.map { toolset in
-            let names = catalog.filter { $0.toolset == toolset }.map(\.name).joined(separator: ", ")
-            return "  \(toolset.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(names)"
+    static func help() -> String {
+        let toolsets = Catalog.names.map { toolset, names in
+            "  \(toolset.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(names.joined(separator: ", "))"
         }.joined(separator: "\n")
         return """
             hoursmith-mcp \(Product.version): a Model Context Protocol server for Hoursmith, over stdio.
@@ -101,3 +96,7 @@ enum Console {
         FileHandle.standardError.write(Data(("hoursmith-mcp: " + Redaction.redact(text) + "\n").utf8))
     }
 }
+
+/// The client logs to the server's stderr logger, which has the three methods it asks for. (The
+/// two modules know nothing of each other; this executable is where they meet.)
+extension Logger: ClientLogger {}

@@ -4,11 +4,11 @@ import MCPCore
 /// Which tools of the catalog this process offers, from the options: toolsets and tools to
 /// allow, tools to exclude, read-only. Exclusions and read-only always win.
 struct ToolSelection: Equatable {
-    let names: [String]
+    private let options: Options
 
-    /// The selection `options` ask for, in catalog order; unknown names are refused (exit 2).
-    static func make(from options: Options, catalog: [CatalogTool]) throws(OptionsError) -> ToolSelection {
-        let allNames = catalog.map(\.name)
+    /// The selection `options` ask for; unknown names are refused (exit 2).
+    static func make(from options: Options) throws(OptionsError) -> ToolSelection {
+        let allNames = Catalog.names.flatMap(\.tools)
         let toolsetNames = Toolset.allCases.map(\.rawValue)
         for name in options.toolsets ?? [] where !toolsetNames.contains(name) {
             throw OptionsError("Unknown toolset \"\(name)\". Toolsets: \(toolsetNames.joined(separator: ", ")).")
@@ -16,15 +16,17 @@ struct ToolSelection: Equatable {
         for name in (options.tools ?? []) + options.excludedTools where !allNames.contains(name) {
             throw OptionsError("Unknown tool \"\(name)\". Run hoursmith-mcp --help for the tools.")
         }
-        let selected = catalog.filter { entry in
-            var allowed = options.toolsets == nil && options.tools == nil
-            if let toolsets = options.toolsets, toolsets.contains(entry.toolset.rawValue) { allowed = true }
-            if let tools = options.tools, tools.contains(entry.name) { allowed = true }
-            if options.excludedTools.contains(entry.name) { return false }
-            if options.readOnly && !entry.isReadOnly { return false }
-            return allowed
-        }
-        return ToolSelection(names: selected.map(\.name))
+        return ToolSelection(options: options)
+    }
+
+    /// Whether the selection offers `entry`.
+    func includes(_ entry: CatalogTool) -> Bool {
+        var allowed = options.toolsets == nil && options.tools == nil
+        if let toolsets = options.toolsets, toolsets.contains(entry.toolset.rawValue) { allowed = true }
+        if let tools = options.tools, tools.contains(entry.name) { allowed = true }
+        if options.excludedTools.contains(entry.name) { return false }
+        if options.readOnly && !entry.isReadOnly { return false }
+        return allowed
     }
 }
 
@@ -38,7 +40,7 @@ struct ToolSurface: ToolSource {
     let session: HoursmithSession
 
     init(catalog: [CatalogTool], selection: ToolSelection, session: HoursmithSession) {
-        self.catalog = catalog.filter { selection.names.contains($0.name) }
+        self.catalog = catalog.filter(selection.includes)
         self.session = session
     }
 

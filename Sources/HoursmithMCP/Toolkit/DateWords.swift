@@ -8,7 +8,6 @@ struct DateWords: Sendable {
     let today: LocalDate
     let weekStart: Weekday
 
-    static let dayWords = ["today", "yesterday", "tomorrow"]
     static let periods = ["today", "yesterday", "this_week", "last_week", "this_month", "last_month", "this_year"]
 
     init(today: LocalDate, weekStart: Weekday) {

@@ -28,8 +28,6 @@ extension JSONRPCError {
     public static let methodNotFoundCode = -32601
     /// -32602: the method's parameters are invalid (also: unknown tool, bad cursor, missing `_meta`).
     public static let invalidParamsCode = -32602
-    /// -32603: the server failed.
-    public static let internalErrorCode = -32603
     /// -32022: the request's protocol version is not one this server supports (2026-07-28).
     public static let unsupportedProtocolVersionCode = -32022
 
@@ -47,9 +45,5 @@ extension JSONRPCError {
 
     public static func invalidParams(_ detail: String) -> JSONRPCError {
         JSONRPCError(code: invalidParamsCode, message: "Invalid params: \(detail)")
-    }
-
-    public static func internalError(_ detail: String) -> JSONRPCError {
-        JSONRPCError(code: internalErrorCode, message: "Internal error: \(detail)")
     }
 }

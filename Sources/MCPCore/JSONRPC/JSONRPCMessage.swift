@@ -75,18 +75,8 @@ public struct JSONRPCRequest: Sendable, Equatable {
     public var meta: JSONObject { params["_meta"]?.objectValue ?? [:] }
 }
 
-/// Builds the JSON of the messages this server writes.
+/// Builds the JSON of the notifications this server writes (replies: `ReplyWriter`).
 public enum JSONRPCOutgoing {
-    public static func result(id: RequestID, _ result: JSONObject) -> JSON {
-        ["jsonrpc": "2.0", "id": id.json, "result": .object(result)]
-    }
-
-    /// An error response; a nil id is written as `"id": null`, as JSON-RPC 2.0 requires when the
-    /// id could not be read.
-    public static func error(id: RequestID?, _ error: JSONRPCError) -> JSON {
-        ["jsonrpc": "2.0", "id": id?.json ?? .null, "error": error.json]
-    }
-
     public static func notification(method: String, params: JSONObject) -> JSON {
         ["jsonrpc": "2.0", "method": .string(method), "params": .object(params)]
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 
 /// Where log lines go. The process's one sink is standard error; tests capture lines instead.
 public protocol LogSink: Sendable {
@@ -67,15 +68,14 @@ public struct Logger: Sendable {
 }
 
 /// Standard error, one whole line per write, serialized across threads.
-public final class StandardErrorSink: LogSink, @unchecked Sendable {
+public final class StandardErrorSink: LogSink, Sendable {
     public static let shared = StandardErrorSink()
-    private let lock = NSLock()
+    /// The descriptor, locked so that lines from different threads never interleave.
+    private let descriptor = Locked(STDERR_FILENO)
 
     public func write(line: String) {
         var bytes = Array(line.utf8)
         bytes.append(0x0A)
-        lock.lock()
-        defer { lock.unlock() }
-        _ = FileDescriptorIO.writeAll(STDERR_FILENO, bytes)
+        descriptor.withLock { _ = FileDescriptorIO.writeAll($0, bytes) }
     }
 }

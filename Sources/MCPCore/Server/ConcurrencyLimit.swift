@@ -1,8 +1,25 @@
-import Foundation
+import Locking
 
 /// At most `limit` holders at once; the others wait in arrival order. A waiter whose task is
 /// cancelled leaves the queue and throws `CancellationError`.
-final class ConcurrencyLimit: @unchecked Sendable {
+///
+/// Waiting takes two steps, because a continuation cannot be made under the lock that decides
+/// whether one is needed, and a task's cancellation handler may run at any moment — even before
+/// the operation it guards has started:
+///
+/// 1. **Ticket.** `acquire` takes a free slot at once, or, when there is none, a ticket: a
+///    number that stands for the waiter until its continuation exists (`unregistered`).
+/// 2. **Registration.** Inside `withCheckedThrowingContinuation`, the ticket is registered:
+///    if it was cancelled meanwhile, the waiter throws; if a slot came free meanwhile, it takes
+///    it; otherwise its continuation joins the queue, to be resumed by `release`.
+/// 3. **Cancellation.** The handler removes a queued waiter and resumes it with
+///    `CancellationError`. A ticket not yet registered gets a note in `cancelled`, which the
+///    registration finds. A ticket that is neither has already been granted its slot: the
+///    caller holds it, sees the cancellation itself, and releases it as usual.
+///
+/// `release` hands its slot straight to the first waiter, so a slot is never free while anyone
+/// waits, and every continuation is resumed exactly once, outside the lock.
+final class ConcurrencyLimit: Sendable {
     private struct State {
         var running = 0
         var nextTicket: UInt64 = 0
@@ -13,15 +30,14 @@ final class ConcurrencyLimit: @unchecked Sendable {
     }
 
     private let limit: Int
-    private let lock = NSLock()
-    private var state = State()
+    private let state = Locked(State())
 
     init(limit: Int) {
         self.limit = max(1, limit)
     }
 
     func acquire() async throws {
-        let ticket: UInt64? = lock.withLock {
+        let ticket: UInt64? = state.withLock { state in
             if state.running < limit {
                 state.running += 1
                 return nil
@@ -35,7 +51,7 @@ final class ConcurrencyLimit: @unchecked Sendable {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 enum Outcome { case granted, cancelled, queued }
-                let outcome: Outcome = lock.withLock {
+                let outcome: Outcome = state.withLock { state in
                     state.unregistered.remove(ticket)
                     if state.cancelled.remove(ticket) != nil { return .cancelled }
                     if state.running < limit {
@@ -52,7 +68,7 @@ final class ConcurrencyLimit: @unchecked Sendable {
                 }
             }
         } onCancel: {
-            let waiter: CheckedContinuation<Void, any Error>? = lock.withLock {
+            let waiter: CheckedContinuation<Void, any Error>? = state.withLock { state in
                 if let index = state.waiters.firstIndex(where: { $0.ticket == ticket }) {
                     return state.waiters.remove(at: index).continuation
                 }
@@ -65,7 +81,7 @@ final class ConcurrencyLimit: @unchecked Sendable {
     }
 
     func release() {
-        let next: CheckedContinuation<Void, any Error>? = lock.withLock {
+        let next: CheckedContinuation<Void, any Error>? = state.withLock { state in
             if state.waiters.isEmpty {
                 state.running -= 1
                 return nil

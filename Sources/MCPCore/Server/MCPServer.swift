@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import Locking
 
 /// An MCP server that serves both eras at once: modern requests (2026-07-28, version and
 /// capabilities in every request's `_meta`) and a legacy session opened by `initialize`
@@ -8,7 +9,7 @@ import JSONCore
 /// The transport hands it one line at a time (``receive(line:)``); replies and notifications go to
 /// its ``MessageSink``. Cheap requests are answered on the calling thread; tool calls run as tasks,
 /// at most `maxConcurrentRequests` at once, and reply in completion order.
-public final class MCPServer: @unchecked Sendable {
+public final class MCPServer: Sendable {
     public let configuration: ServerConfiguration
     let tools: any ToolSource
     let logger: Logger
@@ -18,9 +19,14 @@ public final class MCPServer: @unchecked Sendable {
 
     /// Serialized `tools` arrays of `tools/list` pages, by revision and list.
     let toolListCache = Locked<[String: [UInt8]]>([:])
-    private let lock = NSLock()
-    private var legacyVersion: ProtocolVersion?
-    private var legacyLogLevel: LogLevel?
+    /// The session a legacy `initialize` opened, if one did.
+    private let legacySession = Locked<LegacySession?>(nil)
+
+    private struct LegacySession {
+        let version: ProtocolVersion
+        /// Set by `logging/setLevel`; until then no log messages go to the client.
+        var logLevel: LogLevel?
+    }
 
     public init(configuration: ServerConfiguration, tools: any ToolSource, logger: Logger, sink: any MessageSink) {
         self.configuration = configuration
@@ -31,17 +37,15 @@ public final class MCPServer: @unchecked Sendable {
     }
 
     /// The revision a legacy `initialize` negotiated, if one did.
-    public var negotiatedLegacyVersion: ProtocolVersion? {
-        lock.lock()
-        defer { lock.unlock() }
-        return legacyVersion
+    var negotiatedLegacyVersion: ProtocolVersion? {
+        legacySession.current?.version
     }
 
     /// How many requests are being served now.
-    public var requestsInFlight: Int { inFlight.count }
+    var requestsInFlight: Int { inFlight.count }
 
     /// Waits for in-flight requests to finish, until `deadline`. Returns whether they all did.
-    public func waitForRequests(before deadline: Date) -> Bool {
+    func waitForRequests(before deadline: Date) -> Bool {
         inFlight.waitUntilEmpty(before: deadline)
     }
 
@@ -60,7 +64,7 @@ public final class MCPServer: @unchecked Sendable {
             json = try JSON.parse(line)
         } catch {
             logger.debug("Unparseable line of \(line.count) bytes: \(error)")
-            sink.send(JSONRPCOutgoing.error(id: nil, .parseError(error.description)))
+            sink.send(unidentifiedError(.parseError(error.description)))
             return
         }
         if case .array(let elements) = json {
@@ -75,18 +79,17 @@ public final class MCPServer: @unchecked Sendable {
     /// Answers a line that was over the length limit and has been discarded.
     public func receiveOversizedLine(length: Int) {
         logger.warning("Discarded a line of \(length) bytes (the limit is \(configuration.maxLineLength)).")
-        sink.send(JSONRPCOutgoing.error(id: nil, .invalidRequest(
+        sink.send(unidentifiedError(.invalidRequest(
             "the message is \(length) bytes long; the limit is \(configuration.maxLineLength) bytes")))
     }
 
     private func receiveBatch(_ elements: [JSON]) {
         guard negotiatedLegacyVersion?.allowsBatches == true else {
-            sink.send(JSONRPCOutgoing.error(id: nil, .invalidRequest(
-                "batches are only served in protocol revision 2025-03-26")))
+            sink.send(unidentifiedError(.invalidRequest("batches are only served in protocol revision 2025-03-26")))
             return
         }
         guard !elements.isEmpty else {
-            sink.send(JSONRPCOutgoing.error(id: nil, .invalidRequest("an empty batch")))
+            sink.send(unidentifiedError(.invalidRequest("an empty batch")))
             return
         }
         let collector = BatchCollector(expected: elements.count, sink: sink)
@@ -100,7 +103,7 @@ public final class MCPServer: @unchecked Sendable {
     func handle(_ message: JSONRPCMessage, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
         switch message {
         case .invalid(let id, let error):
-            completion(SerializedMessage(JSONRPCOutgoing.error(id: id, error).serialized()))
+            completion(ReplyWriter(id: id, version: nil, configuration: configuration).error(error))
         case .response:
             logger.debug("Ignored a response: this server sends no requests.")
             completion(nil)
@@ -127,60 +130,60 @@ public final class MCPServer: @unchecked Sendable {
 
     // MARK: - Requests
 
-    /// How a request is to be served: which revision, and whether log messages go to the client.
-    struct Exchange {
+    /// The terms a request is served under: its protocol revision (per request in the modern
+    /// era, the session's in the legacy one), and the level from which log messages go to the
+    /// client (nil: none do).
+    struct RequestTerms {
         let version: ProtocolVersion
         let clientLogLevel: LogLevel?
     }
 
     private func handleRequest(_ request: JSONRPCRequest, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
-        let reply: (JSON) -> Void = { completion(SerializedMessage($0.serialized())) }
-        let exchange: Exchange
-        switch resolveExchange(for: request) {
+        let terms: RequestTerms
+        switch resolveTerms(for: request) {
         case .failure(let error):
-            return reply(JSONRPCOutgoing.error(id: request.id, error))
+            return completion(replyWriter(for: request, nil).error(error))
         case .success(let value?):
-            exchange = value
+            terms = value
         case .success(nil):
             // Not modern, and no legacy session: only the handshake and ping are served.
+            let replies = replyWriter(for: request, nil)
             switch request.method {
-            case "initialize": return reply(initialize(request))
-            case "ping": return reply(JSONRPCOutgoing.result(id: request.id, [:]))
+            case "initialize": return completion(initialize(request))
+            case "ping": return completion(replies.result([:]))
             default:
-                return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams(
+                return completion(replies.error(.invalidParams(
                     "the request has no \"_meta\" with \"\(ModernMeta.protocolVersion)\" (protocol 2026-07-28), "
                         + "and no \"initialize\" handshake came first (protocol 2025-11-25 and earlier)")))
             }
         }
-        let isModern = exchange.version.isModern
+        let isModern = terms.version.isModern
+        let replies = replyWriter(for: request, terms)
         switch request.method {
         case "ping":
-            reply(result(request, [:], exchange))
+            completion(replies.result([:]))
         case "server/discover" where isModern:
-            reply(result(request, discover(), exchange))
+            completion(replies.result(discover(), cache: CacheHint(timeToLive: configuration.discoverTimeToLive, scope: .public)))
         case "tools/list":
-            completion(listTools(request, exchange))
+            completion(listTools(request, terms))
         case "tools/call":
-            callTool(request, exchange, completion: completion)
+            callTool(request, terms, completion: completion)
         case "initialize" where !isModern:
-            reply(JSONRPCOutgoing.error(id: request.id, .invalidRequest(
-                "the session is already initialized (protocol \(exchange.version))")))
+            completion(replies.error(.invalidRequest("the session is already initialized (protocol \(terms.version))")))
         case "logging/setLevel" where !isModern:
-            reply(setLogLevel(request, exchange))
+            completion(setLogLevel(request, replies))
         default:
-            reply(JSONRPCOutgoing.error(id: request.id, .methodNotFound(request.method)))
+            completion(replies.error(.methodNotFound(request.method)))
         }
     }
 
-    /// The exchange a request belongs to: modern when its `_meta` names a protocol version (or
+    /// The terms a request is served under: modern when its `_meta` names a protocol version (or
     /// carries any of the modern keys), legacy when a session was initialized, else nil.
-    private func resolveExchange(for request: JSONRPCRequest) -> Result<Exchange?, JSONRPCError> {
+    private func resolveTerms(for request: JSONRPCRequest) -> Result<RequestTerms?, JSONRPCError> {
         let meta = request.meta
         let modernKeys = [ModernMeta.protocolVersion, ModernMeta.clientCapabilities, ModernMeta.clientInfo, ModernMeta.logLevel]
         guard modernKeys.contains(where: { meta[$0] != nil }) else {
-            lock.lock()
-            defer { lock.unlock() }
-            return .success(legacyVersion.map { Exchange(version: $0, clientLogLevel: legacyLogLevel) })
+            return .success(legacySession.current.map { RequestTerms(version: $0.version, clientLogLevel: $0.logLevel) })
         }
         guard let requested = meta[ModernMeta.protocolVersion]?.stringValue else {
             return .failure(.invalidParams("\"_meta\" must name the protocol version in \"\(ModernMeta.protocolVersion)\""))
@@ -201,35 +204,17 @@ public final class MCPServer: @unchecked Sendable {
             }
             logLevel = level
         }
-        return .success(Exchange(version: version, clientLogLevel: logLevel))
+        return .success(RequestTerms(version: version, clientLogLevel: logLevel))
     }
 
-    /// A result response, with what the revision requires around it.
-    func result(_ request: JSONRPCRequest, _ body: JSONObject, _ exchange: Exchange) -> JSON {
-        var body = body
-        if exchange.version.isModern {
-            body["resultType"] = "complete"
-            var meta = body["_meta"]?.objectValue ?? [:]
-            meta[ModernMeta.serverInfo] = configuration.serverInfo(for: exchange.version)
-            body["_meta"] = .object(meta)
-        }
-        return JSONRPCOutgoing.result(id: request.id, body)
+    /// The writer of the replies to `request`, served under `terms` (nil: under none yet).
+    func replyWriter(for request: JSONRPCRequest, _ terms: RequestTerms?) -> ReplyWriter {
+        ReplyWriter(id: request.id, version: terms?.version, configuration: configuration)
     }
 
-    /// A tool call's response, in pieces: the result's text and its escaped form are written
-    /// from the buffers the result keeps, not copied into one.
-    func toolResponse(_ request: JSONRPCRequest, _ outcome: ToolResult, _ exchange: Exchange) -> SerializedMessage {
-        var head = JSONWriter()
-        head.raw(#"{"jsonrpc":"2.0","id":"#)
-        head.write(request.id.json)
-        head.raw(#","result":{"#)
-        var tail = JSONWriter()
-        if exchange.version.isModern {
-            tail.raw(#","resultType":"complete","_meta":"#)
-            tail.write([ModernMeta.serverInfo: configuration.serverInfo(for: exchange.version)])
-        }
-        tail.raw("}}")
-        return SerializedMessage(pieces: [head.bytes] + outcome.members(for: exchange.version) + [tail.bytes])
+    /// An error answered with `"id": null`: the line had no readable request.
+    private func unidentifiedError(_ error: JSONRPCError) -> SerializedMessage {
+        ReplyWriter(id: nil, version: nil, configuration: configuration).error(error)
     }
 
     // MARK: - Handshake and discovery
@@ -242,18 +227,20 @@ public final class MCPServer: @unchecked Sendable {
             : ["tools": ["listChanged": true], "logging": [:]]
     }
 
-    private func initialize(_ request: JSONRPCRequest) -> JSON {
+    private func initialize(_ request: JSONRPCRequest) -> SerializedMessage {
         guard let requested = request.params["protocolVersion"]?.stringValue else {
-            return JSONRPCOutgoing.error(id: request.id, .invalidParams("\"initialize\" needs a \"protocolVersion\" string"))
+            return replyWriter(for: request, nil).error(.invalidParams("\"initialize\" needs a \"protocolVersion\" string"))
         }
         // Echo a legacy revision we serve; otherwise answer with the newest legacy one.
         let version = ProtocolVersion(requested).flatMap { $0.isModern ? nil : $0 } ?? ProtocolVersion.latestLegacy
-        lock.lock()
-        let alreadyInitialized = legacyVersion != nil
-        if !alreadyInitialized { legacyVersion = version }
-        lock.unlock()
+        let alreadyInitialized = legacySession.withLock { session in
+            if session != nil { return true }
+            session = LegacySession(version: version)
+            return false
+        }
+        let replies = ReplyWriter(id: request.id, version: version, configuration: configuration)
         if alreadyInitialized {
-            return JSONRPCOutgoing.error(id: request.id, .invalidRequest("the session is already initialized"))
+            return replies.error(.invalidRequest("the session is already initialized"))
         }
         let client = request.params["clientInfo"]?["name"]?.stringValue ?? "an unnamed client"
         logger.info("\(client) initialized a session with protocol \(version) (asked for \(requested)).")
@@ -263,7 +250,7 @@ public final class MCPServer: @unchecked Sendable {
             "serverInfo": configuration.serverInfo(for: version),
         ]
         if let instructions = configuration.instructions { body["instructions"] = .string(instructions) }
-        return JSONRPCOutgoing.result(id: request.id, body)
+        return replies.result(body)
     }
 
     private func discover() -> JSONObject {
@@ -272,42 +259,36 @@ public final class MCPServer: @unchecked Sendable {
             "capabilities": capabilities(for: .v2026_07_28),
         ]
         if let instructions = configuration.instructions { body["instructions"] = .string(instructions) }
-        body["ttlMs"] = .int(configuration.discoverTimeToLive)
-        body["cacheScope"] = "public"
         return body
     }
 
-    private func setLogLevel(_ request: JSONRPCRequest, _ exchange: Exchange) -> JSON {
+    private func setLogLevel(_ request: JSONRPCRequest, _ replies: ReplyWriter) -> SerializedMessage {
         guard let name = request.params["level"]?.stringValue, let level = LogLevel(name: name) else {
-            return JSONRPCOutgoing.error(id: request.id, .invalidParams(
+            return replies.error(.invalidParams(
                 "\"level\" must be one of " + LogLevel.allCases.map(\.description).joined(separator: ", ")))
         }
-        lock.lock()
-        legacyLogLevel = level
-        lock.unlock()
-        return result(request, [:], exchange)
+        legacySession.withLock { $0?.logLevel = level }
+        return replies.result([:])
     }
 }
 
 /// Gathers the replies of one batch and writes them as one array once every element completed.
-final class BatchCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: Int
-    private var replies: [[UInt8]] = []
+final class BatchCollector: Sendable {
+    private let state: Locked<(pending: Int, replies: [[UInt8]])>
     private let sink: any MessageSink
 
     init(expected: Int, sink: any MessageSink) {
-        self.pending = expected
+        self.state = Locked((expected, []))
         self.sink = sink
     }
 
     /// One element completed, with its serialized reply or none.
     @Sendable func complete(_ reply: SerializedMessage?) {
-        lock.lock()
-        if let reply { replies.append(reply.bytes) }
-        pending -= 1
-        let collected = pending == 0 ? replies : nil
-        lock.unlock()
+        let collected: [[UInt8]]? = state.withLock { state in
+            if let reply { state.replies.append(reply.bytes) }
+            state.pending -= 1
+            return state.pending == 0 ? state.replies : nil
+        }
         // A batch of notifications only is answered with nothing at all.
         guard let collected, !collected.isEmpty else { return }
         var line: [UInt8] = [UInt8(ascii: "[")]

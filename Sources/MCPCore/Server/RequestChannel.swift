@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import Locking
 
 /// What a tool handler may know and do about the request it serves.
 public struct ToolContext: Sendable {
@@ -26,16 +27,15 @@ public struct ToolContext: Sendable {
 
 /// The per-request path for notifications that belong to a request (progress, log messages).
 /// Closing it, just before the reply is written, guarantees nothing of the request follows it.
-final class RequestChannel: @unchecked Sendable {
+final class RequestChannel: Sendable {
     let progressToken: JSON?
     private let version: ProtocolVersion
     private let clientLogLevel: LogLevel?
     private let loggerName: String
     private let redact: @Sendable (String) -> String
     private let sink: any MessageSink
-    private let lock = NSLock()
-    private var closed = false
-    private var lastProgress = -Double.infinity
+    /// Notifications are written under this lock, so that none can follow ``close()``.
+    private let state = Locked((closed: false, lastProgress: -Double.infinity))
 
     init(
         progressToken: JSON?, version: ProtocolVersion, clientLogLevel: LogLevel?, loggerName: String,
@@ -54,26 +54,24 @@ final class RequestChannel: @unchecked Sendable {
         var params: JSONObject = ["progressToken": progressToken, "progress": .double(progress)]
         if let total, total.isFinite { params["total"] = .double(total) }
         if let message, version.hasToolAnnotations { params["message"] = .string(redact(message)) }
-        lock.lock()
-        defer { lock.unlock() }
-        guard !closed, progress > lastProgress else { return }
-        lastProgress = progress
-        sink.send(JSONRPCOutgoing.notification(method: "notifications/progress", params: params))
+        state.withLock { state in
+            guard !state.closed, progress > state.lastProgress else { return }
+            state.lastProgress = progress
+            sink.send(JSONRPCOutgoing.notification(method: "notifications/progress", params: params))
+        }
     }
 
     func log(_ level: LogLevel, _ message: String) {
         guard let clientLogLevel, level >= clientLogLevel else { return }
         let params: JSONObject = ["level": .string(level.description), "logger": .string(loggerName), "data": .string(redact(message))]
-        lock.lock()
-        defer { lock.unlock() }
-        guard !closed else { return }
-        sink.send(JSONRPCOutgoing.notification(method: "notifications/message", params: params))
+        state.withLock { state in
+            guard !state.closed else { return }
+            sink.send(JSONRPCOutgoing.notification(method: "notifications/message", params: params))
+        }
     }
 
     /// No notification of this request is written after this returns.
     func close() {
-        lock.lock()
-        closed = true
-        lock.unlock()
+        state.withLock { $0.closed = true }
     }
 }

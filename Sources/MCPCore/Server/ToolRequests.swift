@@ -7,25 +7,26 @@ extension MCPServer {
     /// The `tools/list` response, serialized. A page's `tools` array is serialized once per
     /// revision and list, then reused (written from the cache, not copied): declarations do not
     /// change while the server runs.
-    func listTools(_ request: JSONRPCRequest, _ exchange: Exchange) -> SerializedMessage {
+    func listTools(_ request: JSONRPCRequest, _ terms: RequestTerms) -> SerializedMessage {
+        let replies = replyWriter(for: request, terms)
         let all = tools.listedTools()
         var start = 0
         if let cursor = request.params["cursor"] {
             guard let name = cursor.stringValue.flatMap(ToolListCursor.toolName(in:)),
                   let index = all.firstIndex(where: { $0.name == name })
             else {
-                return SerializedMessage(JSONRPCOutgoing.error(id: request.id, .invalidParams(
-                    "the cursor is not one this server gave out, or the tool list has changed since; list again without a cursor"
-                )).serialized())
+                return replies.error(.invalidParams(
+                    "the cursor is not one this server gave out, or the tool list has changed since; list again without a cursor"))
             }
             start = index + 1
         }
         let end = min(start + max(1, configuration.toolsPageSize), all.count)
         let page = all[start..<end]
-        let key = exchange.version.rawValue + ":" + page.map(\.name).joined(separator: ",")
+        let version = terms.version
+        let key = version.rawValue + ":" + page.map(\.name).joined(separator: ",")
         let toolsJSON = toolListCache.withLock { cache in
             if let cached = cache[key] { return cached }
-            let serialized = JSON.array(page.map { $0.json(for: exchange.version) }).serialized()
+            let serialized = JSON.array(page.map { $0.json(for: version) }).serialized()
             cache[key] = serialized
             return serialized
         }
@@ -33,55 +34,43 @@ extension MCPServer {
         if end < all.count, let last = page.last {
             members["nextCursor"] = .string(ToolListCursor.after(last.name))
         }
-        if exchange.version.isModern {
-            members["ttlMs"] = .int(max(0, tools.listTimeToLive))
-            // The list depends on the token's role: never share it across users.
-            members["cacheScope"] = "private"
-            members["resultType"] = "complete"
-            members["_meta"] = [ModernMeta.serverInfo: configuration.serverInfo(for: exchange.version)]
-        }
-        var head = JSONWriter()
-        head.raw(#"{"jsonrpc":"2.0","id":"#)
-        head.write(request.id.json)
-        head.raw(#","result":{"tools":"#)
-        var tail = JSONWriter()
-        tail.writeMembers(continuing: members)
-        tail.raw("}}")
-        return SerializedMessage(pieces: [head.bytes, toolsJSON, tail.bytes])
+        // The list depends on the token's role: never share it across users.
+        let cache = CacheHint(timeToLive: tools.listTimeToLive, scope: .private)
+        return replies.result(pieces: ReplyWriter.member("tools", json: toolsJSON), then: members, cache: cache)
     }
 
     // MARK: - tools/call
 
-    func callTool(_ request: JSONRPCRequest, _ exchange: Exchange, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
-        let reply: (JSON) -> Void = { completion(SerializedMessage($0.serialized())) }
+    func callTool(_ request: JSONRPCRequest, _ terms: RequestTerms, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
+        let replies = replyWriter(for: request, terms)
         guard let name = request.params["name"]?.stringValue else {
-            return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams("\"tools/call\" needs the tool's \"name\"")))
+            return completion(replies.error(.invalidParams("\"tools/call\" needs the tool's \"name\"")))
         }
         let arguments: JSONObject
         switch request.params["arguments"] {
         case nil, .null?: arguments = [:]
         case .object(let object)?: arguments = object
-        case .some: return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams("\"arguments\" must be an object")))
+        case .some: return completion(replies.error(.invalidParams("\"arguments\" must be an object")))
         }
         guard let tool = tools.tool(named: name) else {
-            return reply(JSONRPCOutgoing.error(id: request.id, .invalidParams("Unknown tool: \(name)")))
+            return completion(replies.error(.invalidParams("Unknown tool: \(name)")))
         }
         guard inFlight.begin(request.id) else {
-            return reply(JSONRPCOutgoing.error(id: request.id, .invalidRequest(
-                "id \(request.id) is already used by a request in progress")))
+            return completion(replies.error(.invalidRequest("id \(request.id) is already used by a request in progress")))
         }
         let progressToken = request.meta["progressToken"].flatMap(RequestID.init)?.json
         let channel = RequestChannel(
-            progressToken: progressToken, version: exchange.version, clientLogLevel: exchange.clientLogLevel,
+            progressToken: progressToken, version: terms.version, clientLogLevel: terms.clientLogLevel,
             loggerName: configuration.name, redact: logger.redact, sink: sink)
-        let context = ToolContext(requestID: request.id, protocolVersion: exchange.version, channel: channel)
+        let context = ToolContext(requestID: request.id, protocolVersion: terms.version, channel: channel)
         let task = Task {
             let outcome = await self.run(tool, arguments, context)
             channel.close()
             var replied = false
             self.inFlight.finish(request.id) {
                 guard let outcome else { return }
-                completion(self.toolResponse(request, outcome, exchange))
+                // The result's text and its escaped form go out from the buffers it keeps.
+                completion(replies.result(pieces: outcome.members(for: terms.version)))
                 replied = true
             }
             if !replied {

@@ -61,7 +61,6 @@ public struct JSONSchema: Sendable, Equatable {
     public var description: String?
     /// Whether `null` is accepted as well (written as a type list, e.g. `["string", "null"]`).
     public var isNullable = false
-    public var defaultValue: JSON?
 
     public init(kind: Kind, description: String? = nil) {
         self.kind = kind
@@ -140,13 +139,6 @@ extension JSONSchema {
         return copy
     }
 
-    /// The same schema with a documented default.
-    public func defaulting(to value: JSON) -> JSONSchema {
-        var copy = self
-        copy.defaultValue = value
-        return copy
-    }
-
     /// The properties, when this is an object schema.
     public var properties: [Property] {
         if case .object(let properties, _, _) = kind { properties } else { [] }
@@ -206,7 +198,6 @@ extension JSONSchema {
         case .boolean, .any:
             break
         }
-        if let defaultValue { object["default"] = defaultValue }
         return .object(object)
     }
 }

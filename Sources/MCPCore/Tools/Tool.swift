@@ -81,17 +81,3 @@ public protocol ToolSource: Sendable {
     /// How long a client may cache the tool list, in milliseconds (modern `ttlMs`).
     var listTimeToLive: Int { get }
 }
-
-/// A fixed set of tools.
-public struct StaticToolSource: ToolSource {
-    public let tools: [Tool]
-    public let listTimeToLive: Int
-
-    public init(_ tools: [Tool], listTimeToLive: Int = 3_600_000) {
-        self.tools = tools
-        self.listTimeToLive = listTimeToLive
-    }
-
-    public func listedTools() -> [Tool] { tools }
-    public func tool(named name: String) -> Tool? { tools.first { $0.name == name } }
-}

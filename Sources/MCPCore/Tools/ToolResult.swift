@@ -51,11 +51,6 @@ public struct ToolResult: Sendable, Equatable {
 
     public var text: String { String(decoding: textUTF8, as: UTF8.self) }
 
-    /// The structured content of a success (read back from its text), or nil for an error.
-    public var structuredContent: JSON? {
-        isStructured ? try? JSON.parse(textUTF8) : nil
-    }
-
     public static func success(_ content: JSON) -> ToolResult {
         ToolResult(isError: false, textUTF8: content.serialized(), escapedTextUTF8: nil, isStructured: true)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import Locking
 
 /// Where the server's messages go: one message, written as one whole line.
 public protocol MessageSink: Sendable {
@@ -49,10 +50,10 @@ extension MessageSink {
 /// Messages arrive serialized and are written under a lock, so concurrent replies never
 /// interleave. The first failed write (`EPIPE`: the client closed our stdout) calls `onFailure`
 /// once, and later messages are dropped.
-public final class LineWriter: MessageSink, @unchecked Sendable {
+public final class LineWriter: MessageSink, Sendable {
     private let descriptor: Int32
-    private let lock = NSLock()
-    private var failed = false
+    /// Whether a write failed; writes happen under its lock, so that lines never interleave.
+    private let failed = Locked(false)
     private let onFailure: @Sendable (Int32) -> Void
     /// Pieces this long or longer are written on their own; shorter ones are gathered.
     private static let largePiece = 16 * 1024
@@ -70,34 +71,36 @@ public final class LineWriter: MessageSink, @unchecked Sendable {
     /// Writes the pieces of one message, then a newline.
     @discardableResult
     public func send(_ message: SerializedMessage) -> Bool {
-        lock.lock()
-        guard !failed else {
-            lock.unlock()
-            return false
-        }
-        // Writes under one lock keep the line whole. Small pieces are gathered into one write;
-        // a large one is written from where it is, not copied.
-        var error: Int32?
-        var gathered: [UInt8] = []
-        for piece in message.pieces where error == nil {
-            if piece.count < LineWriter.largePiece {
-                gathered.append(contentsOf: piece)
-                continue
+        enum Outcome { case written, dropped, failed(Int32) }
+        let outcome: Outcome = failed.withLock { failed in
+            guard !failed else { return .dropped }
+            // Small pieces are gathered into one write; a large one is written from where it
+            // is, not copied.
+            var error: Int32?
+            var gathered: [UInt8] = []
+            for piece in message.pieces where error == nil {
+                if piece.count < LineWriter.largePiece {
+                    gathered.append(contentsOf: piece)
+                    continue
+                }
+                if !gathered.isEmpty {
+                    error = FileDescriptorIO.writeAll(descriptor, gathered)
+                    gathered.removeAll(keepingCapacity: true)
+                }
+                if error == nil { error = FileDescriptorIO.writeAll(descriptor, piece) }
             }
-            if !gathered.isEmpty {
-                error = FileDescriptorIO.writeAll(descriptor, gathered)
-                gathered.removeAll(keepingCapacity: true)
-            }
-            if error == nil { error = FileDescriptorIO.writeAll(descriptor, piece) }
+            gathered.append(0x0A)
+            if error == nil { error = FileDescriptorIO.writeAll(descriptor, gathered) }
+            guard let error else { return .written }
+            failed = true
+            return .failed(error)
         }
-        gathered.append(0x0A)
-        if error == nil { error = FileDescriptorIO.writeAll(descriptor, gathered) }
-        if error != nil { failed = true }
-        lock.unlock()
-        if let error {
+        switch outcome {
+        case .written: return true
+        case .dropped: return false
+        case .failed(let error):
             onFailure(error)
             return false
         }
-        return true
     }
 }

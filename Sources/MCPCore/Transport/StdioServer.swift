@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Locking
 
 #if canImport(Glibc)
 import Glibc
@@ -94,29 +95,18 @@ public final class StdioServer: Sendable {
 }
 
 /// A one-way latch: the first request to stop wins and wakes the waiter.
-final class ShutdownSignal: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var reason: String?
+final class ShutdownSignal: Sendable {
+    /// Why the server stops; nil until something asks it to.
+    private let reason = LockedCondition<String?>(nil)
 
-    var isRequested: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return reason != nil
-    }
+    var isRequested: Bool { reason.current != nil }
 
     func request(_ why: String) {
-        condition.lock()
-        if reason == nil {
-            reason = why
-            condition.broadcast()
-        }
-        condition.unlock()
+        reason.withLock { $0 = $0 ?? why }
     }
 
+    /// Blocks the calling thread until a stop is requested; returns why.
     func wait() -> String {
-        condition.lock()
-        defer { condition.unlock() }
-        while reason == nil { condition.wait() }
-        return reason ?? ""
+        reason.wait(until: { $0 != nil }).value ?? ""
     }
 }

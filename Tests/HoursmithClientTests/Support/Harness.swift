@@ -1,5 +1,6 @@
 import Foundation
 import HoursmithSandbox
+import Locking
 @testable import HoursmithClient
 
 /// A fresh sandbox and a client of it, with a virtual clock (retries and pacing do not wait for
@@ -43,7 +44,7 @@ final class Harness: Sendable {
             requestTimeout: .seconds(10),
             retry: RetryPolicy(jitter: { 0.5 }),
             clock: clock.clock,
-            log: logs.record
+            logger: logs
         )
         configure(&configuration)
         return try HoursmithClient(configuration: configuration)
@@ -61,21 +62,19 @@ final class Harness: Sendable {
 }
 
 /// Virtual time: `sleep` records the duration and advances `now` at once.
-final class VirtualClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var elapsed = Duration.zero
-    private var recorded: [Duration] = []
+final class VirtualClock: Sendable {
+    private let state = Locked((elapsed: Duration.zero, sleeps: [Duration]()))
 
-    var sleeps: [Duration] { lock.withLock { recorded } }
+    var sleeps: [Duration] { state.current.sleeps }
 
     var clock: ClientClock {
         ClientClock(
-            now: { [self] in lock.withLock { elapsed } },
-            sleep: { [self] duration in
+            now: { [state] in state.current.elapsed },
+            sleep: { [state] duration in
                 try Task.checkCancellation()
-                lock.withLock {
-                    recorded.append(duration)
-                    elapsed += duration
+                state.withLock {
+                    $0.sleeps.append(duration)
+                    $0.elapsed += duration
                 }
                 await Task.yield()
             }
@@ -83,15 +82,19 @@ final class VirtualClock: @unchecked Sendable {
     }
 }
 
-/// Every log line the client wrote.
-final class LogRecorder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [(level: LogLevel, message: String)] = []
+/// Every log line the client wrote, with the method it came through.
+final class LogRecorder: ClientLogger {
+    private let entries = Locked<[(level: String, message: String)]>([])
 
-    var lines: [(level: LogLevel, message: String)] { lock.withLock { entries } }
+    var lines: [(level: String, message: String)] { entries.current }
+    /// `warning: GET /me: …`, a line each.
     var text: String { lines.map { "\($0.level): \($0.message)" }.joined(separator: "\n") }
 
-    var record: @Sendable (LogLevel, String) -> Void {
-        { [self] level, message in lock.withLock { entries.append((level, message)) } }
+    func debug(_ message: @autoclosure () -> String) { record("debug", message()) }
+    func info(_ message: @autoclosure () -> String) { record("info", message()) }
+    func warning(_ message: @autoclosure () -> String) { record("warning", message()) }
+
+    private func record(_ level: String, _ message: String) {
+        entries.withLock { $0.append((level, message)) }
     }
 }

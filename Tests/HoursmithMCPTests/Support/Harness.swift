@@ -41,14 +41,8 @@ struct Harness {
         sandbox.requests().map { "\($0.method) \($0.path)" }
     }
 
-    func waitForStderr(_ text: String, seconds: Double = 15) async throws {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while !server.stderrText.contains(text) {
-            if ContinuousClock.now > deadline {
-                throw HarnessError("stderr never said \"\(text)\"; it said:\n\(server.stderrText.suffix(2000))")
-            }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+    func waitForStderr(_ text: String, seconds: Int = 15) async throws {
+        try await server.waitForStderr(text, seconds: seconds)
     }
 
     /// Ends the server (stdin closed → exit 0), checks what it wrote, and stops the sandbox.

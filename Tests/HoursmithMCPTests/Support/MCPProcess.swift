@@ -1,5 +1,7 @@
 import Foundation
 import JSONCore
+import Locking
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -10,17 +12,33 @@ import Darwin
 
 /// The built `hoursmith-mcp`, running as a child process, driven over its stdin and stdout as an
 /// MCP client would. Every line it writes is kept, so tests can check that stdout carried
-/// JSON-RPC only and that no token secret ever left the process.
+/// JSON-RPC only and that no token secret ever left the process. Tests wait for what it writes
+/// (a response, a line on stderr, its exit) without polling.
 final class MCPProcess: @unchecked Sendable {
     let process = Process()
     private let stdinPipe = Pipe()
     private let stdoutPipe = Pipe()
     private let stderrPipe = Pipe()
-    private let lock = NSLock()
-    private var outLines: [String] = []
-    private var errText = ""
-    private var nextID = 1
-    private var outputEnded = false
+    private let output = Watched(Output())
+    private let nextID = Locked(1)
+
+    /// Everything the process wrote so far, and whether it ended.
+    private struct Output {
+        var lines: [String] = []
+        /// Each stdout line parsed, or nil for one that is not JSON.
+        var messages: [JSON?] = []
+        var stderr = ""
+        var stdoutEnded = false
+        var stderrEnded = false
+        var exitStatus: Int32?
+
+        /// The process exited and both its outputs were read to the end.
+        var isFinished: Bool { exitStatus != nil && stdoutEnded && stderrEnded }
+
+        func response(id: JSON) -> JSON? {
+            messages.lazy.compactMap { $0 }.first { $0["id"] == id && $0["method"] == nil }
+        }
+    }
 
     /// Starts the server with exactly `environment` (plus PATH) and `arguments`.
     init(environment: [String: String], arguments: [String] = []) throws {
@@ -32,6 +50,9 @@ final class MCPProcess: @unchecked Sendable {
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
+        process.terminationHandler = { [output] process in
+            output.withLock { $0.exitStatus = process.terminationStatus }
+        }
         try process.run()
         startReading(stdoutPipe.fileHandleForReading, isOutput: true)
         startReading(stderrPipe.fileHandleForReading, isOutput: false)
@@ -51,12 +72,12 @@ final class MCPProcess: @unchecked Sendable {
 
     // MARK: Output
 
-    var stdoutLines: [String] { lock.withLock { outLines } }
-    var stderrText: String { lock.withLock { errText } }
+    var stdoutLines: [String] { output.current.lines }
+    var stderrText: String { output.current.stderr }
 
     private func startReading(_ handle: FileHandle, isOutput: Bool) {
         let descriptor = handle.fileDescriptor
-        Thread.detachNewThread { [self] in
+        Thread.detachNewThread { [output] in
             var pending: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
@@ -68,27 +89,50 @@ final class MCPProcess: @unchecked Sendable {
                     while let newline = pending.firstIndex(of: 0x0A) {
                         let line = String(decoding: pending[..<newline], as: UTF8.self)
                         pending.removeSubrange(...newline)
-                        lock.withLock { outLines.append(line) }
+                        MCPProcess.append(line, to: output)
                     }
                 } else {
                     let text = String(decoding: buffer[0..<count], as: UTF8.self)
-                    lock.withLock { errText += text }
+                    output.withLock { $0.stderr += text }
                 }
             }
             if isOutput {
-                if !pending.isEmpty { lock.withLock { outLines.append(String(decoding: pending, as: UTF8.self)) } }
-                lock.withLock { outputEnded = true }
+                if !pending.isEmpty { MCPProcess.append(String(decoding: pending, as: UTF8.self), to: output) }
+                output.withLock { $0.stdoutEnded = true }
+            } else {
+                output.withLock { $0.stderrEnded = true }
             }
+        }
+    }
+
+    private static func append(_ line: String, to output: Watched<Output>) {
+        let message = try? JSON.parse(Array(line.utf8))
+        output.withLock {
+            $0.lines.append(line)
+            $0.messages.append(message)
         }
     }
 
     /// Every message written so far, parsed. A line that is not JSON is a test failure.
     var messages: [JSON] {
-        stdoutLines.compactMap { line in
-            do { return try JSON.parse(line) } catch {
-                Issue.record("stdout carried a line that is not JSON: \(line.prefix(200))")
-                return nil
-            }
+        let output = output.current
+        return zip(output.lines, output.messages).compactMap { line, message in
+            if message == nil { Issue.record("stdout carried a line that is not JSON: \(line.prefix(200))") }
+            return message
+        }
+    }
+
+    /// Waits until the process wrote a message that `matches` (at most `seconds`).
+    func waitForMessage(seconds: Int = 15, _ what: String, where matches: @escaping @Sendable (JSON) -> Bool) async throws {
+        _ = try await output.wait(until: { $0.messages.contains { $0.map(matches) ?? false } }, timeout: .seconds(seconds), what)
+    }
+
+    /// Waits until stderr says `text` (at most `seconds`).
+    func waitForStderr(_ text: String, seconds: Int = 15) async throws {
+        do {
+            _ = try await output.wait(until: { $0.stderr.contains(text) }, timeout: .seconds(seconds))
+        } catch is WaitTimedOut {
+            throw HarnessError("stderr never said \"\(text)\"; it said:\n\(stderrText.suffix(2000))")
         }
     }
 
@@ -103,9 +147,9 @@ final class MCPProcess: @unchecked Sendable {
     }
 
     func newID() -> Int {
-        lock.withLock {
-            defer { nextID += 1 }
-            return nextID
+        nextID.withLock { next in
+            defer { next += 1 }
+            return next
         }
     }
 
@@ -118,20 +162,16 @@ final class MCPProcess: @unchecked Sendable {
         kill(process.processIdentifier, number)
     }
 
-    /// Waits for the process to exit (at most `seconds`); its status, or nil if it did not.
-    func exitStatus(within seconds: Double = 15) async -> Int32? {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while process.isRunning {
-            if ContinuousClock.now > deadline { return nil }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        return process.terminationStatus
+    /// Waits for the process to exit and its output to be read to the end (at most `seconds`);
+    /// its status, or nil if it did not exit.
+    func exitStatus(within seconds: Int = 15) async -> Int32? {
+        try? await output.wait(until: \.isFinished, timeout: .seconds(seconds), "the process's exit").exitStatus
     }
 
     // MARK: Requests
 
     /// Sends a request and waits for its response (at most `seconds`).
-    func request(_ method: String, _ params: JSONObject = [:], era: Era = .modern, seconds: Double = 30) async throws -> JSON {
+    func request(_ method: String, _ params: JSONObject = [:], era: Era = .modern, seconds: Int = 30) async throws -> JSON {
         let id = newID()
         var params = params
         if case .modern = era {
@@ -143,14 +183,12 @@ final class MCPProcess: @unchecked Sendable {
         return try await response(id: .int(id), seconds: seconds)
     }
 
-    func response(id: JSON, seconds: Double = 30) async throws -> JSON {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while ContinuousClock.now < deadline {
-            if let found = messages.first(where: { $0["id"] == id && $0["method"] == nil }) { return found }
-            if lock.withLock({ outputEnded }) { break }
-            try await Task.sleep(for: .milliseconds(2))
+    func response(id: JSON, seconds: Int = 30) async throws -> JSON {
+        let output = try? await output.wait(until: { $0.response(id: id) != nil || $0.stdoutEnded }, timeout: .seconds(seconds))
+        guard let found = output?.response(id: id) else {
+            throw HarnessError("no response to request \(id) within \(seconds) s; stderr:\n\(stderrText.suffix(2000))")
         }
-        throw HarnessError("no response to request \(id) within \(seconds) s; stderr:\n\(stderrText.suffix(2000))")
+        return found
     }
 
     /// Runs the legacy handshake.

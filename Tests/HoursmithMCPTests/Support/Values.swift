@@ -48,11 +48,7 @@ extension Harness {
     }
 
     /// Waits until a request matching `matches` (`METHOD /path`) has reached the sandbox.
-    func waitForRequest(_ matches: (String) -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !requestLines.contains(where: matches) {
-            if ContinuousClock.now > deadline { throw HarnessError("the expected request never reached the sandbox") }
-            try await Task.sleep(for: .milliseconds(5))
-        }
+    func waitForRequest(_ matches: @escaping @Sendable (String) -> Bool) async throws {
+        try await sandbox.waitForRequests { matches("\($0.method) \($0.path)") }
     }
 }

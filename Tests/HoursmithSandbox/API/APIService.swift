@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import Locking
 
 /// The API in front of the store: the checks every request passes, in this order — User-Agent
 /// (400), token (401), rate limit (429), plan (402), route (404, 405), body (400), then the
@@ -11,6 +12,8 @@ final class APIService: Sendable {
     private let limiter: RateLimiter
     private let fallbackHost: Locked<String>
     private let renderCache = RenderCache()
+    /// Seconds added to the system clock (``Sandbox/advanceClock(seconds:)``).
+    private let clockOffset = Locked(0)
 
     init(store: Store, configuration: SandboxConfiguration) {
         self.store = Locked(store)
@@ -21,6 +24,10 @@ final class APIService: Sendable {
     /// The host (and port) that links use when a request has no Host header.
     func setFallbackHost(_ host: String) {
         fallbackHost.withLock { $0 = host }
+    }
+
+    func advanceClock(seconds: Int) {
+        clockOffset.withLock { $0 += seconds }
     }
 
     /// The path relative to `/api/v1`, or nil when the path is outside it.
@@ -39,7 +46,7 @@ final class APIService: Sendable {
     }
 
     private func process(_ request: HTTPRequest) throws(APIError) -> APIResponse {
-        let clock = Date().timeIntervalSince1970
+        let clock = Date().timeIntervalSince1970 + Double(clockOffset.current)
         let now = Int(clock)
         guard let agent = request.headers["user-agent"], !agent.trimmingSpaces().isEmpty else {
             throw APIError.badRequest("A User-Agent header is required, naming your application (e.g. my-app/1.0).")

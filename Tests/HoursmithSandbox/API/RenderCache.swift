@@ -1,4 +1,5 @@
 import JSONCore
+import Locking
 
 /// The serialized form of stopped time entries, reused from one list answer to the next while
 /// neither the entry nor any name it shows has changed: walking 10,000 entries again then costs

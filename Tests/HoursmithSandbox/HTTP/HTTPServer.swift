@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Locking
 
 /// A small HTTP/1.1 server on 127.0.0.1: one thread accepts, one thread serves each connection
 /// (keep-alive, pipelined requests, Content-Length bodies). Stopping closes the listener and

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// The bulk of the seed: `Fixture.bulkTimeEntryCount` time entries from id 100 and 200
 /// expenses from id 100, spread over the last `SeedDays.bulkDays` days (weekdays ten times more
 /// than weekends), each by a main-workspace user on a project they are a member of and that was

@@ -1,3 +1,5 @@
+import Locking
+
 /// The sandbox's seed: the objects `Fixture` names, then the bulk time entries and expenses
 /// (see BulkSeed.swift), then the invoices that bill them. Deterministic for a given "today".
 enum Seed {
