@@ -11,16 +11,17 @@ struct GuardVerdict: Sendable {
         case delete, archive, refuse
     }
 
-    let would: Action
+    /// What the call would do (the dry run's `would`).
+    let action: Action
     let reason: String
     let target: JSON
     let alsoAffected: JSONObject
 
-    var refuses: Bool { would == .refuse }
+    var refuses: Bool { action == .refuse }
 
     /// The dry-run result: `{"would", "reason", "target", "also_affected"}`.
     var json: JSON {
-        ["would": .string(would.rawValue), "reason": .string(reason), "target": target, "also_affected": .object(alsoAffected)]
+        ["would": .string(action.rawValue), "reason": .string(reason), "target": target, "also_affected": .object(alsoAffected)]
     }
 
     /// A result after acting: what was done, to what, and what went with it.

@@ -59,23 +59,28 @@ struct ToolCall: Sendable {
         return value
     }
 
-    /// An exact decimal (hours, money) from the number as the client wrote it.
-    func decimal(_ name: String) -> Decimal? {
-        arguments.number(name).flatMap { Decimal(string: $0.literal, locale: Locale(identifier: "en_US_POSIX")) }
+    /// An exact decimal (hours, money) from the number as the client wrote it; nil when absent.
+    /// A number a `Decimal` cannot hold (`1e300`) is out of range, not missing.
+    func decimal(_ name: String) throws(ToolError) -> Decimal? {
+        guard let number = arguments.number(name) else { return nil }
+        guard let value = Decimal(jsonNumber: number) else {
+            throw ToolError("Argument `\(name)` is out of range: \(number.literal.prefix(40)) is not a number this can hold.")
+        }
+        return value
     }
 
     func ints(_ name: String) -> [Int]? { arguments.ints(name) }
 
-    /// A field that may be cleared: absent → keep, null → clear, a value → set.
-    func update(_ name: String) -> FieldUpdate<String> {
+    /// A string field that may be cleared: absent → keep, null → clear, a value → set.
+    func clearableString(_ name: String) -> FieldUpdate<String> {
         guard arguments.contains(name) else { return .keep }
         return FieldUpdate(arguments.string(name))
     }
 
     /// A decimal field that may be cleared: absent → keep, null → clear, a value → set.
-    func decimalUpdate(_ name: String) -> FieldUpdate<Decimal> {
+    func decimalUpdate(_ name: String) throws(ToolError) -> FieldUpdate<Decimal> {
         guard arguments.contains(name) else { return .keep }
-        return FieldUpdate(decimal(name))
+        return FieldUpdate(try decimal(name))
     }
 
     /// A date field that may be cleared.

@@ -73,7 +73,7 @@ enum ClientTools {
             annotations: .update, audience: .managersAndUp, action: "change clients"
         ) { call in
             let changes = ClientChanges(name: call.optionalString("name"), currency: call.optionalString("currency"),
-                                        address: call.update("address"), isActive: call.optionalBool("is_active"))
+                                        address: call.clearableString("address"), isActive: call.optionalBool("is_active"))
             return ["client": .object(try await call.client.updateClient(id: try call.int("client_id"), changes).json)]
         }
     }
@@ -115,12 +115,12 @@ enum ClientTools {
         }
         if !active.items.isEmpty {
             return GuardVerdict(
-                would: .refuse, reason: GuardWords.clientHasActiveProjects(client, projects: active.items), target: target,
+                action: .refuse, reason: GuardWords.clientHasActiveProjects(client, projects: active.items), target: target,
                 alsoAffected: ["active_projects": .array(active.items.map { ["id": .int($0.id), "name": .string($0.name)] })])
         }
         let invoices = try await api.listInvoices(InvoiceFilter(clientID: id), page: 1, perPage: 1).totalEntries
         if invoices > 0 {
-            return GuardVerdict(would: .refuse, reason: GuardWords.clientHasInvoices(client, invoices: invoices),
+            return GuardVerdict(action: .refuse, reason: GuardWords.clientHasInvoices(client, invoices: invoices),
                                 target: target, alsoAffected: ["invoices": .int(invoices)])
         }
         let archived = try await api.collectAll(limit: 1000) { (page, perPage) throws(HoursmithError) in
@@ -136,7 +136,7 @@ enum ClientTools {
                 + (archived.items.count == 1 ? "its " : "their ")
                 + "\(GuardWords.count(entries, "time entry", plural: "time entries")) and "
                 + "\(GuardWords.count(expenses, "expense")). This can't be undone."
-        return GuardVerdict(would: .delete, reason: reason, target: target, alsoAffected: [
+        return GuardVerdict(action: .delete, reason: reason, target: target, alsoAffected: [
             "archived_projects": .array(archived.items.map { ["id": .int($0.id), "name": .string($0.name)] }),
             "time_entries": .int(entries), "expenses": .int(expenses),
         ])

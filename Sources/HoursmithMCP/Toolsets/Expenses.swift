@@ -100,8 +100,8 @@ enum ExpenseTools {
         ) { call in
             let id = try call.int("expense_id")
             let changes = ExpenseChanges(
-                projectID: call.optionalInt("project_id"), spentDate: try call.date("spent_date"), amount: call.decimal("amount"),
-                category: call.optionalString("category"), notes: call.update("notes"), billable: call.optionalBool("billable"))
+                projectID: call.optionalInt("project_id"), spentDate: try call.date("spent_date"), amount: try call.decimal("amount"),
+                category: call.optionalString("category"), notes: call.clearableString("notes"), billable: call.optionalBool("billable"))
             do {
                 return ["expense": .object(try await call.client.updateExpense(id: id, changes).json)]
             } catch let error as HoursmithError where error.kind == .expenseInvoiced {
@@ -143,13 +143,13 @@ enum ExpenseTools {
         let expense = try await call.client.getExpense(id: id)
         let target = JSON.object(expense.json.removing(["created_at", "updated_at"]))
         if expense.isInvoiced {
-            return GuardVerdict(would: .refuse, reason: GuardWords.expenseInvoiced(expense), target: target,
+            return GuardVerdict(action: .refuse, reason: GuardWords.expenseInvoiced(expense), target: target,
                                 alsoAffected: ["invoice": expense.invoice.map { .object($0.json) } ?? .null])
         }
         let reason = "Expense \(expense.id) (\(expense.amount) \(call.me.workspace.currency) for \(expense.category) on "
             + "\(expense.project.name), \(expense.spentDate), by \(expense.user.name)) is not invoiced, so it can be "
             + "deleted. Nothing else goes with it. This can't be undone."
-        return GuardVerdict(would: .delete, reason: reason, target: target, alsoAffected: [:])
+        return GuardVerdict(action: .delete, reason: reason, target: target, alsoAffected: [:])
     }
 
     /// The refusal for an expense the API found invoiced, naming the invoice; nil when the
@@ -161,7 +161,7 @@ enum ExpenseTools {
 
     /// A required money argument, exactly as written.
     private static func requiredDecimal(_ name: String, _ call: ToolCall) throws(ToolError) -> Decimal {
-        guard let value = call.decimal(name) else { throw ToolError("Argument `\(name)` is required: a number such as 49.90.") }
+        guard let value = try call.decimal(name) else { throw ToolError("Argument `\(name)` is required: a number such as 49.90.") }
         return value
     }
 }

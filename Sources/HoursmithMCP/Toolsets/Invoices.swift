@@ -147,9 +147,11 @@ enum InvoiceTools {
 
     private static func lineItemDraft(_ index: Int, _ item: JSON) throws(ToolError) -> LineItemDraft {
         func decimal(_ name: String) throws(ToolError) -> Decimal {
-            guard let literal = item[name]?.numberValue?.literal,
-                  let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else {
+            guard let number = item[name]?.numberValue else {
                 throw ToolError("`line_items[\(index)].\(name)` must be a number.")
+            }
+            guard let value = Decimal(jsonNumber: number) else {
+                throw ToolError("`line_items[\(index)].\(name)` is out of range: \(number.literal.prefix(40)) is not a number this can hold.")
             }
             return value
         }
@@ -213,14 +215,10 @@ enum InvoiceTools {
         }
         let billedJSON: JSONObject = [
             "from": from.map { .string($0.description) } ?? .null, "to": to.map { .string($0.description) } ?? .null,
-            "time_entries": .int(billed.entries), "hours": number(hours), "expenses": .int(billed.expenses),
-            "line_items": .int(lines.count), "total": number(invoice.amount), "currency": .string(currency),
+            "time_entries": .int(billed.entries), "hours": JSON.decimal(hours), "expenses": .int(billed.expenses),
+            "line_items": .int(lines.count), "total": JSON.decimal(invoice.amount), "currency": .string(currency),
         ]
         return ["message": .string(message), "billed": .object(billedJSON), "invoice": .object(invoice.json)]
     }
 
-    /// A decimal as a JSON number with its exact digits.
-    private static func number(_ value: Decimal) -> JSON {
-        JSONNumber(literal: value.description).map(JSON.number) ?? .string(value.description)
-    }
 }

@@ -70,8 +70,8 @@ enum ProjectTools {
             try ProjectsAndTasks.checkOrder(startsOn: startsOn, endsOn: endsOn)
             let draft = ProjectDraft(
                 clientID: try call.int("client_id"), name: try call.string("name"), code: call.optionalString("code"),
-                isBillable: call.optionalBool("is_billable"), hourlyRate: call.decimal("hourly_rate"),
-                budgetHours: call.decimal("budget_hours"), startsOn: startsOn, endsOn: endsOn, notes: call.optionalString("notes"))
+                isBillable: call.optionalBool("is_billable"), hourlyRate: try call.decimal("hourly_rate"),
+                budgetHours: try call.decimal("budget_hours"), startsOn: startsOn, endsOn: endsOn, notes: call.optionalString("notes"))
             return ["project": .object(try await call.client.createProject(draft).json)]
         }
     }
@@ -102,10 +102,10 @@ enum ProjectTools {
             let startsOn = try call.dateUpdate("starts_on"), endsOn = try call.dateUpdate("ends_on")
             try ProjectsAndTasks.checkOrder(startsOn: startsOn, endsOn: endsOn)
             let changes = ProjectChanges(
-                clientID: call.optionalInt("client_id"), name: call.optionalString("name"), code: call.update("code"),
+                clientID: call.optionalInt("client_id"), name: call.optionalString("name"), code: call.clearableString("code"),
                 isActive: call.optionalBool("is_active"), isBillable: call.optionalBool("is_billable"),
-                hourlyRate: call.decimalUpdate("hourly_rate"), budgetHours: call.decimalUpdate("budget_hours"),
-                startsOn: startsOn, endsOn: endsOn, notes: call.update("notes"))
+                hourlyRate: try call.decimalUpdate("hourly_rate"), budgetHours: try call.decimalUpdate("budget_hours"),
+                startsOn: startsOn, endsOn: endsOn, notes: call.clearableString("notes"))
             return ["project": .object(try await call.client.updateProject(id: try call.int("project_id"), changes).json)]
         }
     }

@@ -112,14 +112,14 @@ enum ProjectsAndTasks {
     static func check(_ subject: ArchiveSubject, timers: Page<TimeEntry>?) -> GuardVerdict {
         guard subject.isActive, let timers else {
             return GuardVerdict(
-                would: .archive,
+                action: .archive,
                 reason: "\(subject.label) is already archived: archiving it again changes nothing. To restore it: \(subject.restore).",
                 target: subject.target, alsoAffected: ["running_timers": []])
         }
         let reason = "Archiving \(subject.label) \(stopped(timers, tense: .future)) \(subject.keeps) "
             + "To restore it later: \(subject.restore)\(restartHint(timers))."
         let running = timers.items.map { JSON.object(timerJSON($0)) }
-        return GuardVerdict(would: .archive, reason: reason, target: subject.target, alsoAffected: ["running_timers": .array(running)])
+        return GuardVerdict(action: .archive, reason: reason, target: subject.target, alsoAffected: ["running_timers": .array(running)])
     }
 
     private enum Tense {

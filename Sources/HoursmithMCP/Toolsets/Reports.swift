@@ -72,16 +72,12 @@ enum ReportTools {
             let report = try await call.client.timeReport(query)
             var json = report.json
             json["totals"] = [
-                "total_hours": number(report.results.reduce(Decimal(0)) { $0 + $1.totalHours }),
-                "billable_hours": number(report.results.reduce(Decimal(0)) { $0 + $1.billableHours }),
-                "billable_amount": number(report.results.reduce(Decimal(0)) { $0 + $1.billableAmount }),
+                "total_hours": JSON.decimal(report.results.reduce(Decimal(0)) { $0 + $1.totalHours }),
+                "billable_hours": JSON.decimal(report.results.reduce(Decimal(0)) { $0 + $1.billableHours }),
+                "billable_amount": JSON.decimal(report.results.reduce(Decimal(0)) { $0 + $1.billableAmount }),
             ]
             return ["report": .object(json)]
         }
     }
 
-    /// A decimal as a JSON number with its exact digits.
-    private static func number(_ value: Decimal) -> JSON {
-        JSONNumber(literal: value.description).map(JSON.number) ?? .string(value.description)
-    }
 }

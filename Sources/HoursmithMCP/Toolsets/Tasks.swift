@@ -61,7 +61,7 @@ enum TaskTools {
         ) { call in
             let draft = TaskDraft(
                 projectID: try call.int("project_id"), name: try call.string("name"),
-                billableByDefault: call.optionalBool("billable_by_default"), hourlyRate: call.decimal("hourly_rate"))
+                billableByDefault: call.optionalBool("billable_by_default"), hourlyRate: try call.decimal("hourly_rate"))
             return ["task": .object(try await call.client.createTask(draft).json)]
         }
     }
@@ -86,7 +86,7 @@ enum TaskTools {
         ) { call in
             let changes = TaskChanges(
                 name: call.optionalString("name"), billableByDefault: call.optionalBool("billable_by_default"),
-                hourlyRate: call.decimalUpdate("hourly_rate"), isActive: call.optionalBool("is_active"))
+                hourlyRate: try call.decimalUpdate("hourly_rate"), isActive: call.optionalBool("is_active"))
             return ["task": .object(try await call.client.updateTask(id: try call.int("task_id"), changes).json)]
         }
     }

@@ -90,7 +90,7 @@ enum TimeTools {
             output: Schemas.single("time_entry", Schemas.timeEntry),
             annotations: .create, audience: .everyone, action: "log time for other people"
         ) { call in
-            guard let hours = call.decimal("hours") else { throw ToolError("Argument `hours` is required, e.g. 1.5.") }
+            guard let hours = try call.decimal("hours") else { throw ToolError("Argument `hours` is required, e.g. 1.5.") }
             let draft = TimeEntryDraft(
                 projectID: try call.int("project_id"), taskID: try call.int("task_id"),
                 spentDate: try call.date("spent_date", default: "today"), hours: hours,
@@ -125,7 +125,7 @@ enum TimeTools {
             }
             let changes = TimeEntryChanges(
                 projectID: call.optionalInt("project_id"), taskID: call.optionalInt("task_id"),
-                spentDate: try call.date("spent_date"), hours: call.decimal("hours"), notes: call.update("notes"),
+                spentDate: try call.date("spent_date"), hours: try call.decimal("hours"), notes: call.clearableString("notes"),
                 billable: call.optionalBool("billable"))
             let id = try call.int("time_entry_id")
             do {
@@ -169,12 +169,12 @@ enum TimeTools {
         let entry = try await call.client.getTimeEntry(id: id)
         let target = JSON.object(entry.json.removing(["created_at", "updated_at"]))
         if entry.isInvoiced {
-            return GuardVerdict(would: .refuse, reason: GuardWords.timeEntryInvoiced(entry), target: target,
+            return GuardVerdict(action: .refuse, reason: GuardWords.timeEntryInvoiced(entry), target: target,
                                 alsoAffected: entry.invoice.map { ["invoice": .object($0.json)] } ?? [:])
         }
         let timer = entry.isRunning ? " Its timer is running; deleting the entry stops it." : ""
         let reason = "\(describe(entry)) is not invoiced, so it can be deleted.\(timer) This can't be undone."
-        return GuardVerdict(would: .delete, reason: reason, target: target,
+        return GuardVerdict(action: .delete, reason: reason, target: target,
                             alsoAffected: entry.isRunning ? ["running_timer": true] : [:])
     }
 
