@@ -7,6 +7,7 @@ import MCPCore
 /// ``tool(_:in:title:description:input:output:annotations:audience:action:body:)``.
 struct ToolEnvironment: Sendable {
     let session: HoursmithSession
+    var budget = ResultBudget()
 
     /// Runs a tool's body: the client and `/me` first (so 401 and 402 read the same on every
     /// tool, and a role that may never use the tool is refused before any request), then the
@@ -21,7 +22,7 @@ struct ToolEnvironment: Sendable {
             guard audience.includes(me.user.role) else {
                 return .failure(ErrorMessages.forbidden(action: action, role: me.user.role))
             }
-            let call = ToolCall(arguments: arguments, context: context, client: client, me: me)
+            let call = ToolCall(arguments: arguments, context: context, client: client, me: me, budget: budget)
             return try await body(call)
         } catch let error as HoursmithError {
             if error.kind == .cancelled, Task.isCancelled { throw CancellationError() }
@@ -41,6 +42,8 @@ struct ToolCall: Sendable {
     let context: ToolContext
     let client: HoursmithClient
     let me: Me
+    /// How large the result may be.
+    let budget: ResultBudget
 
     var dates: DateWords { DateWords(workspace: me.workspace) }
 

@@ -45,11 +45,11 @@ enum AccountTools {
             input: Lists.input([
                 .init(name: "is_active", schema: .boolean("true: only active users; false: only deactivated ones.")),
             ]),
-            output: Lists.output("users", item: Schemas.user),
+            output: Lists.output("users"),
             annotations: .read, audience: .managersAndUp, action: "list the workspace's users"
         ) { call in
             let filter = UserFilter(isActive: call.optionalBool("is_active"))
-            return try await call.list(.users(filter))
+            return try await call.list(.users(filter), view: .users, steer: "")
         }
     }
 }

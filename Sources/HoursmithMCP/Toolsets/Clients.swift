@@ -17,11 +17,11 @@ enum ClientTools {
                 + "project or invoice tools. Returns {clients: [{id, name, currency, address, is_active}], page, per_page, "
                 + "total_entries, next_page, truncated}.",
             input: Lists.input([.init(name: "is_active", schema: .boolean("true: only active clients; false: only inactive ones."))]),
-            output: Lists.output("clients", item: Schemas.client),
+            output: Lists.output("clients"),
             annotations: .read, audience: .managersAndUp, action: "see clients"
         ) { call in
             let filter = ClientFilter(isActive: call.optionalBool("is_active"))
-            return try await call.list(.clients(filter))
+            return try await call.list(.clients(filter), view: .clients, steer: "")
         }
     }
 

@@ -30,7 +30,7 @@ enum ExpenseTools {
                 .init(name: "period", schema: Schemas.period),
                 .init(name: "is_invoiced", schema: .boolean("true: only invoiced expenses; false: only those not yet invoiced.")),
             ]),
-            output: Lists.output("expenses", item: Schemas.expense),
+            output: Lists.output("expenses"),
             annotations: .read, audience: .managersAndUp, action: "see expenses"
         ) { call in
             let range = try call.range()
@@ -38,7 +38,7 @@ enum ExpenseTools {
                 userID: call.optionalInt("user_id"), clientID: call.optionalInt("client_id"),
                 projectID: call.optionalInt("project_id"), from: range.from, to: range.to,
                 isInvoiced: call.optionalBool("is_invoiced"))
-            return try await call.list(.expenses(filter))
+            return try await call.list(.expenses(filter), view: .expenses, steer: "")
         }
     }
 

@@ -24,13 +24,13 @@ enum InvoiceTools {
                 .init(name: "to", schema: Schemas.date("Only invoices issued on or before this day.")),
                 .init(name: "period", schema: Schemas.period),
             ]),
-            output: Lists.output("invoices", item: Schemas.invoice),
+            output: Lists.output("invoices"),
             annotations: .read, audience: .managersAndUp, action: "see invoices"
         ) { call in
             let range = try call.range()
             let filter = InvoiceFilter(clientID: call.optionalInt("client_id"), state: call.optionalString("state").map(InvoiceState.init(rawValue:)),
                                        from: range.from, to: range.to)
-            return try await call.list(.invoices(filter))
+            return try await call.list(.invoices(filter), view: .invoices, steer: "")
         }
     }
 

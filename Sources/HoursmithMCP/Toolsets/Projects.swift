@@ -24,11 +24,11 @@ enum ProjectTools {
                 .init(name: "client_id", schema: Schemas.id("Only this client's projects (list_clients finds the id).")),
                 .init(name: "is_active", schema: .boolean("true: only active projects; false: only archived ones.")),
             ]),
-            output: Lists.output("projects", item: Schemas.project),
+            output: Lists.output("projects"),
             annotations: .read, audience: .everyone, action: "see projects"
         ) { call in
             let filter = ProjectFilter(clientID: call.optionalInt("client_id"), isActive: call.optionalBool("is_active"))
-            return try await call.list(.projects(filter))
+            return try await call.list(.projects(filter), view: .projects, steer: "")
         }
     }
 

@@ -23,11 +23,11 @@ enum TaskTools {
                 .init(name: "project_id", schema: Schemas.id("Only this project's tasks (list_projects finds the id).")),
                 .init(name: "is_active", schema: .boolean("true: only active tasks; false: only archived ones.")),
             ]),
-            output: Lists.output("tasks", item: Schemas.task),
+            output: Lists.output("tasks"),
             annotations: .read, audience: .everyone, action: "see tasks"
         ) { call in
             let filter = TaskFilter(projectID: call.optionalInt("project_id"), isActive: call.optionalBool("is_active"))
-            return try await call.list(.tasks(filter))
+            return try await call.list(.tasks(filter), view: .tasks, steer: "Give project_id (or project) for one project's tasks.")
         }
     }
 

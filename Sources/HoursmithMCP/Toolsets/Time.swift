@@ -44,7 +44,7 @@ enum TimeTools {
                 .init(name: "is_invoiced", schema: .boolean("true: only time already on an invoice; false: only time not yet invoiced.")),
                 .init(name: "billable", schema: .boolean("true: only billable time; false: only non-billable time.")),
             ]),
-            output: Lists.output("time_entries", item: Schemas.timeEntry),
+            output: Lists.output("time_entries"),
             annotations: .read, audience: .everyone, action: "see other people's time entries"
         ) { call in
             let (from, to) = try call.range()
@@ -53,7 +53,7 @@ enum TimeTools {
                 projectID: call.optionalInt("project_id"), taskID: call.optionalInt("task_id"), from: from, to: to,
                 isRunning: call.optionalBool("is_running"), isInvoiced: call.optionalBool("is_invoiced"),
                 billable: call.optionalBool("billable"))
-            return try await call.list(.timeEntries(filter))
+            return try await call.list(.timeEntries(filter), view: .timeEntries, steer: "For totals, get_time_report takes the same filters and answers in one small result.")
         }
     }
 
