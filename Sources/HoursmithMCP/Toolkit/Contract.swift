@@ -1,3 +1,4 @@
+import HoursmithClient
 import JSONCore
 
 /// The members the API contract defines for each object (docs/API.md, Resources), and only
@@ -98,3 +99,24 @@ enum Contract {
         ("from", .value), ("to", .value), ("group_by", .value), ("currency", .value), ("results", .array(reportRow)),
     ])
 }
+
+/// A model as a tool shows it: its API object, contract members only.
+protocol ShownModel: HoursmithModel {
+    static var contractShape: ContractShape { get }
+}
+
+extension ShownModel {
+    var shown: JSON { Self.contractShape.keep(.object(json)) }
+    /// The shown object's members.
+    var shownObject: JSONObject { shown.objectValue ?? [:] }
+}
+
+extension User: ShownModel { static var contractShape: ContractShape { Contract.user } }
+extension Workspace: ShownModel { static var contractShape: ContractShape { Contract.workspace } }
+extension Client: ShownModel { static var contractShape: ContractShape { Contract.client } }
+extension Project: ShownModel { static var contractShape: ContractShape { Contract.project } }
+extension ProjectTask: ShownModel { static var contractShape: ContractShape { Contract.task } }
+extension TimeEntry: ShownModel { static var contractShape: ContractShape { Contract.timeEntry } }
+extension Expense: ShownModel { static var contractShape: ContractShape { Contract.expense } }
+extension Invoice: ShownModel { static var contractShape: ContractShape { Contract.invoice } }
+extension TimeReport: ShownModel { static var contractShape: ContractShape { Contract.timeReport } }

@@ -27,8 +27,8 @@ enum AccountTools {
             annotations: .read, audience: .everyone, action: "see your own user"
         ) { call in
             [
-                "user": .object(call.me.user.json),
-                "workspace": .object(call.me.workspace.json),
+                "user": call.me.user.shown,
+                "workspace": call.me.workspace.shown,
                 "today": .string(call.dates.today.description),
             ]
         }

@@ -33,7 +33,7 @@ enum ClientTools {
             output: Schemas.single("client", Schemas.client),
             annotations: .read, audience: .managersAndUp, action: "see clients"
         ) { call in
-            ["client": .object(try await call.client.getClient(id: try call.int("client_id")).json)]
+            ["client": try await call.client.getClient(id: try call.int("client_id")).shown]
         }
     }
 
@@ -52,7 +52,7 @@ enum ClientTools {
         ) { call in
             let draft = ClientDraft(name: try call.string("name"), currency: call.optionalString("currency"),
                                     address: call.optionalString("address"))
-            return ["client": .object(try await call.client.createClient(draft).json)]
+            return ["client": try await call.client.createClient(draft).shown]
         }
     }
 
@@ -74,7 +74,7 @@ enum ClientTools {
         ) { call in
             let changes = ClientChanges(name: call.optionalString("name"), currency: call.optionalString("currency"),
                                         address: call.clearableString("address"), isActive: call.optionalBool("is_active"))
-            return ["client": .object(try await call.client.updateClient(id: try call.int("client_id"), changes).json)]
+            return ["client": try await call.client.updateClient(id: try call.int("client_id"), changes).shown]
         }
     }
 

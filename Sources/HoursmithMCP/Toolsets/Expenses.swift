@@ -51,7 +51,7 @@ enum ExpenseTools {
             output: Schemas.single("expense", Schemas.expense),
             annotations: .read, audience: .managersAndUp, action: "see expenses"
         ) { call in
-            ["expense": .object(try await call.client.getExpense(id: try call.int("expense_id")).json)]
+            ["expense": try await call.client.getExpense(id: try call.int("expense_id")).shown]
         }
     }
 
@@ -76,7 +76,7 @@ enum ExpenseTools {
                 projectID: try call.int("project_id"), spentDate: try call.date("spent_date", default: "today"),
                 amount: try requiredDecimal("amount", call), category: try call.string("category"),
                 notes: call.optionalString("notes"), billable: call.optionalBool("billable"))
-            return ["expense": .object(try await call.client.createExpense(draft).json)]
+            return ["expense": try await call.client.createExpense(draft).shown]
         }
     }
 
@@ -103,7 +103,7 @@ enum ExpenseTools {
                 projectID: call.optionalInt("project_id"), spentDate: try call.date("spent_date"), amount: try call.decimal("amount"),
                 category: call.optionalString("category"), notes: call.clearableString("notes"), billable: call.optionalBool("billable"))
             do {
-                return ["expense": .object(try await call.client.updateExpense(id: id, changes).json)]
+                return ["expense": try await call.client.updateExpense(id: id, changes).shown]
             } catch let error as HoursmithError where error.kind == .expenseInvoiced {
                 if let refusal = await invoicedRefusal(id, verb: "changed", call) { throw refusal }
                 throw error
@@ -141,7 +141,7 @@ enum ExpenseTools {
     /// What the API would say to `DELETE /expenses/{id}`, found out with one read.
     static func check(deleting id: Int, _ call: ToolCall) async throws(HoursmithError) -> GuardVerdict {
         let expense = try await call.client.getExpense(id: id)
-        let target = JSON.object(expense.json.removing(["created_at", "updated_at"]))
+        let target = JSON.object(expense.shownObject.removing(["created_at", "updated_at"]))
         if expense.isInvoiced {
             return GuardVerdict(action: .refuse, reason: GuardWords.expenseInvoiced(expense), target: target,
                                 alsoAffected: ["invoice": expense.invoice.map { .object($0.json) } ?? .null])

@@ -44,7 +44,7 @@ enum InvoiceTools {
             output: Schemas.single("invoice", Schemas.invoice),
             annotations: .read, audience: .managersAndUp, action: "see invoices"
         ) { call in
-            ["invoice": .object(try await call.client.getInvoice(id: try call.int("invoice_id")).json)]
+            ["invoice": try await call.client.getInvoice(id: try call.int("invoice_id")).shown]
         }
     }
 
@@ -218,7 +218,7 @@ enum InvoiceTools {
             "time_entries": .int(billed.entries), "hours": JSON.decimal(hours), "expenses": .int(billed.expenses),
             "line_items": .int(lines.count), "total": JSON.decimal(invoice.amount), "currency": .string(currency),
         ]
-        return ["message": .string(message), "billed": .object(billedJSON), "invoice": .object(invoice.json)]
+        return ["message": .string(message), "billed": .object(billedJSON), "invoice": invoice.shown]
     }
 
 }

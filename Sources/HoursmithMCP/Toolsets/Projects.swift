@@ -42,7 +42,7 @@ enum ProjectTools {
             output: Schemas.single("project", Schemas.project),
             annotations: .read, audience: .everyone, action: "see projects"
         ) { call in
-            ["project": .object(try await call.client.getProject(id: try call.int("project_id")).json)]
+            ["project": try await call.client.getProject(id: try call.int("project_id")).shown]
         }
     }
 
@@ -72,7 +72,7 @@ enum ProjectTools {
                 clientID: try call.int("client_id"), name: try call.string("name"), code: call.optionalString("code"),
                 isBillable: call.optionalBool("is_billable"), hourlyRate: try call.decimal("hourly_rate"),
                 budgetHours: try call.decimal("budget_hours"), startsOn: startsOn, endsOn: endsOn, notes: call.optionalString("notes"))
-            return ["project": .object(try await call.client.createProject(draft).json)]
+            return ["project": try await call.client.createProject(draft).shown]
         }
     }
 
@@ -106,7 +106,7 @@ enum ProjectTools {
                 isActive: call.optionalBool("is_active"), isBillable: call.optionalBool("is_billable"),
                 hourlyRate: try call.decimalUpdate("hourly_rate"), budgetHours: try call.decimalUpdate("budget_hours"),
                 startsOn: startsOn, endsOn: endsOn, notes: call.clearableString("notes"))
-            return ["project": .object(try await call.client.updateProject(id: try call.int("project_id"), changes).json)]
+            return ["project": try await call.client.updateProject(id: try call.int("project_id"), changes).shown]
         }
     }
 
@@ -127,8 +127,8 @@ enum ProjectTools {
             let project = try await call.client.getProject(id: id)
             let subject = ArchiveSubject(
                 kind: .project, id: project.id, name: project.name, isActive: project.isActive, parent: project.client)
-            return try await ProjectsAndTasks.archive(subject, current: project.json, call) { () throws(HoursmithError) in
-                try await call.client.archiveProject(id: id).json
+            return try await ProjectsAndTasks.archive(subject, current: project.shownObject, call) { () throws(HoursmithError) in
+                try await call.client.archiveProject(id: id).shownObject
             }
         }
     }

@@ -147,7 +147,7 @@ enum ProjectsAndTasks {
 
     /// A running timer in `also_affected`: who, on what, since when, and for how long so far.
     private static func timerJSON(_ entry: TimeEntry) -> JSONObject {
-        let json = entry.json
+        let json = entry.shownObject
         return JSONObject(["id", "user", "project", "task", "spent_date", "hours", "timer_started_at"].compactMap { key in
             json[key].map { (key, $0) }
         })

@@ -70,7 +70,7 @@ enum ReportTools {
             let query = TimeReportQuery(from: from, to: to, groupBy: grouping, clientID: call.optionalInt("client_id"),
                                         projectID: call.optionalInt("project_id"), userID: userID)
             let report = try await call.client.timeReport(query)
-            var json = report.json
+            var json = report.shownObject
             json["totals"] = [
                 "total_hours": JSON.decimal(report.results.reduce(Decimal(0)) { $0 + $1.totalHours }),
                 "billable_hours": JSON.decimal(report.results.reduce(Decimal(0)) { $0 + $1.billableHours }),

@@ -40,7 +40,7 @@ enum TaskTools {
             output: Schemas.single("task", Schemas.task),
             annotations: .read, audience: .everyone, action: "see tasks"
         ) { call in
-            ["task": .object(try await call.client.getTask(id: try call.int("task_id")).json)]
+            ["task": try await call.client.getTask(id: try call.int("task_id")).shown]
         }
     }
 
@@ -62,7 +62,7 @@ enum TaskTools {
             let draft = TaskDraft(
                 projectID: try call.int("project_id"), name: try call.string("name"),
                 billableByDefault: call.optionalBool("billable_by_default"), hourlyRate: try call.decimal("hourly_rate"))
-            return ["task": .object(try await call.client.createTask(draft).json)]
+            return ["task": try await call.client.createTask(draft).shown]
         }
     }
 
@@ -87,7 +87,7 @@ enum TaskTools {
             let changes = TaskChanges(
                 name: call.optionalString("name"), billableByDefault: call.optionalBool("billable_by_default"),
                 hourlyRate: try call.decimalUpdate("hourly_rate"), isActive: call.optionalBool("is_active"))
-            return ["task": .object(try await call.client.updateTask(id: try call.int("task_id"), changes).json)]
+            return ["task": try await call.client.updateTask(id: try call.int("task_id"), changes).shown]
         }
     }
 
@@ -106,8 +106,8 @@ enum TaskTools {
             let id = try call.int("task_id")
             let task = try await call.client.getTask(id: id)
             let subject = ArchiveSubject(kind: .task, id: task.id, name: task.name, isActive: task.isActive, parent: task.project)
-            return try await ProjectsAndTasks.archive(subject, current: task.json, call) { () throws(HoursmithError) in
-                try await call.client.archiveTask(id: id).json
+            return try await ProjectsAndTasks.archive(subject, current: task.shownObject, call) { () throws(HoursmithError) in
+                try await call.client.archiveTask(id: id).shownObject
             }
         }
     }

@@ -67,7 +67,7 @@ enum TimeTools {
             output: Schemas.single("time_entry", Schemas.timeEntry),
             annotations: .read, audience: .everyone, action: "see other people's time entries"
         ) { call in
-            ["time_entry": .object(try await call.client.getTimeEntry(id: try call.int("time_entry_id")).json)]
+            ["time_entry": try await call.client.getTimeEntry(id: try call.int("time_entry_id")).shown]
         }
     }
 
@@ -95,7 +95,7 @@ enum TimeTools {
                 projectID: try call.int("project_id"), taskID: try call.int("task_id"),
                 spentDate: try call.date("spent_date", default: "today"), hours: hours,
                 notes: call.optionalString("notes"), billable: call.optionalBool("billable"), userID: call.optionalInt("user_id"))
-            return ["time_entry": .object(try await call.client.createTimeEntry(draft).json)]
+            return ["time_entry": try await call.client.createTimeEntry(draft).shown]
         }
     }
 
@@ -129,7 +129,7 @@ enum TimeTools {
                 billable: call.optionalBool("billable"))
             let id = try call.int("time_entry_id")
             do {
-                return ["time_entry": .object(try await call.client.updateTimeEntry(id: id, changes).json)]
+                return ["time_entry": try await call.client.updateTimeEntry(id: id, changes).shown]
             } catch let error as HoursmithError where error.kind == .timeEntryInvoiced {
                 // Name the invoice, in the words the delete guard uses.
                 guard let entry = try? await call.client.getTimeEntry(id: id), entry.isInvoiced else { throw error }
@@ -167,7 +167,7 @@ enum TimeTools {
     /// What the API would say to `DELETE /time_entries/{id}`, found out with one read.
     static func check(deleting id: Int, _ call: ToolCall) async throws(HoursmithError) -> GuardVerdict {
         let entry = try await call.client.getTimeEntry(id: id)
-        let target = JSON.object(entry.json.removing(["created_at", "updated_at"]))
+        let target = JSON.object(entry.shownObject.removing(["created_at", "updated_at"]))
         if entry.isInvoiced {
             return GuardVerdict(action: .refuse, reason: GuardWords.timeEntryInvoiced(entry), target: target,
                                 alsoAffected: entry.invoice.map { ["invoice": .object($0.json)] } ?? [:])

@@ -48,7 +48,7 @@ extension TimeTools {
                     + "(\($0.spentDate)), which had \($0.hours) h just before."
             } ?? " No other timer was running, so none was stopped."
             return [
-                "time_entry": .object(entry.json), "stopped_timer": stopped.map { .object($0.json) } ?? .null,
+                "time_entry": entry.shown, "stopped_timer": stopped.map(\.shown) ?? .null,
                 "message": .string(started + other),
             ]
         }
@@ -82,7 +82,7 @@ extension TimeTools {
             }
             let entry = try await call.client.stopTimeEntry(id: id)
             return [
-                "time_entry": .object(entry.json),
+                "time_entry": entry.shown,
                 "message": .string("Stopped the timer of time entry \(entry.id) on \(entry.project.name) / \(entry.task.name) "
                     + "(\(entry.spentDate), \(entry.user.name)): \(entry.hours) h logged."),
             ]
@@ -115,7 +115,7 @@ extension TimeTools {
             let whose = isMe ? "Your" : "\(entry.user.name)'s"
             let since = entry.timerStartedAt.map { ", running since \($0.text)" } ?? ""
             return [
-                "time_entry": .object(entry.json),
+                "time_entry": entry.shown,
                 "message": .string("\(whose) timer on \(entry.project.name) / \(entry.task.name) (time entry \(entry.id), "
                     + "\(entry.spentDate)) has \(entry.hours) h so far\(since)."),
             ]
