@@ -44,6 +44,9 @@ extension ToolAnnotations {
     static let update = ToolAnnotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true)
     /// Removes or archives data; guarded as the API guards it.
     static let destructive = ToolAnnotations(readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true)
+    /// Creates something that irreversibly changes other objects (an invoice marks time and
+    /// expenses invoiced, and can't be deleted): clients ask before running it.
+    static let billing = ToolAnnotations(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true)
 }
 
 /// A tool's body: the call in, the structured result out. Throwing `HoursmithError` or

@@ -40,6 +40,23 @@ enum Lists {
 
     /// Room kept in the budget for the members around the items.
     static let overhead = 1200
+
+    /// A `query` over these members of each item (a user's `first_name` and `last_name` are also
+    /// matched together).
+    static func names(_ members: String...) -> ListQuery {
+        ListQuery { item in
+            var texts = members.compactMap { item[$0]?.json.stringValue }
+            if let first = item["first_name"]?.json.stringValue, let last = item["last_name"]?.json.stringValue {
+                texts.append("\(first) \(last)")
+            }
+            return texts
+        }
+    }
+}
+
+/// What a list's `query` argument is matched against in each item (see ``NameMatch``).
+struct ListQuery: Sendable {
+    let texts: @Sendable (WireItem) -> [String]
 }
 
 /// A list result built item by item, stopping at the last whole item the budget holds.
@@ -97,11 +114,16 @@ extension ToolCall {
 
     /// Runs a list: one page, or (with `all: true`) pages until the list is complete, `limit`
     /// items, or the budget is full. `steer` ends the note of a cut list: the cheaper call.
-    func list<Item>(_ request: ListRequest<Item>, view: ListView, steer: String) async throws -> JSON {
+    func list<Item>(
+        _ request: ListRequest<Item>, view: ListView, steer: String, matching query: ListQuery? = nil
+    ) async throws -> JSON {
         let client = self.client
         let noun = Item.listKey.replacingOccurrences(of: "_", with: " ")
         var builder = ListBuilder(plural: Item.listKey, view: view, detail: detail, budget: budget)
         let budgetWords = "the result budget (\(budget.tokens) tokens) holds no more"
+        if let query, let text = arguments.string("query") {
+            return try await matches(request, query: query, text: text, builder: builder, noun: noun, budgetWords: budgetWords)
+        }
         guard arguments.bool("all") == true else {
             let number = arguments.int("page") ?? 1
             let page = try await client.wirePage(request, page: number, perPage: arguments.int("per_page") ?? Lists.defaultPerPage)
@@ -142,5 +164,31 @@ extension ToolCall {
                 + "(at most \(Lists.maxLimit)). \(steer)"
         }
         return builder.result(page: 1, perPage: count, totalEntries: total, nextPage: nil, truncated: truncated, note: note)
+    }
+
+    /// Every item whose name (or alias) matches `text`: exact matches first, then prefix, then
+    /// substring, each in the API's order. Reads every page (these lists are short).
+    private func matches<Item>(
+        _ request: ListRequest<Item>, query: ListQuery, text: String, builder: ListBuilder, noun: String, budgetWords: String
+    ) async throws -> JSON {
+        if arguments.contains("page") || arguments.bool("all") != nil {
+            throw ToolError("`query` returns every match at once: leave out `page` and `all`.")
+        }
+        let folded = NameMatch.fold(text)
+        var found: [(NameMatch, WireItem)] = []
+        try await client.walkPages(request, perPage: 2000) { page in
+            for item in page.items {
+                if let match = NameMatch.best(query.texts(item), foldedQuery: folded) { found.append((match, item)) }
+            }
+            return found.count < Lists.maxLimit
+        }
+        var builder = builder
+        let ranked = found.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        for item in ranked where !builder.add(item) { break }
+        let cut = builder.items.count < ranked.count
+        let note = cut ? "Showing \(builder.items.count) of the \(ranked.count) \(noun) that match: \(budgetWords). "
+            + "Make the query longer." : (ranked.isEmpty ? "No \(noun) match \"\(text)\" (case and accents are ignored)." : nil)
+        return builder.result(page: 1, perPage: builder.items.count, totalEntries: ranked.count, nextPage: nil,
+                              truncated: cut, note: note)
     }
 }

@@ -22,7 +22,8 @@ struct ToolEnvironment: Sendable {
             guard audience.includes(me.user.role) else {
                 return .failure(ErrorMessages.forbidden(action: action, role: me.user.role))
             }
-            let call = ToolCall(arguments: arguments, context: context, client: client, me: me, budget: budget)
+            let call = ToolCall(arguments: arguments, context: context, client: client, me: me, budget: budget,
+                                directory: session.directory)
             return try await body(call)
         } catch let error as HoursmithError {
             if error.kind == .cancelled, Task.isCancelled { throw CancellationError() }
@@ -44,6 +45,10 @@ struct ToolCall: Sendable {
     let me: Me
     /// How large the result may be.
     let budget: ResultBudget
+    /// The session's clients, projects, tasks and users, for names.
+    let directory: Directory
+
+    var reader: Directory.Reader { Directory.Reader(client: client, me: me) }
 
     var dates: DateWords { DateWords(workspace: me.workspace) }
 
@@ -134,5 +139,32 @@ struct ToolCall: Sendable {
             throw ToolError("Give a `period` (e.g. last_month), or both `from` and `to` (YYYY-MM-DD).")
         }
         return (from, to)
+    }
+}
+
+extension ToolCall {
+    /// The id a reference argument gives: `<kind>_id`, or `<kind>` as a name resolved through the
+    /// directory (a task within `projectID` when given); nil when neither is given.
+    func reference(_ kind: DirectoryKind, within projectID: Int? = nil) async throws -> Int? {
+        let id = arguments.int(kind.idArgument)
+        guard let name = arguments.string(kind.rawValue) else { return id }
+        if id != nil {
+            throw ToolError("Give either `\(kind.idArgument)` or `\(kind.rawValue)` (a name), not both.")
+        }
+        return try await directory.resolve(kind, name: name, within: projectID, using: reader).id
+    }
+
+    /// As ``reference(_:within:)``, when one of the two is required.
+    func requiredReference(_ kind: DirectoryKind, within projectID: Int? = nil) async throws -> Int {
+        guard let id = try await reference(kind, within: projectID) else {
+            throw ToolError("Give `\(kind.idArgument)`, or `\(kind.rawValue)` with its name.")
+        }
+        return id
+    }
+
+    /// The project and task of a time entry or timer: a task name is looked for within the project.
+    func projectAndTask() async throws -> (project: Int?, task: Int?) {
+        let project = try await reference(.project)
+        return (project, try await reference(.task, within: project))
     }
 }

@@ -48,9 +48,9 @@ struct ArchiveSubject: Sendable {
 /// What the projects and tasks toolsets share: the rate argument, the date-order check, and
 /// archiving (no refusal: the result says what archiving did and how to restore).
 enum ProjectsAndTasks {
-    /// Money per hour: 0 or more.
+    /// Money per hour: 0 to 10⁹.
     static func hourlyRate(_ description: String) -> JSONSchema {
-        .number(description, minimum: 0)
+        .number(description, minimum: 0, maximum: 1_000_000_000)
     }
 
     /// `starts_on` on or before `ends_on`, when both are given.
@@ -69,13 +69,11 @@ enum ProjectsAndTasks {
 
     /// The archive tools' result: the guard's shapes, whether it was archived already, and the
     /// object (`key`) as it is now.
-    static func archiveOutput(_ key: String, _ item: JSONSchema) -> JSONSchema {
+    static func archiveOutput(_ key: String) -> JSONSchema {
         let base = GuardVerdict.outputSchema(done: "archived")
-        var now = item
-        now.description = "The \(key) as it is now (not with dry_run)."
         return .object(base.properties + [
-            .init(name: "already_archived", schema: .boolean("Whether it was archived before this call (then nothing changed).")),
-            .init(name: key, schema: now),
+            .init(name: "already_archived", schema: .boolean()),
+            .init(name: key, schema: Schemas.object),
         ], required: base.required, additionalProperties: true)
     }
 

@@ -134,7 +134,7 @@ public final class MCPServer: @unchecked Sendable {
     }
 
     private func handleRequest(_ request: JSONRPCRequest, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
-        let reply: (JSON) -> Void = { completion(SerializedMessage($0.serialized())) }
+        let reply: @Sendable (JSON) -> Void = { completion(SerializedMessage($0.serialized())) }
         let exchange: Exchange
         switch resolveExchange(for: request) {
         case .failure(let error):
@@ -157,9 +157,9 @@ public final class MCPServer: @unchecked Sendable {
         case "ping":
             reply(result(request, [:], exchange))
         case "server/discover" where isModern:
-            reply(result(request, discover(), exchange))
+            whenToolsSettle { reply(self.result(request, self.discover(), exchange)) }
         case "tools/list":
-            completion(listTools(request, exchange))
+            whenToolsSettle { completion(self.listTools(request, exchange)) }
         case "tools/call":
             callTool(request, exchange, completion: completion)
         case "initialize" where !isModern:
@@ -169,6 +169,17 @@ public final class MCPServer: @unchecked Sendable {
             reply(setLogLevel(request, exchange))
         default:
             reply(JSONRPCOutgoing.error(id: request.id, .methodNotFound(request.method)))
+        }
+    }
+
+    /// Runs `body` now if the tool list is settled; otherwise in a task, once it settles or
+    /// `toolListHold` has passed, so that the reader thread and other requests go on meanwhile.
+    private func whenToolsSettle(_ body: @escaping @Sendable () -> Void) {
+        guard !tools.isSettled else { return body() }
+        let tools = self.tools, hold = configuration.toolListHold
+        Task {
+            await tools.settle(within: hold)
+            body()
         }
     }
 
