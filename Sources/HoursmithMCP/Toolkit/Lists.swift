@@ -146,12 +146,12 @@ extension ToolCall {
         try await client.walkPages(request, perPage: perPage) { page in
             total = page.totalEntries
             for item in page.items {
-                guard builder.items.count < limit, builder.add(item) else { return false }
+                guard builder.items.count < limit, builder.add(item) else { break }
             }
             let expected = min(total, limit)
             context.reportProgress(Double(builder.items.count), total: Double(expected),
                                    message: "\(builder.items.count) of \(expected) \(noun)")
-            return builder.items.count < limit
+            return builder.items.count < limit && !builder.isFull
         }
         let count = builder.items.count
         let truncated = count < total

@@ -21,7 +21,7 @@ enum ReportTools {
             "get_time_report", in: .reports, title: "Time report",
             description: "Totals hours, billable hours, billable amount and entries per group and in all, over any "
                 + "filter list_time_entries takes (e.g. client + is_invoiced: false is what is unbilled). Members: their "
-                + "own time. The cheap way to answer any how-much question.",
+                + "own time. The cheap way to answer any how-much question. (API reports: 100 per 15 min.)",
             input: .object([
                 .init(name: "group_by", schema: .string("Default project.", enum: TotalsGrouping.allCases.map(\.rawValue))),
             ] + TimeTools.filters),
