@@ -63,26 +63,33 @@ enum ReportTools {
         return json
     }
 
-    /// Every matching entry, read page by page (paced), then totalled with the rate rule.
+    /// Every matching entry, read page by page (paced), each page totalled with the rate rule
+    /// as it arrives, the pages' totals then added up.
     private static func walking(_ filter: TimeEntryFilter, _ grouping: TotalsGrouping, _ call: ToolCall) async throws -> JSONObject {
         let api = call.client
         let context = call.context
-        let walked = try await api.collectAll(
-            limit: maxWalkedEntries,
-            progress: { received, expected in
-                context.reportProgress(Double(received), total: Double(expected), message: "\(received) of \(expected) time entries")
-            },
-            fetchPage: { page, perPage in try EntryFacts.page(try await api.wirePage(.timeEntries(filter), page: page, perPage: perPage)) })
+        let rates = try await Rates.current(call)
+        let weekStart = call.me.workspace.weekStart
+        let received = Locked(0)
+        let walked = try await api.collectAll(limit: maxWalkedEntries) { page, perPage in
+            let wire = try await api.wirePage(.timeEntries(filter), page: page, perPage: perPage)
+            let totals = try GroupedTotals(page: wire, by: grouping, weekStart: weekStart, rates: rates)
+            let count = received.withLock { $0 += wire.items.count; return $0 }
+            let expected = min(wire.totalEntries, maxWalkedEntries)
+            context.reportProgress(Double(count), total: Double(expected), message: "\(count) of \(expected) time entries")
+            return Page(items: [totals], page: wire.page, perPage: wire.perPage, totalPages: wire.totalPages,
+                        totalEntries: wire.totalEntries, nextPage: wire.nextPage, previousPage: wire.previousPage)
+        }
         if walked.truncated {
             throw ToolError("\(walked.totalEntries) time entries match: more than the \(maxWalkedEntries) a report totals "
                 + "itself. Narrow the dates (from/to or period) or add a filter.")
         }
-        let rates = try await Rates.current(call)
-        let grouped = GroupedTotals(walked.items, by: grouping, weekStart: call.me.workspace.weekStart, rates: rates)
+        var grouped = GroupedTotals()
+        for page in walked.items { grouped.merge(page) }
         return [
             "from": .string(orNull: filter.from?.description), "to": .string(orNull: filter.to?.description),
             "group_by": .string(grouping.rawValue), "currency": .string(call.me.workspace.currency),
-            "computed": .string("from the \(walked.items.count) matching time entries (billable amount: hours times the "
+            "computed": .string("from the \(grouped.all.entries) matching time entries (billable amount: hours times the "
                 + "task's rate, else the project's, else 0, per entry, to the cent)"),
             "results": .array(grouped.rows), "totals": .object(grouped.all.json),
         ]
