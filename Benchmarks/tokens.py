@@ -197,6 +197,7 @@ def main():
                     items += f" (truncated, {structured.get('total_entries')} in all)"
             rows.append((f"{label}: {tool} {compact(arguments)}", len(text.encode()), tokens, (note or items)))
             figures[label] = tokens
+        estimate_rows = worst_cases(servers["owner"], count)
         for server in servers.values():
             server.close()
     finally:
@@ -210,7 +211,40 @@ def main():
     for what, size, tokens, note in rows:
         print(f"| {what} | {size:,} | {tokens:,} | {note} |")
     print("")
+    print("The budget's estimate (one token per byte) against cl100k on worst-case text: six time entries")
+    print("whose notes are 4.8 KB of it each, listed (and cut by the budget).")
+    print("")
+    print("| notes of | bytes | tokens | tokens per byte |")
+    print("| --- | ---: | ---: | ---: |")
+    for label, size, tokens in estimate_rows:
+        print(f"| {label} | {size:,} | {tokens:,} | {tokens / size:.2f} |")
+        figures[f"worst_case_ratio_{label}"] = round(tokens / size, 3)
+    print("")
     print(compact({"label": options.label, "tokens": figures}))
+
+
+def worst_cases(server, count):
+    """Lists time entries whose notes are text that tokenizes badly; (label, bytes, tokens) each."""
+    import random
+    random.seed(7)
+    kinds = {
+        "digits separated by spaces": lambda: " ".join(random.choice("0123456789") for _ in range(2400)),
+        "random punctuation": lambda: "".join(random.choice("!#$%&()*+,-./:;<=>?@[]^_`{|}~") for _ in range(4800)),
+        "random CJK": lambda: "".join(chr(random.randint(0x4E00, 0x9FFF)) for _ in range(1600)),
+        "random emoji": lambda: "".join(chr(random.randint(0x1F300, 0x1F5FF)) for _ in range(1200)),
+    }
+    rows = []
+    for label, make in kinds.items():
+        for _ in range(6):
+            server.call("create_time_entry", {"project_id": 5, "task_id": 9, "hours": 0.25, "spent_date": "tomorrow",
+                                              "notes": make()})
+        reply, _ = server.call("list_time_entries", {"project_id": 5, "from": "tomorrow", "per_page": 6})
+        result = reply.get("result", {})
+        text = result["content"][0]["text"]
+        rows.append((label, len(text.encode()), count(text)))
+        for entry in result.get("structuredContent", {}).get("time_entries", []):
+            server.call("delete_time_entry", {"time_entry_id": entry["id"]})
+    return rows
 
 
 if __name__ == "__main__":
