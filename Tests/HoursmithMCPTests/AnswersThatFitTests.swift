@@ -288,6 +288,17 @@ import Testing
         _ = await server.exitStatus()
     }
 
+    /// A number too large to be money is out of range, never "missing".
+    @Test func aHugeAmountIsOutOfRangeNotMissing() async throws {
+        let harness = try await Harness.start(token: Fixture.Token.owner)
+        harness.sandbox.clearRequests()
+        let huge = try await harness.call("create_expense", ["project_id": 1, "amount": 1e300, "category": "Travel"])
+        #expect(huge.isError && huge.text.contains("amount") && huge.text.contains("at most"), "\(huge.text)")
+        #expect(!huge.text.contains("required") && !huge.text.contains("missing"))
+        #expect(harness.requestLines.isEmpty)
+        await harness.finish()
+    }
+
     // MARK: Helpers
 
     private func amount(_ entries: [TimeEntryRecord], _ snapshot: SandboxSnapshot) -> Int {
