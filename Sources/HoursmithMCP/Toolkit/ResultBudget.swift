@@ -12,7 +12,7 @@ struct ResultBudget: Sendable, Equatable {
     static let defaultTokens = 20_000
     /// The most that keeps a whole result under Claude Desktop's 1 MB: the text block escaped (at
     /// most twice the JSON) plus the structured content, with room for the envelope.
-    static let maximumTokens = 340_000
+    static let maximumTokens = 330_000
     static let minimumTokens = 1_000
 
     let tokens: Int
