@@ -37,7 +37,9 @@ final class CaptureSink: MessageSink, @unchecked Sendable {
     }
 
     /// Waits for the response with this id.
-    func response(id: JSON, seconds: Double = 10) async -> JSON? {
+    /// (30 s: the whole suite runs at once on two cores, and the end-to-end suites beside these
+    /// keep them busy; a reply that never comes still fails the test.)
+    func response(id: JSON, seconds: Double = 30) async -> JSON? {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
             if let found = messages.first(where: { $0["id"] == id && $0["method"] == nil }) { return found }

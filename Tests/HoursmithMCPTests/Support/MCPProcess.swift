@@ -21,6 +21,9 @@ final class MCPProcess: @unchecked Sendable {
     private var errText = ""
     private var nextID = 1
     private var outputEnded = false
+    /// The stdout lines parsed so far, so that waiting for a reply parses each line once.
+    private var parsed: [JSON] = []
+    private var parsedLines = 0
 
     /// Starts the server with exactly `environment` (plus PATH) and `arguments`.
     init(environment: [String: String], arguments: [String] = []) throws {
@@ -82,13 +85,18 @@ final class MCPProcess: @unchecked Sendable {
         }
     }
 
-    /// Every message written so far, parsed. A line that is not JSON is a test failure.
+    /// Every message written so far, parsed (each line once). A line that is not JSON is a test
+    /// failure.
     var messages: [JSON] {
-        stdoutLines.compactMap { line in
-            do { return try JSON.parse(line) } catch {
-                Issue.record("stdout carried a line that is not JSON: \(line.prefix(200))")
-                return nil
+        lock.withLock {
+            while parsedLines < outLines.count {
+                let line = outLines[parsedLines]
+                parsedLines += 1
+                do { parsed.append(try JSON.parse(line)) } catch {
+                    Issue.record("stdout carried a line that is not JSON: \(line.prefix(200))")
+                }
             }
+            return parsed
         }
     }
 
