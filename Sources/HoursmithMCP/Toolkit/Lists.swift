@@ -38,8 +38,9 @@ enum Lists {
         ], required: [plural, "total_entries", "truncated"], additionalProperties: true)
     }
 
-    /// Room kept in the budget for the members around the items.
-    static let overhead = 1200
+    /// Room kept in the budget for the members around the items (the pagination, the note, ~500
+    /// bytes): 600 bytes in a small budget, up to 1,200 in a larger one.
+    static func overhead(_ budget: ResultBudget) -> Int { min(1200, max(600, budget.tokens / 4)) }
 
     /// A `query` over these members of each item (a user's `first_name` and `last_name` are also
     /// matched together).
@@ -75,7 +76,7 @@ struct ListBuilder {
         self.plural = plural
         self.view = view
         self.detail = detail
-        self.room = budget.tokens - Lists.overhead - plural.utf8.count
+        self.room = budget.tokens - Lists.overhead(budget) - plural.utf8.count
     }
 
     /// Adds the item if it fits; false (and full from then on) when it does not.
