@@ -102,6 +102,12 @@ import Testing
             #expect(hundredths(row["billable_hours"]) == mine.filter(\.billable).reduce(0) { $0 + $1.hours })
             #expect(hundredths(row["billable_amount"]) == amount(mine, snapshot))
         }
+        // What the API's report can answer takes one request.
+        harness.sandbox.clearRequests()
+        let plain = try await harness.call("get_time_report", ["client": "Acme Corp", "period": "last_month", "group_by": "user"])
+            .content()["report"]
+        #expect(harness.requestLines.filter { !$0.hasPrefix("GET /clients") } == ["GET /reports/time"], "\(harness.requestLines)")
+        #expect(plain?["computed"]?.stringValue?.contains("one request") == true)
         await harness.finish()
     }
 
