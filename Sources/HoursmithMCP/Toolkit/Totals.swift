@@ -3,14 +3,10 @@ import HoursmithClient
 import JSONCore
 import MCPCore
 
-/// What a total needs of one time entry, read straight out of a validated wire page (no model
-/// is decoded): its day, hours, billable flag and what it is on.
+/// What an invoice line needs of one time entry, read straight out of a validated wire page (no
+/// model is decoded): its hours, project and task.
 struct EntryFacts: Sendable {
-    let spentDate: String
     let hours: Decimal
-    let billable: Bool
-    let user: NamedReference
-    let client: NamedReference
     let project: NamedReference
     let task: NamedReference
 
@@ -21,14 +17,10 @@ struct EntryFacts: Sendable {
             else { return nil }
             return NamedReference(id: id, name: name)
         }
-        guard let date = item["spent_date"]?.json.stringValue,
-              let number = item["hours"]?.json.numberValue, let hours = Decimal(jsonNumber: number),
-              let billable = item["billable"]?.json.boolValue,
-              let user = reference("user"), let client = reference("client"), let project = reference("project"),
-              let task = reference("task")
+        guard let number = item["hours"]?.json.numberValue, let hours = Decimal(jsonNumber: number),
+              let project = reference("project"), let task = reference("task")
         else { return nil }
-        (spentDate, self.hours, self.billable) = (date, hours, billable)
-        (self.user, self.client, self.project, self.task) = (user, client, project, task)
+        (self.hours, self.project, self.task) = (hours, project, task)
     }
 
     /// Reads the facts of a page's entries; an entry without them makes the answer undecodable.
@@ -38,7 +30,7 @@ struct EntryFacts: Sendable {
         for (position, item) in page.items.enumerated() {
             guard let fact = EntryFacts(item) else {
                 throw ToolError("Hoursmith answered with a time entry (position \(position + 1) of page \(page.page)) "
-                    + "that lacks its date, hours, billable flag or references; nothing was totalled.")
+                    + "that lacks its hours, project or task; nothing was totalled.")
             }
             facts.append(fact)
         }
