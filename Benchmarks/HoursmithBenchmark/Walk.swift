@@ -2,7 +2,8 @@ import Foundation
 import HoursmithSandbox
 import JSONCore
 
-/// `list_time_entries` with `all: true` over 10,000 entries, as a client sees it.
+/// `get_time_report` totalling 12,005 entries itself (a filter `/reports/time` can't answer), as a
+/// client sees it: the walk over every matching page, without a list to write.
 struct Walks {
     var sample = Sample()
     var entries = 0
@@ -11,14 +12,14 @@ struct Walks {
 
     /// The walk's figures beside the floors, and their ratio (the target).
     func add(_ floors: Floors, to results: inout Results) {
-        results.add("10,000 entries (all: true): wall time, median", sample.median, "ms")
-        results.add("  entries returned", Double(entries), "")
-        results.add("  reply size", Double(replyBytes) / 1_048_576, "MiB")
+        results.add("summary of 12,005 entries (get_time_report, walked): wall time, median", sample.median, "ms")
+        results.add("  entries totalled", Double(entries), "")
+        results.add("  reply size", Double(replyBytes), "bytes")
         results.add("  HTTP requests", Double(requests), "")
-        results.add("  floor: curl, the same 5 pages", floors.curl.median, "ms")
+        results.add("  floor: curl, the same 7 pages", floors.curl.median, "ms")
         results.add("  floor: URLSession, 4 at a time, no decoding", floors.session.median, "ms")
         let ratio = sample.median / floors.curl.median
-        results.add("  ratio to the curl floor", ratio, "×", target: "≤ 2×", met: ratio <= 2)
+        results.add("  ratio to the curl floor (the raw fetch)", ratio, "×", target: "≤ 1.5×", met: ratio <= 1.5)
         results.add("  ratio to the URLSession floor", sample.median / floors.session.median, "×")
     }
 }
@@ -29,8 +30,8 @@ struct Floors {
     var session = Sample()
 }
 
-let walkArguments = #"{"all":true,"limit":10000,"per_page":2000}"#
-private let walkPages = (1...5).map { "/time_entries?page=\($0)&per_page=2000" }
+let walkArguments = #"{"is_running":false,"group_by":"project"}"#
+private let walkPages = (1...7).map { "/time_entries?is_running=false&page=\($0)&per_page=2000" }
 
 /// Runs the walk `count` times, each timed from writing the request to the last byte of the reply.
 @MainActor
@@ -40,12 +41,12 @@ func measureWalks(_ count: Int, server: ServerProcess, sandbox: Sandbox, nextID:
         sandbox.clearRequests()
         nextID += 1
         let started = ContinuousClock.now
-        server.write(Requests.call(nextID, "list_time_entries", walkArguments))
+        server.write(Requests.call(nextID, "get_time_report", walkArguments))
         // Timed to the last byte of the reply; checked (parsed) afterwards.
         guard let line = server.readLine() else { throw BenchError("no reply to the walk") }
         walks.sample.add(milliseconds(since: started))
         let reply = try JSON.parse(line)
-        walks.entries = reply["result"]?["structuredContent"]?["time_entries"]?.arrayValue?.count ?? 0
+        walks.entries = reply["result"]?["structuredContent"]?["report"]?["totals"]?["entries"]?.intValue ?? 0
         walks.requests = sandbox.requests().count
         walks.replyBytes = line.count
     }

@@ -104,3 +104,27 @@ extension HoursmithClient {
         return Collected(items: items, totalEntries: first.totalEntries, truncated: first.totalEntries > limit)
     }
 }
+
+extension HoursmithClient {
+    /// Fetches the pages of `list` one after another, from page 1, paced as ``collectAll(limit:perPage:progress:fetchPage:)``'s
+    /// are, handing each (in its wire form) to `body` until `body` returns false or the last page
+    /// has been handed over. For a walk that stops as soon as it has what it needs.
+    public func walkPages<Item>(
+        _ list: ListRequest<Item>, perPage: Int, _ body: (Page<WireItem>) -> Bool
+    ) async throws(HoursmithError) {
+        let outcome: Result<Void, HoursmithError> = await PageWalk.$isActive.withValue(true) {
+            var number = 1
+            while true {
+                let page: Page<WireItem>
+                do throws(HoursmithError) {
+                    page = try await wirePage(list, page: number, perPage: min(max(1, perPage), 2000))
+                } catch {
+                    return .failure(error)
+                }
+                guard body(page), let next = page.nextPage, next > number else { return .success(()) }
+                number = next
+            }
+        }
+        try outcome.get()
+    }
+}

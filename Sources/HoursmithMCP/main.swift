@@ -36,7 +36,8 @@ let logger = Logger(label: Product.name, level: options.logLevel, redact: Redact
 let access = Startup.access(options, logger: logger)
 let listChanges = ListChangeRelay()
 let session = HoursmithSession(access: access) { role in listChanges.roleBecameKnown(role) }
-let surface = ToolSurface(catalog: Catalog.tools(ToolEnvironment(session: session)), selection: selection, session: session)
+let environment = ToolEnvironment(session: session, budget: ResultBudget(tokens: options.maxResultTokens))
+let surface = ToolSurface(catalog: Catalog.tools(environment), selection: selection, session: session)
 let stdio = StdioServer(configuration: Product.serverConfiguration, tools: surface, logger: logger)
 listChanges.attach(stdio.server)
 

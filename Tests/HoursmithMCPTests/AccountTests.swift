@@ -62,7 +62,7 @@ import Testing
             .filter { $0.workspaceID == Fixture.Workspace.main && !$0.isRemoved }
             .sorted { ($0.firstName, $0.lastName) < ($1.firstName, $1.lastName) }
 
-        let first = try await harness.call("list_users").content()
+        let first = try await harness.call("list_users", ["detail": "full"]).content()
         #expect(first["users"]?.arrayValue?.compactMap { $0["id"]?.intValue } == expected.map(\.id))
         #expect(first["total_entries"]?.intValue == expected.count)
         #expect(first["next_page"] == .null)
@@ -71,7 +71,9 @@ import Testing
         #expect(arjun["email"] == "arjun@northwind.example")
         #expect(arjun["role"] == "admin")
         #expect(arjun["weekly_capacity_hours"]?.doubleValue == 40)
-        #expect(arjun["created_at"] == nil, "lists leave out timestamps")
+        let concise = try await harness.call("list_users").content()
+        let short = try #require(concise["users"]?.arrayValue?.first { $0["id"]?.intValue == Fixture.User.admin })
+        #expect(short == ["id": .int(Fixture.User.admin), "name": "Arjun Mehta", "email": "arjun@northwind.example", "role": "admin"])
 
         let second = try await harness.call("list_users", ["page": 2, "per_page": 2]).content()
         #expect(second["users"]?.arrayValue?.compactMap { $0["id"]?.intValue } == expected[2..<4].map(\.id))
@@ -120,8 +122,8 @@ import Testing
         let harness = try await Harness.start(token: Fixture.Token.manager)
         #expect(try await harness.server.toolNames().contains("list_users"))
         let users = try await harness.call("list_users", ["is_active": true]).content()
-        let names = users["users"]?.arrayValue?.compactMap { $0["first_name"]?.stringValue }
-        #expect(names == ["Arjun", "Lena", "Maria", "Olivia", "Sam"])
+        let names = users["users"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+        #expect(names == ["Arjun Mehta", "Lena Novak", "Maria Lopez", "Olivia Hart", "Sam Carter"])
         await harness.finish()
     }
 

@@ -18,7 +18,8 @@ import Testing
         let listed = try #require(first["invoices"]?.arrayValue?.first)
         #expect(listed["line_items"] == nil, "lists leave out line items")
         #expect(listed["created_at"] == nil, "lists leave out timestamps")
-        #expect(listed["client"]?["name"] == "Acme Corp")
+        #expect(listed["client"] == "Acme Corp", "concise: the client by name")
+        #expect(first["references"]?["clients"] == [["id": .int(Fixture.Client.acme), "name": "Acme Corp"]], "its id beside")
 
         let all = try await harness.call("list_invoices").content()
         #expect(ids(all, "invoices") == invoices.map(\.id))

@@ -41,7 +41,7 @@ import Testing
         let expected = snapshot.projects.values.filter { $0.workspaceID == Fixture.Workspace.main }
             .sorted { $0.name.lowercased() < $1.name.lowercased() }
 
-        let all = try await harness.call("list_projects").content()
+        let all = try await harness.call("list_projects", ["detail": "full"]).content()
         #expect(Self.ids(all) == expected.map(\.id))
         #expect(all["total_entries"]?.intValue == expected.count)
         let website = try #require(all["projects"]?.arrayValue?.first { $0["id"]?.intValue == Fixture.Project.acmeWebsite })
@@ -50,7 +50,10 @@ import Testing
         #expect(website["hourly_rate"]?.doubleValue == 150)
         #expect(website["budget_hours"]?.doubleValue == 400)
         #expect(website["member_ids"]?.arrayValue?.compactMap(\.intValue) == [1, 2, 3, 4])
-        #expect(website["created_at"] == nil, "lists leave out timestamps")
+        let concise = try await harness.call("list_projects").content()
+        let short = try #require(concise["projects"]?.arrayValue?.first { $0["id"]?.intValue == Fixture.Project.acmeWebsite })
+        #expect(short == ["id": .int(Fixture.Project.acmeWebsite), "name": "Acme Website", "code": "ACME-WEB", "client": "Acme Corp",
+                          "hourly_rate": 150.0, "budget_hours": 400.0, "starts_on": website["starts_on"] ?? .null], "concise: no nulls")
 
         let acme = try await harness.call("list_projects", ["client_id": .int(Fixture.Client.acme)]).content()
         #expect(Self.ids(acme) == [Fixture.Project.acmeMobile, Fixture.Project.acmeWebsite])

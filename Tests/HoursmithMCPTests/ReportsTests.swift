@@ -92,14 +92,12 @@ import Testing
         let harness = try await Harness.start(token: Fixture.Token.owner)
         harness.sandbox.clearRequests()
         let cases: [(JSONObject, [String])] = [
-            (["group_by": "project"], ["`period`", "`from`", "`to`"]),
-            (["group_by": "project", "from": "2026-01-01"], ["`from`", "`to`"]),
             (["group_by": "project", "period": "this_week", "from": "2026-01-01"], ["`period`", "`from`/`to`"]),
             (["group_by": "project", "from": "2026-02-01", "to": "2026-01-01"], ["`from` (2026-02-01) is after `to` (2026-01-01)"]),
             (["group_by": "project", "from": "2026-04-31", "to": "2026-05-01"], ["`from`", "not a date"]),
             (["group_by": "project", "period": "lastmonth"], ["period"]),
-            (["group_by": "week", "period": "this_week"], ["group_by"]),
-            (["period": "this_week"], ["group_by"]),
+            (["group_by": "fortnight", "period": "this_week"], ["group_by"]),
+            (["group_by": "project", "period": "this_week", "client_id": 1, "client": "Acme Corp"], ["`client_id`", "`client`"]),
         ]
         for (arguments, words) in cases {
             let refused = try await harness.call("get_time_report", arguments)
@@ -118,7 +116,7 @@ import Testing
         let harness = try await Harness.start(token: Fixture.Token.owner, sandbox: tight)
         let tools = try #require(try await harness.server.request("tools/list")["result"]?["tools"]?.arrayValue)
         let description = tools.first { $0["name"] == "get_time_report" }?["description"]?.stringValue ?? ""
-        #expect(description.contains("100 per 15 minutes"), "the description warns of the tighter limit")
+        #expect(description.contains("100 per 15 min"), "the description warns of the tighter limit")
 
         let first = try await harness.call("get_time_report", ["group_by": "client", "period": "this_week"])
         #expect(!first.isError, "\(first.text)")

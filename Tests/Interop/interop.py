@@ -252,17 +252,27 @@ async def client_session(args, mode: str, token: str, url: str, log: Path, check
             clients = await client.call_tool("list_clients", {"per_page": 2})
             checks.expect(not clients.is_error and len(clients.structured_content["clients"]) == 2,
                           f"{label} list_clients pages")
-            entries = await client.call_tool("list_time_entries", {"all": True, "limit": 3000},
+            entries = await client.call_tool("list_time_entries", {"all": True, "limit": 3000, "per_page": 50},
                                              progress_callback=on_progress)
-            checks.expect(not entries.is_error and len(entries.structured_content["time_entries"]) == 3000,
-                          f"{label} list_time_entries all:true follows pages up to the limit")
-            checks.expect(entries.structured_content.get("truncated") is True, f"{label} says the walk truncated")
+            shown = len(entries.structured_content["time_entries"]) if not entries.is_error else 0
+            checks.expect(50 < shown < 3000 and len(entries.content[0].text.encode()) <= 20000,
+                          f"{label} list_time_entries all:true follows pages until the result budget is full ({shown})")
+            checks.expect(entries.structured_content.get("truncated") is True
+                          and "get_time_report" in entries.structured_content.get("note", ""),
+                          f"{label} says the walk truncated and steers to the totals")
             checks.expect(len(progress) >= 1 and progress == sorted(set(progress)),
                           f"{label} progress arrived and increased ({progress})")
             created = await client.call_tool("create_time_entry", {
                 "project_id": 1, "task_id": 2, "hours": 1.25, "notes": f"interop {mode}", "spent_date": "yesterday"})
             checks.expect(not created.is_error and created.structured_content["time_entry"]["hours"] == 1.25,
                           f"{label} create_time_entry logs time")
+            named = await client.call_tool("create_time_entry", {
+                "project": "Acme Website", "task": "Design", "hours": 0.5, "spent_date": "yesterday"})
+            checks.expect(not named.is_error and named.structured_content["time_entry"]["task"]["id"] == 1,
+                          f"{label} create_time_entry takes names")
+            preview = await client.call_tool("create_invoice", {"client": "Acme Corp", "period": "last_month", "dry_run": True})
+            checks.expect(not preview.is_error and preview.structured_content["dry_run"] is True,
+                          f"{label} create_invoice dry_run previews")
             guard = await client.call_tool("delete_client", {"client_id": 1, "dry_run": True})
             checks.expect(not guard.is_error and guard.structured_content["would"] == "refuse",
                           f"{label} delete_client dry_run reports the refusal")
@@ -283,7 +293,7 @@ async def client_session(args, mode: str, token: str, url: str, log: Path, check
             names = [tool.name for tool in (await client.list_tools(cache_mode="refresh")).tools]
             checks.expect("delete_client" not in names and "list_time_entries" in names and len(names) == 14,
                           f"{label} the member's list leaves out what the role can never do ({len(names)} tools)")
-            own = await client.call_tool("list_time_entries", {"per_page": 5})
+            own = await client.call_tool("list_time_entries", {"per_page": 5, "detail": "full"})
             checks.expect(not own.is_error and all(e["user"]["id"] == 4 for e in own.structured_content["time_entries"]),
                           f"{label} a member sees their own time")
             refused = await client.call_tool("list_clients", {})

@@ -26,7 +26,7 @@ final class CaptureSink: MessageSink, Sendable {
     }
 
     /// Waits for the response with this id.
-    func response(id: JSON, seconds: Int = 10) async -> JSON? {
+    func response(id: JSON, seconds: Int = 30) async -> JSON? {
         let isResponse: @Sendable (JSON) -> Bool = { $0["id"] == id && $0["method"] == nil }
         let messages = try? await storage.wait(until: { $0.contains(where: isResponse) }, timeout: .seconds(seconds))
         return messages?.first(where: isResponse)

@@ -8,11 +8,12 @@ extension Decimal {
     /// The exact value of a JSON number's literal (`7.25` is 725 × 10⁻²), or nil.
     ///
     /// Plain literals of up to 18 digits (all that hours and money ever are) are read directly,
-    /// about ten times faster than `Decimal(string:)`, which reads the rest.
-    init?(jsonNumber number: JSONNumber) {
+    /// about ten times faster than `Decimal(string:)`, which reads the rest. nil for a number a
+    /// `Decimal` cannot hold (`1e300`): the one way, in this package and its users, to read one.
+    public init?(jsonNumber number: JSONNumber) {
         if let value = Decimal.plain(number.literal) {
             self = value
-        } else if let value = Decimal(string: number.literal, locale: nil) {
+        } else if let value = Decimal(string: number.literal, locale: nil), !value.isNaN {
             self = value
         } else {
             return nil
@@ -51,9 +52,9 @@ extension Decimal {
 }
 
 extension JSON {
-    /// A decimal as a JSON number with its exact digits. A NaN has no JSON number: it is sent as
-    /// a string, so that the API refuses it as a wrong type instead of reading a null.
-    static func decimal(_ value: Decimal) -> JSON {
+    /// A decimal as a JSON number with its exact digits. A NaN has no JSON number: it is written
+    /// as a string, so that a reader refuses it as a wrong type instead of reading a null.
+    public static func decimal(_ value: Decimal) -> JSON {
         let text = value.description
         return JSONNumber(literal: text).map(JSON.number) ?? .string(text)
     }

@@ -16,6 +16,8 @@ final class HoursmithSession: Sendable {
     }
 
     let access: Access
+    /// The session's clients, projects, tasks and users, for names.
+    let directory = Directory()
     private let state = Locked<MeState>(.unknown)
     private let onRoleKnown: @Sendable (Role) -> Void
 

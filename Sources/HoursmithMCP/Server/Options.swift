@@ -23,6 +23,8 @@ struct Options: Equatable {
     var tools: [String]?
     var excludedTools: [String] = []
     var logLevel: LogLevel = .info
+    /// The most tokens one tool result may take (`--max-result-tokens`).
+    var maxResultTokens = ResultBudget.defaultTokens
 
     static let defaultAPIURL = "https://hoursmith.app/api/v1"
 
@@ -39,6 +41,10 @@ struct Options: Equatable {
         options.excludedTools = nonEmpty(environment["HOURSMITH_EXCLUDE_TOOLS"]).map(list) ?? []
         if let value = nonEmpty(environment["HOURSMITH_LOG_LEVEL"]) {
             options.logLevel = try logLevel(value, name: "HOURSMITH_LOG_LEVEL")
+        }
+
+        if let value = nonEmpty(environment["HOURSMITH_MAX_RESULT_TOKENS"]) {
+            options.maxResultTokens = try resultTokens(value, name: "HOURSMITH_MAX_RESULT_TOKENS")
         }
 
         var remaining = arguments[...]
@@ -62,6 +68,7 @@ struct Options: Equatable {
             case "--tools": options.tools = list(try value())
             case "--exclude-tools": options.excludedTools = list(try value())
             case "--log-level": options.logLevel = try logLevel(try value(), name: "--log-level")
+            case "--max-result-tokens": options.maxResultTokens = try resultTokens(try value(), name: "--max-result-tokens")
             default:
                 throw OptionsError("Unknown option \(argument). Run hoursmith-mcp --help for the options.")
             }
@@ -89,6 +96,15 @@ struct Options: Equatable {
         case "0", "false", "no", "off", "": return false
         default: throw OptionsError("\(name) must be 1 or 0 (or true/false); it is \"\(value)\".")
         }
+    }
+
+    private static func resultTokens(_ value: String, name: String) throws(OptionsError) -> Int {
+        let range = ResultBudget.minimumTokens...ResultBudget.maximumTokens
+        guard let tokens = Int(value.trimmingSpaces), range.contains(tokens) else {
+            throw OptionsError("\(name) must be a whole number of tokens from \(range.lowerBound) to \(range.upperBound) "
+                + "(the most that keeps a result under 1 MB); it is \"\(value)\".")
+        }
+        return tokens
     }
 
     private static func logLevel(_ value: String, name: String) throws(OptionsError) -> LogLevel {

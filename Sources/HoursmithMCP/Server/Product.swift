@@ -14,9 +14,11 @@ enum Product {
         reports take a period (today, yesterday, this_week, last_week, this_month, last_month, this_year) instead \
         of from/to. All of them are resolved in the workspace's timezone and week start (get_current_user shows \
         them). Hours and money are numbers; money is in the workspace's currency.
-        Find ids by name with the list_* tools (e.g. list_projects, then list_tasks with project_id) before \
-        creating or changing anything. Lists return one page (page, per_page), or every page with all: true up \
-        to a limit; the result says when it truncated.
+        Tools take names where they take ids (client, project, task, user; a task within its project); a name \
+        that matches several things is refused with the candidates and their ids. Lists are concise (names, \
+        ids in references; detail: full for whole objects) and cut to a result budget, saying so; for totals \
+        of any filter (what is unbilled, hours per week) use get_time_report, not a list. create_invoice \
+        dry_run: true previews the lines and total.
         delete_client, archive_project, archive_task, delete_time_entry and delete_expense refuse what the API \
         would refuse (a client with active projects or invoices, invoiced time or expenses) and say why; pass \
         dry_run: true to see what one would do first. Confirm with the person before deleting anything.

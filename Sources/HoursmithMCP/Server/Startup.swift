@@ -72,6 +72,8 @@ enum Startup {
               --tools a,b            HOURSMITH_TOOLS          only these tools (with --toolsets: these as well)
               --exclude-tools a,b    HOURSMITH_EXCLUDE_TOOLS  never these tools (wins over the allow lists)
               --log-level L          HOURSMITH_LOG_LEVEL      stderr log level: error, warning, info (default), debug
+              --max-result-tokens N  HOURSMITH_MAX_RESULT_TOKENS  the most one tool result may take, counted as one
+                                                              token per byte (default 20000; 1000–330000)
               --check                                         call GET /me, show user, role, workspace and plan, exit
               --help, --version
 

@@ -1,4 +1,5 @@
 import HoursmithClient
+import Locking
 import MCPCore
 
 /// Which tools of the catalog this process offers, from the options: toolsets and tools to
@@ -38,6 +39,8 @@ struct ToolSelection: Equatable {
 struct ToolSurface: ToolSource {
     let catalog: [CatalogTool]
     let session: HoursmithSession
+    /// Set once a list was held for `/me`: later lists are not held again.
+    private let held = Locked(false)
 
     init(catalog: [CatalogTool], selection: ToolSelection, session: HoursmithSession) {
         self.catalog = catalog.filter(selection.includes)
@@ -59,4 +62,28 @@ struct ToolSurface: ToolSource {
     /// Five minutes once the role is known (a role rarely changes); until then, none, so a
     /// client asks again and sees the list narrowed.
     var listTimeToLive: Int { session.knownRole == nil ? 0 : 300_000 }
+
+    /// Settled once the role is known, once a list waited for it, or when there is no client.
+    var isSettled: Bool {
+        guard case .ready = session.access, session.knownRole == nil else { return true }
+        return held.withLock { $0 }
+    }
+
+    /// Waits for `GET /me` (the one under way, or a new one), at most `limit`.
+    func settle(within limit: Duration) async {
+        let session = self.session
+        // Whichever comes first: `/me` (which cancelling a waiter would not end) or the limit.
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumed = Locked(false)
+            let timer = Locked<Task<Void, Never>?>(nil)
+            let resume: @Sendable () -> Void = {
+                guard resumed.withLock({ done in defer { done = true }; return !done }) else { return }
+                timer.withLock { $0?.cancel() }
+                continuation.resume()
+            }
+            timer.withLock { $0 = Task { try? await Task.sleep(for: limit); resume() } }
+            Task { _ = try? await session.me(); resume() }
+        }
+        held.withLock { $0 = true }
+    }
 }

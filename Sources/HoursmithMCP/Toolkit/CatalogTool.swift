@@ -44,15 +44,14 @@ extension ToolAnnotations {
     static let update = ToolAnnotations(readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true)
     /// Removes or archives data; guarded as the API guards it.
     static let destructive = ToolAnnotations(readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true)
+    /// Creates something that irreversibly changes other objects (an invoice marks time and
+    /// expenses invoiced, and can't be deleted): clients ask before running it.
+    static let billing = ToolAnnotations(readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true)
 }
 
 /// A tool's body: the call in, the structured result out. Throwing `HoursmithError` or
 /// `ToolError` ends the call with a tool error; the catalog maps the first in one place.
 typealias ToolBody = @Sendable (ToolCall) async throws -> JSON
-
-/// A list tool's body: as ``ToolBody``, with the result already written as JSON text
-/// (``ToolCall/list(_:)``).
-typealias ListBody = @Sendable (ToolCall) async throws -> WrittenJSON
 
 extension ToolEnvironment {
     /// Declares a catalog tool whose handler runs `body` with the session's client.
@@ -62,19 +61,15 @@ extension ToolEnvironment {
         audience: Audience, action: String, body: @escaping ToolBody
     ) -> CatalogTool {
         declare(name, in: toolset, title: title, description: description, input: input, output: output,
-                annotations: annotations, audience: audience, action: action) { call in .success(try await body(call)) }
-    }
-
-    /// Declares a list tool (see ``ToolCall/list(_:)``).
-    func tool(
-        _ name: String, in toolset: Toolset, title: String, description: String,
-        input: JSONSchema, output: JSONSchema, annotations: ToolAnnotations,
-        audience: Audience, action: String, body: @escaping ListBody
-    ) -> CatalogTool {
-        declare(name, in: toolset, title: title, description: description, input: input, output: output,
                 annotations: annotations, audience: audience, action: action) { call in
-            let written = try await body(call)
-            return .success(serializedObject: written.utf8, escaped: written.escaped)
+            // The one place every result is held to the budget.
+            let json = try await body(call)
+            guard let fitted = call.budget.fit(json, hint: "Ask for less: a narrower filter or period, or fewer items.") else {
+                return .failure("The result of \(name) is larger than the result budget (\(call.budget.tokens) tokens), "
+                    + "even cut down. Ask for less (a narrower filter or period), or raise the budget with "
+                    + "--max-result-tokens (HOURSMITH_MAX_RESULT_TOKENS).")
+            }
+            return .success(fitted)
         }
     }
 

@@ -11,16 +11,17 @@ struct GuardVerdict: Sendable {
         case delete, archive, refuse
     }
 
-    let would: Action
+    /// What the call would do (the dry run's `would`).
+    let action: Action
     let reason: String
     let target: JSON
     let alsoAffected: JSONObject
 
-    var refuses: Bool { would == .refuse }
+    var refuses: Bool { action == .refuse }
 
     /// The dry-run result: `{"would", "reason", "target", "also_affected"}`.
     var json: JSON {
-        ["would": .string(would.rawValue), "reason": .string(reason), "target": target, "also_affected": .object(alsoAffected)]
+        ["would": .string(action.rawValue), "reason": .string(reason), "target": target, "also_affected": .object(alsoAffected)]
     }
 
     /// A result after acting: what was done, to what, and what went with it.
@@ -31,12 +32,12 @@ struct GuardVerdict: Sendable {
     /// Both shapes a destructive tool returns: the dry-run verdict, or what it did.
     static func outputSchema(done: String) -> JSONSchema {
         .object([
-            .init(name: "would", schema: .string("Dry run: what the call would do.", enum: ["delete", "archive", "refuse"])),
-            .init(name: "reason", schema: .string("Dry run: why, in words a person can act on.")),
-            .init(name: done, schema: .boolean("Set when the call acted.")),
-            .init(name: "message", schema: .string("What happened, and how to undo it where that is possible.")),
-            .init(name: "target", schema: .object([:], description: "The object acted on.", additionalProperties: true)),
-            .init(name: "also_affected", schema: .object([:], description: "What goes with it.", additionalProperties: true)),
+            .init(name: "would", schema: .string(enum: ["delete", "archive", "refuse"])),
+            .init(name: "reason", schema: .string()),
+            .init(name: done, schema: .boolean()),
+            .init(name: "message", schema: .string()),
+            .init(name: "target", schema: Schemas.object),
+            .init(name: "also_affected", schema: Schemas.object),
         ], required: ["target", "also_affected"], additionalProperties: true)
     }
 }

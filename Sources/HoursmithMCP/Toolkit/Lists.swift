@@ -3,19 +3,23 @@ import JSONCore
 import MCPCore
 
 /// The arguments and result every `list_*` tool shares: one page (`page`, `per_page`), or every
-/// page (`all: true`) up to `limit` items, with progress when the client asked for it.
+/// page (`all: true`) up to `limit` items; concise items unless `detail: "full"`; and never more
+/// than the result budget holds.
 enum Lists {
     static let defaultPerPage = 100
     static let defaultLimit = 2000
     static let maxLimit = 10_000
+    /// Items per request when `all: true` walks the pages.
+    static let walkPerPage = 500
 
     static let arguments: [JSONSchema.Property] = [
-        .init(name: "page", schema: .integer("Page number, from 1. Default 1.", minimum: 1)),
-        .init(name: "per_page", schema: .integer("Items per page, 1–2000. Default 100.", minimum: 1, maximum: 2000)),
-        .init(name: "all", schema: .boolean(
-            "true: follow every page and return all items, up to `limit` (the result says when it truncated). Default false.")),
-        .init(name: "limit", schema: .integer(
-            "With all: true, the most items to return, 1–10000. Default 2000.", minimum: 1, maximum: maxLimit)),
+        .init(name: "page", schema: .integer("From 1. Default 1.", minimum: 1, maximum: 1_000_000)),
+        .init(name: "per_page", schema: .integer("1–2000. Default 100.", minimum: 1, maximum: 2000)),
+        .init(name: "all", schema: .boolean("Follow every page, up to limit (and the result budget).")),
+        .init(name: "limit", schema: .integer("With all: the most items, 1–10000. Default 2000.", minimum: 1, maximum: maxLimit)),
+        .init(name: "detail", schema: .string(
+            "concise (default): names for references, ids in `references`, no nulls, flags only when unusual. "
+                + "full: whole objects.", enum: Detail.allCases.map(\.rawValue))),
     ]
 
     /// A list tool's input: its filters, then the list arguments.
@@ -23,110 +27,169 @@ enum Lists {
         .object(filters + arguments, required: [])
     }
 
-    /// `{"<plural>": [...], "page", "per_page", "total_entries", "next_page", "truncated"}`.
-    static func output(_ plural: String, item: JSONSchema) -> JSONSchema {
+    /// `{"<plural>": [...], "references", "page", "per_page", "total_entries", "next_page",
+    /// "truncated", "note"}`, said no more precisely than it must (items differ by `detail`).
+    static func output(_ plural: String) -> JSONSchema {
         .object([
-            .init(name: plural, schema: .array(of: item)),
-            .init(name: "page", schema: .integer("The page returned (1 for all: true).")),
-            .init(name: "per_page", schema: .integer()),
-            .init(name: "total_entries", schema: .integer("How many items match, in all.")),
-            .init(name: "next_page", schema: JSONSchema.integer("The next page's number; null on the last page.").nullable()),
-            .init(name: "truncated", schema: .boolean("Whether items were left out (all: true stopped at its limit).")),
-            .init(name: "note", schema: .string("What to do about a truncated list.")),
-        ], required: [plural, "page", "per_page", "total_entries", "next_page", "truncated"], additionalProperties: true)
+            .init(name: plural, schema: .array(of: .object([:], additionalProperties: true))),
+            .init(name: "total_entries", schema: .integer()),
+            .init(name: "next_page", schema: JSONSchema.integer().nullable()),
+            .init(name: "truncated", schema: .boolean()),
+        ], required: [plural, "total_entries", "truncated"], additionalProperties: true)
+    }
+
+    /// Room kept in the budget for the members around the items (the pagination, the note, ~500
+    /// bytes): 600 bytes in a small budget, up to 1,200 in a larger one.
+    static func overhead(_ budget: ResultBudget) -> Int { min(1200, max(600, budget.tokens / 4)) }
+
+    /// A `query` over these members of each item (a user's `first_name` and `last_name` are also
+    /// matched together).
+    static func names(_ members: String...) -> ListQuery {
+        ListQuery { item in
+            var texts = members.compactMap { item[$0]?.json.stringValue }
+            if let first = item["first_name"]?.json.stringValue, let last = item["last_name"]?.json.stringValue {
+                texts.append("\(first) \(last)")
+            }
+            return texts
+        }
     }
 }
 
-/// JSON text written both as it is (for the structured content) and escaped (for the text
-/// block): a list item, copied from the API's validated page and escaped while later pages are
-/// still on their way; or a whole list result, joined from its items.
-struct WrittenJSON: Sendable {
-    let utf8: [UInt8]
-    let escaped: [UInt8]
+/// What a list's `query` argument is matched against in each item (see ``NameMatch``).
+struct ListQuery: Sendable {
+    let texts: @Sendable (WireItem) -> [String]
+}
 
-    init(utf8: [UInt8], escaped: [UInt8]) {
-        self.utf8 = utf8
-        self.escaped = escaped
+/// A list result built item by item, stopping at the last whole item the budget holds.
+struct ListBuilder {
+    let plural: String
+    let view: ListView
+    let detail: Detail
+    let room: Int
+    private(set) var items: [JSON] = []
+    private(set) var references = References()
+    private var used = 0
+    /// Set when an item did not fit.
+    private(set) var isFull = false
+
+    init(plural: String, view: ListView, detail: Detail, budget: ResultBudget) {
+        self.plural = plural
+        self.view = view
+        self.detail = detail
+        self.room = budget.tokens - Lists.overhead(budget) - plural.utf8.count
     }
 
-    /// A list item: its JSON less `Lists.omitted`.
-    init(item: WireItem) {
-        var writer = JSONWriter(capacity: item.byteCount)
-        writer.write(item, omitting: Lists.omitted)
-        var escaper = JSONWriter(capacity: writer.bytes.count + writer.bytes.count / 4)
-        writer.bytes.withUnsafeBufferPointer { escaper.writeStringContents(utf8: $0) }
-        self.init(utf8: writer.bytes, escaped: escaper.bytes)
+    /// Adds the item if it fits; false (and full from then on) when it does not.
+    mutating func add(_ wire: WireItem) -> Bool {
+        guard !isFull else { return false }
+        var trial = references
+        let (item, referenceBytes) = view.item(wire.json, detail, references: &trial)
+        let size = item.serialized().count + 1 + referenceBytes
+        guard used + size <= room else {
+            isFull = true
+            return false
+        }
+        used += size
+        references = trial
+        items.append(item)
+        return true
+    }
+
+    /// The result, with the pagination members and, when something was left out, the note.
+    func result(page: Int, perPage: Int, totalEntries: Int, nextPage: Int?, truncated: Bool, note: String?) -> JSON {
+        var object: JSONObject = [plural: .array(items)]
+        if !references.isEmpty { object["references"] = references.json }
+        object["page"] = .int(page)
+        object["per_page"] = .int(perPage)
+        object["total_entries"] = .int(totalEntries)
+        object["next_page"] = .int(orNull: nextPage)
+        object["truncated"] = .bool(truncated)
+        if let note { object["note"] = .string(note) }
+        return .object(object)
     }
 }
 
 extension ToolCall {
-    /// Runs a list: one page, or (with `all: true`) every page up to `limit`, reporting progress.
-    /// Items are passed on as the API wrote them, less `created_at` and `updated_at`.
-    func list<Item>(_ request: ListRequest<Item>) async throws -> WrittenJSON {
+    /// The list arguments' `detail`.
+    var detail: Detail { arguments.string("detail").flatMap(Detail.init(rawValue:)) ?? .concise }
+
+    /// Runs a list: one page, or (with `all: true`) pages until the list is complete, `limit`
+    /// items, or the budget is full. `steer` ends the note of a cut list: the cheaper call.
+    func list<Item>(
+        _ request: ListRequest<Item>, view: ListView, steer: String, matching query: ListQuery? = nil
+    ) async throws -> JSON {
         let client = self.client
+        let noun = Item.listKey.replacingOccurrences(of: "_", with: " ")
+        var builder = ListBuilder(plural: Item.listKey, view: view, detail: detail, budget: budget)
+        let budgetWords = "the result budget (\(budget.tokens) tokens) holds no more"
+        if let query, let text = arguments.string("query") {
+            return try await matches(request, query: query, text: text, builder: builder, noun: noun, budgetWords: budgetWords)
+        }
         guard arguments.bool("all") == true else {
-            let page = try await client.wirePage(request, page: arguments.int("page") ?? 1,
-                                                 perPage: arguments.int("per_page") ?? Lists.defaultPerPage)
-            return Lists.result(Item.listKey, items: page.items.map(WrittenJSON.init(item:)), tail: [
-                "page": .int(page.page), "per_page": .int(page.perPage), "total_entries": .int(page.totalEntries),
-                "next_page": .int(orNull: page.nextPage), "truncated": false,
-            ])
+            let number = arguments.int("page") ?? 1
+            let page = try await client.wirePage(request, page: number, perPage: arguments.int("per_page") ?? Lists.defaultPerPage)
+            for item in page.items where !builder.add(item) { break }
+            let cut = builder.items.count < page.items.count
+            let note = cut
+                ? "Showing \(builder.items.count) of this page's \(page.items.count) \(noun) (\(page.totalEntries) in all): "
+                    + "\(budgetWords). Ask for per_page: \(max(1, builder.items.count)), or narrow the filters. \(steer)"
+                : nil
+            return builder.result(page: page.page, perPage: page.perPage, totalEntries: page.totalEntries,
+                                  nextPage: page.nextPage, truncated: cut, note: note)
         }
         if arguments.contains("page") {
             throw ToolError("`page` cannot be combined with `all: true`, which returns every page; use one or the other.")
         }
-        let noun = Item.listKey.replacingOccurrences(of: "_", with: " ")
         let limit = arguments.int("limit") ?? Lists.defaultLimit
+        let perPage = min(arguments.int("per_page") ?? Lists.walkPerPage, limit)
         let context = self.context
-        let collected = try await client.collectAll(
-            limit: limit, perPage: arguments.int("per_page") ?? 2000,
-            progress: { received, expected in
-                context.reportProgress(Double(received), total: Double(expected), message: "\(received) of \(expected) \(noun)")
-            },
-            fetchPage: { (page: Int, perPage: Int) async throws -> Page<WrittenJSON> in
-                try await client.wirePage(request, page: page, perPage: perPage).map(WrittenJSON.init(item:))
-            })
-        var tail: JSONObject = [
-            "page": 1, "per_page": .int(collected.items.count), "total_entries": .int(collected.totalEntries),
-            "next_page": .null, "truncated": .bool(collected.truncated),
-        ]
-        if collected.truncated {
-            tail["note"] = .string("Showing the first \(collected.items.count) of \(collected.totalEntries) \(noun). "
-                + "Narrow the filters (dates, project, user), or raise `limit` (at most \(Lists.maxLimit)).")
-        }
-        return Lists.result(Item.listKey, items: collected.items, tail: tail)
-    }
-}
-
-extension Lists {
-    /// Fields a model rarely needs in a list; single objects keep them.
-    static let omitted: JSONMemberNames = ["created_at", "updated_at"]
-
-    /// `{"<plural>": [items…], <tail members>}`, and the same escaped, from the written items.
-    static func result(_ plural: String, items: [WrittenJSON], tail: JSONObject) -> WrittenJSON {
-        var head = JSONWriter()
-        head.raw("{")
-        head.write(plural)
-        head.raw(":[")
-        var end = JSONWriter()
-        end.raw("]")
-        end.writeMembers(continuing: tail)
-        end.raw("}")
-
-        var json = JSONWriter(capacity: items.reduce(head.bytes.count + end.bytes.count) { $0 + $1.utf8.count + 1 })
-        var escaped = JSONWriter(capacity: items.reduce(2 * (head.bytes.count + end.bytes.count)) { $0 + $1.escaped.count + 1 })
-        json.raw(head.bytes)
-        head.bytes.withUnsafeBufferPointer { escaped.writeStringContents(utf8: $0) }
-        for (position, item) in items.enumerated() {
-            if position > 0 {
-                json.raw(",")
-                escaped.raw(",")
+        var total = 0
+        try await client.walkPages(request, perPage: perPage) { page in
+            total = page.totalEntries
+            for item in page.items {
+                guard builder.items.count < limit, builder.add(item) else { break }
             }
-            json.raw(item.utf8)
-            escaped.raw(item.escaped)
+            let expected = min(total, limit)
+            context.reportProgress(Double(builder.items.count), total: Double(expected),
+                                   message: "\(builder.items.count) of \(expected) \(noun)")
+            return builder.items.count < limit && !builder.isFull
         }
-        json.raw(end.bytes)
-        end.bytes.withUnsafeBufferPointer { escaped.writeStringContents(utf8: $0) }
-        return WrittenJSON(utf8: json.bytes, escaped: escaped.bytes)
+        let count = builder.items.count
+        let truncated = count < total
+        var note: String?
+        if builder.isFull {
+            note = "Showing the first \(count) of \(total) \(noun): \(budgetWords). Narrow the filters (dates, project, "
+                + "user), or ask for pages (page, per_page). \(steer)"
+        } else if truncated {
+            note = "Showing the first \(count) of \(total) \(noun) (limit \(limit)). Narrow the filters, or raise `limit` "
+                + "(at most \(Lists.maxLimit)). \(steer)"
+        }
+        return builder.result(page: 1, perPage: count, totalEntries: total, nextPage: nil, truncated: truncated, note: note)
+    }
+
+    /// Every item whose name (or alias) matches `text`: exact matches first, then prefix, then
+    /// substring, each in the API's order. Reads every page (these lists are short).
+    private func matches<Item>(
+        _ request: ListRequest<Item>, query: ListQuery, text: String, builder: ListBuilder, noun: String, budgetWords: String
+    ) async throws -> JSON {
+        if arguments.contains("page") || arguments.bool("all") != nil {
+            throw ToolError("`query` returns every match at once: leave out `page` and `all`.")
+        }
+        let folded = NameMatch.fold(text)
+        var found: [(NameMatch, WireItem)] = []
+        try await client.walkPages(request, perPage: 2000) { page in
+            for item in page.items {
+                if let match = NameMatch.best(query.texts(item), foldedQuery: folded) { found.append((match, item)) }
+            }
+            return found.count < Lists.maxLimit
+        }
+        var builder = builder
+        let ranked = found.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        for item in ranked where !builder.add(item) { break }
+        let cut = builder.items.count < ranked.count
+        let note = cut ? "Showing \(builder.items.count) of the \(ranked.count) \(noun) that match: \(budgetWords). "
+            + "Make the query longer." : (ranked.isEmpty ? "No \(noun) match \"\(text)\" (case and accents are ignored)." : nil)
+        return builder.result(page: 1, perPage: builder.items.count, totalEntries: ranked.count, nextPage: nil,
+                              truncated: cut, note: note)
     }
 }

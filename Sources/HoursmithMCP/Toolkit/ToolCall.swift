@@ -7,6 +7,7 @@ import MCPCore
 /// ``tool(_:in:title:description:input:output:annotations:audience:action:body:)``.
 struct ToolEnvironment: Sendable {
     let session: HoursmithSession
+    var budget = ResultBudget()
 
     /// Runs a tool's body: the client and `/me` first (so 401 and 402 read the same on every
     /// tool, and a role that may never use the tool is refused before any request), then the
@@ -21,7 +22,8 @@ struct ToolEnvironment: Sendable {
             guard audience.includes(me.user.role) else {
                 return .failure(ErrorMessages.forbidden(action: action, role: me.user.role))
             }
-            let call = ToolCall(arguments: arguments, context: context, client: client, me: me)
+            let call = ToolCall(arguments: arguments, context: context, client: client, me: me, budget: budget,
+                                directory: session.directory)
             return try await body(call)
         } catch let error as HoursmithError {
             if error.kind == .cancelled, Task.isCancelled { throw CancellationError() }
@@ -41,6 +43,12 @@ struct ToolCall: Sendable {
     let context: ToolContext
     let client: HoursmithClient
     let me: Me
+    /// How large the result may be.
+    let budget: ResultBudget
+    /// The session's clients, projects, tasks and users, for names.
+    let directory: Directory
+
+    var reader: Directory.Reader { Directory.Reader(client: client, me: me) }
 
     var dates: DateWords { DateWords(workspace: me.workspace) }
 
@@ -59,23 +67,28 @@ struct ToolCall: Sendable {
         return value
     }
 
-    /// An exact decimal (hours, money) from the number as the client wrote it.
-    func decimal(_ name: String) -> Decimal? {
-        arguments.number(name).flatMap { Decimal(string: $0.literal, locale: Locale(identifier: "en_US_POSIX")) }
+    /// An exact decimal (hours, money) from the number as the client wrote it; nil when absent.
+    /// A number a `Decimal` cannot hold (`1e300`) is out of range, not missing.
+    func decimal(_ name: String) throws(ToolError) -> Decimal? {
+        guard let number = arguments.number(name) else { return nil }
+        guard let value = Decimal(jsonNumber: number) else {
+            throw ToolError("Argument `\(name)` is out of range: \(number.literal.prefix(40)) is not a number this can hold.")
+        }
+        return value
     }
 
     func ints(_ name: String) -> [Int]? { arguments.ints(name) }
 
-    /// A field that may be cleared: absent → keep, null → clear, a value → set.
-    func update(_ name: String) -> FieldUpdate<String> {
+    /// A string field that may be cleared: absent → keep, null → clear, a value → set.
+    func clearableString(_ name: String) -> FieldUpdate<String> {
         guard arguments.contains(name) else { return .keep }
         return FieldUpdate(arguments.string(name))
     }
 
     /// A decimal field that may be cleared: absent → keep, null → clear, a value → set.
-    func decimalUpdate(_ name: String) -> FieldUpdate<Decimal> {
+    func decimalUpdate(_ name: String) throws(ToolError) -> FieldUpdate<Decimal> {
         guard arguments.contains(name) else { return .keep }
-        return FieldUpdate(decimal(name))
+        return FieldUpdate(try decimal(name))
     }
 
     /// A date field that may be cleared.
@@ -126,5 +139,32 @@ struct ToolCall: Sendable {
             throw ToolError("Give a `period` (e.g. last_month), or both `from` and `to` (YYYY-MM-DD).")
         }
         return (from, to)
+    }
+}
+
+extension ToolCall {
+    /// The id a reference argument gives: `<kind>_id`, or `<kind>` as a name resolved through the
+    /// directory (a task within `projectID` when given); nil when neither is given.
+    func reference(_ kind: DirectoryKind, within projectID: Int? = nil) async throws -> Int? {
+        let id = arguments.int(kind.idArgument)
+        guard let name = arguments.string(kind.rawValue) else { return id }
+        if id != nil {
+            throw ToolError("Give either `\(kind.idArgument)` or `\(kind.rawValue)` (a name), not both.")
+        }
+        return try await directory.resolve(kind, name: name, within: projectID, using: reader).id
+    }
+
+    /// As ``reference(_:within:)``, when one of the two is required.
+    func requiredReference(_ kind: DirectoryKind, within projectID: Int? = nil) async throws -> Int {
+        guard let id = try await reference(kind, within: projectID) else {
+            throw ToolError("Give `\(kind.idArgument)`, or `\(kind.rawValue)` with its name.")
+        }
+        return id
+    }
+
+    /// The project and task of a time entry or timer: a task name is looked for within the project.
+    func projectAndTask() async throws -> (project: Int?, task: Int?) {
+        let project = try await reference(.project)
+        return (project, try await reference(.task, within: project))
     }
 }

@@ -9,101 +9,87 @@ enum ExpenseTools {
         [list(environment), get(environment), create(environment), update(environment), delete(environment)]
     }
 
-    static let expenseID = Schemas.id("The expense's id (list_expenses finds it).")
-    static let amount = Schemas.positive("The amount spent, in the workspace's currency, e.g. 49.90.")
-    static let category = JSONSchema.string("What it was for, e.g. Travel, Meals, Software, Hardware.", minLength: 1, maxLength: 255)
+    static let expenseID = Schemas.id("The expense's id.")
+    static let amount = Schemas.positive("Money, e.g. 49.90.")
+    static let category = JSONSchema.string("e.g. Travel, Meals, Software.", minLength: 1, maxLength: 255)
 
     static func list(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "list_expenses", in: .expenses, title: "List expenses",
-            description: "Lists expenses, newest spent_date first, optionally only one user's, client's or project's, "
-                + "in a date range (from/to as YYYY-MM-DD or today/yesterday/tomorrow, or a period such as last_month, "
-                + "in the workspace's timezone), invoiced or not. Amounts are in the workspace's currency. Returns "
-                + "{expenses: [{id, spent_date, amount, category, notes, billable, is_invoiced, invoice: {id, number}, user, "
-                + "client, project}], page, per_page, total_entries, next_page, truncated}.",
-            input: Lists.input([
-                .init(name: "user_id", schema: Schemas.id("Only this user's expenses (list_users finds ids).")),
-                .init(name: "client_id", schema: Schemas.id("Only expenses on this client's projects.")),
-                .init(name: "project_id", schema: Schemas.id("Only expenses on this project.")),
+            description: "Expenses, newest first, filtered by user, client, project, dates or period, invoiced.",
+            input: Lists.input(Schemas.reference(.user, "Only this user's.") + Schemas.reference(.client, "Only this client's.")
+                + Schemas.reference(.project, "Only this project's.") + [
                 .init(name: "from", schema: Schemas.from),
                 .init(name: "to", schema: Schemas.to),
                 .init(name: "period", schema: Schemas.period),
-                .init(name: "is_invoiced", schema: .boolean("true: only invoiced expenses; false: only those not yet invoiced.")),
+                .init(name: "is_invoiced", schema: .boolean("true: only invoiced; false: only not yet invoiced.")),
             ]),
-            output: Lists.output("expenses", item: Schemas.expense),
+            output: Lists.output("expenses"),
             annotations: .read, audience: .managersAndUp, action: "see expenses"
         ) { call in
             let range = try call.range()
             let filter = ExpenseFilter(
-                userID: call.optionalInt("user_id"), clientID: call.optionalInt("client_id"),
-                projectID: call.optionalInt("project_id"), from: range.from, to: range.to,
+                userID: try await call.reference(.user), clientID: try await call.reference(.client),
+                projectID: try await call.reference(.project), from: range.from, to: range.to,
                 isInvoiced: call.optionalBool("is_invoiced"))
-            return try await call.list(.expenses(filter))
+            return try await call.list(.expenses(filter), view: .expenses, steer: "")
         }
     }
 
     static func get(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "get_expense", in: .expenses, title: "Get an expense",
-            description: "Gets one expense by id: {expense: {id, spent_date, amount, category, notes, billable, is_invoiced, "
-                + "invoice: {id, number} or null, user, client, project, created_at, updated_at}}.",
+            description: "One expense.",
             input: .object(["expense_id": expenseID], required: ["expense_id"]),
-            output: Schemas.single("expense", Schemas.expense),
+            output: Schemas.single("expense"),
             annotations: .read, audience: .managersAndUp, action: "see expenses"
         ) { call in
-            ["expense": .object(try await call.client.getExpense(id: try call.int("expense_id")).json)]
+            ["expense": try await call.client.getExpense(id: try call.int("expense_id")).shown]
         }
     }
 
     static func create(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "create_expense", in: .expenses, title: "Record an expense",
-            description: "Records an expense of yours on a project (list_projects finds its id; the project must be "
-                + "active). spent_date defaults to today in the workspace's timezone; billable defaults to true, so "
-                + "create_invoice bills it. Returns {expense: {...}} with its new id.",
-            input: .object([
-                "project_id": Schemas.id("The project the money was spent on."),
-                "amount": amount,
-                "category": category,
-                "spent_date": Schemas.date("The day it was spent; default today."),
-                "notes": .string("What it was, e.g. \"Train to the client's office\"."),
-                "billable": .boolean("Whether to bill it to the client. Default true."),
-            ], required: ["project_id", "amount", "category"]),
-            output: Schemas.single("expense", Schemas.expense),
+            description: "Records an expense of yours on an active project; billable (so invoiced) unless billable: false.",
+            input: .object(Schemas.reference(.project, "The project's id.") + [
+                .init(name: "amount", schema: amount),
+                .init(name: "category", schema: category),
+                .init(name: "spent_date", schema: Schemas.date("Default today.")),
+                .init(name: "notes", schema: .string(maxLength: 5000)),
+                .init(name: "billable", schema: .boolean("Default true.")),
+            ], required: ["amount", "category"]),
+            output: Schemas.single("expense"),
             annotations: .create, audience: .ownersAndAdmins, action: "record expenses"
         ) { call in
             let draft = ExpenseDraft(
-                projectID: try call.int("project_id"), spentDate: try call.date("spent_date", default: "today"),
+                projectID: try await call.requiredReference(.project), spentDate: try call.date("spent_date", default: "today"),
                 amount: try requiredDecimal("amount", call), category: try call.string("category"),
                 notes: call.optionalString("notes"), billable: call.optionalBool("billable"))
-            return ["expense": .object(try await call.client.createExpense(draft).json)]
+            return ["expense": try await call.client.createExpense(draft).shown]
         }
     }
 
     static func update(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "update_expense", in: .expenses, title: "Update an expense",
-            description: "Changes an expense's project, amount, category, spent_date, notes or billable flag; only the "
-                + "arguments given change. notes: null clears them. An invoiced expense can't be changed (the refusal "
-                + "names its invoice). Returns {expense: {...}} as it is now.",
-            input: .object([
-                "expense_id": expenseID,
-                "project_id": Schemas.id("Move it to this project (must be active)."),
-                "amount": amount,
-                "category": category,
-                "spent_date": Schemas.date("A new day it was spent."),
-                "notes": JSONSchema.string("New notes; null clears them.").nullable(),
-                "billable": .boolean("Whether to bill it to the client."),
+            description: "Changes an expense that is not invoiced; only the arguments given change (notes: null clears).",
+            input: .object([.init(name: "expense_id", schema: expenseID)] + Schemas.reference(.project, "Move it here.") + [
+                .init(name: "amount", schema: amount),
+                .init(name: "category", schema: category),
+                .init(name: "spent_date", schema: Schemas.date("A new day.")),
+                .init(name: "notes", schema: JSONSchema.string(maxLength: 5000).nullable()),
+                .init(name: "billable", schema: .boolean()),
             ], required: ["expense_id"]),
-            output: Schemas.single("expense", Schemas.expense),
+            output: Schemas.single("expense"),
             annotations: .update, audience: .ownersAndAdmins, action: "change expenses"
         ) { call in
             let id = try call.int("expense_id")
             let changes = ExpenseChanges(
-                projectID: call.optionalInt("project_id"), spentDate: try call.date("spent_date"), amount: call.decimal("amount"),
-                category: call.optionalString("category"), notes: call.update("notes"), billable: call.optionalBool("billable"))
+                projectID: try await call.reference(.project), spentDate: try call.date("spent_date"), amount: try call.decimal("amount"),
+                category: call.optionalString("category"), notes: call.clearableString("notes"), billable: call.optionalBool("billable"))
             do {
-                return ["expense": .object(try await call.client.updateExpense(id: id, changes).json)]
+                return ["expense": try await call.client.updateExpense(id: id, changes).shown]
             } catch let error as HoursmithError where error.kind == .expenseInvoiced {
                 if let refusal = await invoicedRefusal(id, verb: "changed", call) { throw refusal }
                 throw error
@@ -114,11 +100,9 @@ enum ExpenseTools {
     static func delete(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "delete_expense", in: .expenses, title: "Delete an expense",
-            description: "Deletes an expense for good. Refused, naming the invoice, when the expense is invoiced "
-                + "(invoiced expenses can't be changed or deleted). dry_run: true reports what would happen without "
-                + "deleting. Returns {deleted: true, target, also_affected, message}, or with dry_run "
-                + "{would: delete|refuse, reason, target, also_affected}.",
-            input: .object(["expense_id": expenseID, "dry_run": Schemas.dryRun("deleting")], required: ["expense_id"]),
+            description: "Deletes an expense. Refused, naming the invoice, when it is invoiced. dry_run: true says "
+                + "what it would do.",
+            input: .object(["expense_id": expenseID, "dry_run": Schemas.dryRun], required: ["expense_id"]),
             output: GuardVerdict.outputSchema(done: "deleted"),
             annotations: .destructive, audience: .ownersAndAdmins, action: "delete expenses"
         ) { call in
@@ -141,15 +125,15 @@ enum ExpenseTools {
     /// What the API would say to `DELETE /expenses/{id}`, found out with one read.
     static func check(deleting id: Int, _ call: ToolCall) async throws(HoursmithError) -> GuardVerdict {
         let expense = try await call.client.getExpense(id: id)
-        let target = JSON.object(expense.json.removing(["created_at", "updated_at"]))
+        let target = JSON.object(expense.shownObject.removing(["created_at", "updated_at"]))
         if expense.isInvoiced {
-            return GuardVerdict(would: .refuse, reason: GuardWords.expenseInvoiced(expense), target: target,
+            return GuardVerdict(action: .refuse, reason: GuardWords.expenseInvoiced(expense), target: target,
                                 alsoAffected: ["invoice": expense.invoice.map { .object($0.json) } ?? .null])
         }
         let reason = "Expense \(expense.id) (\(expense.amount) \(call.me.workspace.currency) for \(expense.category) on "
             + "\(expense.project.name), \(expense.spentDate), by \(expense.user.name)) is not invoiced, so it can be "
             + "deleted. Nothing else goes with it. This can't be undone."
-        return GuardVerdict(would: .delete, reason: reason, target: target, alsoAffected: [:])
+        return GuardVerdict(action: .delete, reason: reason, target: target, alsoAffected: [:])
     }
 
     /// The refusal for an expense the API found invoiced, naming the invoice; nil when the
@@ -161,7 +145,7 @@ enum ExpenseTools {
 
     /// A required money argument, exactly as written.
     private static func requiredDecimal(_ name: String, _ call: ToolCall) throws(ToolError) -> Decimal {
-        guard let value = call.decimal(name) else { throw ToolError("Argument `\(name)` is required: a number such as 49.90.") }
+        guard let value = try call.decimal(name) else { throw ToolError("Argument `\(name)` is required: a number such as 49.90.") }
         return value
     }
 }

@@ -12,97 +12,86 @@ enum InvoiceTools {
     static func list(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "list_invoices", in: .invoices, title: "List invoices",
-            description: "Lists invoices, newest issue_date first, optionally only one client's, in one state, or issued "
-                + "in a date range (from/to filter issue_date: YYYY-MM-DD or today/yesterday/tomorrow, or a period such "
-                + "as this_year, in the workspace's timezone). Lists leave out line items; get_invoice has them. Returns "
-                + "{invoices: [{id, number, client, state, issue_date, due_date, subject, notes, currency, amount}], page, "
-                + "per_page, total_entries, next_page, truncated}.",
-            input: Lists.input([
-                .init(name: "client_id", schema: Schemas.id("Only this client's invoices (list_clients finds ids).")),
-                .init(name: "state", schema: .string("Only invoices in this state.", enum: ["draft", "open", "paid", "closed"])),
-                .init(name: "from", schema: Schemas.date("Only invoices issued on or after this day.")),
-                .init(name: "to", schema: Schemas.date("Only invoices issued on or before this day.")),
+            description: "Invoices, newest first, filtered by client, state, or issue dates (from/to, period); "
+                + "get_invoice has the lines.",
+            input: Lists.input(Schemas.reference(.client, "Only this client's.") + [
+                .init(name: "state", schema: .string(enum: ["draft", "open", "paid", "closed"])),
+                .init(name: "from", schema: Schemas.date("Issued on or after.")),
+                .init(name: "to", schema: Schemas.date("Issued on or before.")),
                 .init(name: "period", schema: Schemas.period),
             ]),
-            output: Lists.output("invoices", item: Schemas.invoice),
+            output: Lists.output("invoices"),
             annotations: .read, audience: .managersAndUp, action: "see invoices"
         ) { call in
             let range = try call.range()
-            let filter = InvoiceFilter(clientID: call.optionalInt("client_id"), state: call.optionalString("state").map(InvoiceState.init(rawValue:)),
+            let filter = InvoiceFilter(clientID: try await call.reference(.client), state: call.optionalString("state").map(InvoiceState.init(rawValue:)),
                                        from: range.from, to: range.to)
-            return try await call.list(.invoices(filter))
+            return try await call.list(.invoices(filter), view: .invoices, steer: "")
         }
     }
 
     static func get(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "get_invoice", in: .invoices, title: "Get an invoice",
-            description: "Gets one invoice by id, with its line items: {invoice: {id, number, client, state, issue_date, "
-                + "due_date, subject, notes, currency, amount, line_items: [{kind: time|expense|other, description, quantity, "
-                + "unit_price, amount, project}]}}. Time lines have hours as quantity and the hourly rate as unit_price.",
-            input: .object(["invoice_id": Schemas.id("The invoice's id (list_invoices finds it).")], required: ["invoice_id"]),
-            output: Schemas.single("invoice", Schemas.invoice),
+            description: "One invoice with its lines (time lines: hours × rate). A long invoice shows the lines that "
+                + "fit; line_items_from continues.",
+            input: .object([
+                "invoice_id": Schemas.id("The invoice's id."),
+                "line_items_from": .integer("The first line to show, from 1. Default 1.", minimum: 1, maximum: 1_000_000),
+            ], required: ["invoice_id"]),
+            output: Schemas.single("invoice"),
             annotations: .read, audience: .managersAndUp, action: "see invoices"
         ) { call in
-            ["invoice": .object(try await call.client.getInvoice(id: try call.int("invoice_id")).json)]
+            let invoice = try await call.client.getInvoice(id: try call.int("invoice_id"))
+            return ["invoice": .object(lines(of: invoice, from: call.optionalInt("line_items_from") ?? 1, call))]
         }
     }
 
     static let lineItem = JSONSchema.object([
-        "kind": .string("time (hours of work), expense (money spent) or other.", enum: ["time", "expense", "other"]),
-        "description": .string("The line as the client reads it, e.g. \"Website redesign, May\".", minLength: 1, maxLength: 5000),
-        "quantity": Schemas.positive("How many: hours for time, else units (often 1).", maximum: 100_000),
-        "unit_price": .number("Price per unit in the client's currency, e.g. the hourly rate.", minimum: 0, maximum: 1_000_000_000),
-        "project_id": Schemas.id("The client's project this line belongs to (optional)."),
-    ], required: ["kind", "description", "quantity", "unit_price"], description: "One line of the invoice.")
+        "kind": .string(enum: ["time", "expense", "other"]),
+        "description": .string(minLength: 1, maxLength: 5000),
+        "quantity": Schemas.positive("Hours for time, else units.", maximum: 100_000),
+        "unit_price": .number(minimum: 0, maximum: 1_000_000_000),
+        "project_id": Schemas.id("A project of the client."),
+    ], required: ["kind", "description", "quantity", "unit_price"])
 
-    static let billed = Schemas.record([
-        "from": JSONSchema.string("First day billed (billing dates only).").nullable(),
-        "to": JSONSchema.string("Last day billed (billing dates only).").nullable(),
-        "time_entries": .integer("Time entries this invoice marked invoiced."),
-        "hours": .number("Hours on time lines."),
-        "expenses": .integer("Expenses this invoice marked invoiced."),
-        "line_items": .integer("Lines on the invoice."),
-        "total": .number("The invoice's amount."),
-        "currency": .string("The invoice's currency (ISO 4217)."),
-    ], description: "What the invoice bills.")
+    /// Most lines one call may give.
+    static let maxLineItems = 500
 
     static func create(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "create_invoice", in: .invoices, title: "Create an invoice",
-            description: "Creates a draft invoice for a client, in one of two ways (exactly one): (1) a period (e.g. "
-                + "last_month) or from and to: bills every billable, not yet invoiced, stopped time entry and expense of "
-                + "the client dated in those days (in the workspace's timezone), optionally only of project_ids; they "
-                + "become invoiced and can no longer be changed or deleted. (2) line_items: explicit lines; nothing else "
-                + "is marked invoiced. issue_date defaults to today. Returns {message, billed: {time_entries, "
-                + "hours, expenses, line_items, total, currency, from, to}, invoice: {... line_items}}.",
+            description: "Creates a draft invoice for a client, one of two ways: a period or from/to bills the client's "
+                + "billable, uninvoiced, stopped time and expenses of those days (optionally of project_ids), marking them "
+                + "invoiced for good; or explicit line_items. dry_run: true shows the lines and total, changing nothing.",
             input: .object([
-                "client_id": Schemas.id("The client to invoice (list_clients finds it)."),
+                "client_id": Schemas.id("The client's id."),
+                "client": Schemas.name(.client),
                 "period": Schemas.period,
-                "from": Schemas.date("Billing dates: the first day of work to bill."),
-                "to": Schemas.date("Billing dates: the last day of work to bill."),
-                "project_ids": .array(of: Schemas.id("A project of the client."),
-                                      "Billing dates only: bill just these projects of the client. Default: all of them.",
-                                      minItems: 1, uniqueItems: true),
-                "line_items": .array(of: lineItem, "Explicit lines instead of billing dates.", minItems: 1),
-                "issue_date": Schemas.date("The invoice's date; default today."),
-                "due_date": Schemas.date("When payment is due; on or after issue_date."),
-                "subject": .string("The invoice's subject line, e.g. \"Website redesign, May\".", maxLength: 5000),
-                "notes": .string("Notes printed on the invoice, e.g. payment terms.", maxLength: 5000),
-            ], required: ["client_id"]),
-            output: .object([
-                "message": .string("What was billed, in words."),
-                "billed": billed,
-                "invoice": Schemas.invoice,
-            ], required: ["message", "billed", "invoice"], additionalProperties: true),
-            annotations: .create, audience: .ownersAndAdmins, action: "create invoices"
+                "from": Schemas.date("First day of work to bill."),
+                "to": Schemas.date("Last day of work to bill."),
+                "project_ids": .array(of: Schemas.id("A project of the client."), "Bill only these projects.",
+                                      minItems: 1, maxItems: 500, uniqueItems: true),
+                "line_items": .array(of: lineItem, "Explicit lines instead of dates.", minItems: 1, maxItems: maxLineItems),
+                "issue_date": Schemas.date("Default today."),
+                "due_date": Schemas.date("On or after issue_date."),
+                "subject": .string(maxLength: 5000),
+                "notes": .string(maxLength: 5000),
+                "dry_run": Schemas.dryRun,
+            ]),
+            output: Schemas.result(["message": .string(), "billed": Schemas.object, "invoice": Schemas.object],
+                                   required: ["message", "billed"]),
+            annotations: .billing, audience: .ownersAndAdmins, action: "create invoices"
         ) { call in
-            let clientID = try call.int("client_id")
+            let clientID = try await call.requiredReference(.client)
             let issueDate = try call.date("issue_date"), dueDate = try call.date("due_date")
             if let issueDate, let dueDate, dueDate < issueDate {
                 throw ToolError("`due_date` (\(dueDate)) is before `issue_date` (\(issueDate)): give a due_date on or after it.")
             }
             let content = try billing(call)
+            if call.bool("dry_run", default: false) {
+                return try await InvoicePreview.make(clientID: clientID, content, call).json
+            }
             let draft = InvoiceDraft(clientID: clientID, content: content, issueDate: issueDate, dueDate: dueDate,
                                      subject: call.optionalString("subject"), notes: call.optionalString("notes"))
             guard case .importing(let from, let to, let projectIDs) = content else {
@@ -147,9 +136,11 @@ enum InvoiceTools {
 
     private static func lineItemDraft(_ index: Int, _ item: JSON) throws(ToolError) -> LineItemDraft {
         func decimal(_ name: String) throws(ToolError) -> Decimal {
-            guard let literal = item[name]?.numberValue?.literal,
-                  let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else {
+            guard let number = item[name]?.numberValue else {
                 throw ToolError("`line_items[\(index)].\(name)` must be a number.")
+            }
+            guard let value = Decimal(jsonNumber: number) else {
+                throw ToolError("`line_items[\(index)].\(name)` is out of range: \(number.literal.prefix(40)) is not a number this can hold.")
             }
             return value
         }
@@ -213,14 +204,34 @@ enum InvoiceTools {
         }
         let billedJSON: JSONObject = [
             "from": from.map { .string($0.description) } ?? .null, "to": to.map { .string($0.description) } ?? .null,
-            "time_entries": .int(billed.entries), "hours": number(hours), "expenses": .int(billed.expenses),
-            "line_items": .int(lines.count), "total": number(invoice.amount), "currency": .string(currency),
+            "time_entries": .int(billed.entries), "hours": JSON.decimal(hours), "expenses": .int(billed.expenses),
+            "line_items": .int(lines.count), "total": JSON.decimal(invoice.amount), "currency": .string(currency),
         ]
-        return ["message": .string(message), "billed": .object(billedJSON), "invoice": .object(invoice.json)]
+        return ["message": .string(message), "billed": .object(billedJSON), "invoice": invoice.shown]
     }
 
-    /// A decimal as a JSON number with its exact digits.
-    private static func number(_ value: Decimal) -> JSON {
-        JSONNumber(literal: value.description).map(JSON.number) ?? .string(value.description)
+    /// The invoice with its lines from `first` (1-based) on, as many as the budget holds; `note`
+    /// says where to continue.
+    private static func lines(of invoice: Invoice, from first: Int, _ call: ToolCall) -> JSONObject {
+        var object = invoice.shownObject
+        guard let all = object["line_items"]?.arrayValue else { return object }
+        let start = min(max(0, first - 1), all.count)
+        var room = call.budget.tokens - 1500 - JSON.object(object.removing(["line_items"])).serialized().count
+        var shown: [JSON] = []
+        for line in all[start...] {
+            room -= line.serialized().count + 1
+            guard room >= 0 else { break }
+            shown.append(line)
+        }
+        object["line_items"] = .array(shown)
+        if start > 0 || start + shown.count < all.count {
+            object["line_items_shown"] = .string("\(start + 1)–\(start + shown.count) of \(all.count)")
+            if start + shown.count < all.count {
+                object["note"] = .string("The invoice has \(all.count) lines; these are \(start + 1)–\(start + shown.count). "
+                    + "Call get_invoice with line_items_from: \(start + shown.count + 1) for the next ones.")
+            }
+        }
+        return object
     }
+
 }

@@ -48,9 +48,9 @@ struct ArchiveSubject: Sendable {
 /// What the projects and tasks toolsets share: the rate argument, the date-order check, and
 /// archiving (no refusal: the result says what archiving did and how to restore).
 enum ProjectsAndTasks {
-    /// Money per hour: 0 or more.
+    /// Money per hour: 0 to 10⁹.
     static func hourlyRate(_ description: String) -> JSONSchema {
-        .number(description, minimum: 0)
+        .number(description, minimum: 0, maximum: 1_000_000_000)
     }
 
     /// `starts_on` on or before `ends_on`, when both are given.
@@ -69,13 +69,11 @@ enum ProjectsAndTasks {
 
     /// The archive tools' result: the guard's shapes, whether it was archived already, and the
     /// object (`key`) as it is now.
-    static func archiveOutput(_ key: String, _ item: JSONSchema) -> JSONSchema {
+    static func archiveOutput(_ key: String) -> JSONSchema {
         let base = GuardVerdict.outputSchema(done: "archived")
-        var now = item
-        now.description = "The \(key) as it is now (not with dry_run)."
         return .object(base.properties + [
-            .init(name: "already_archived", schema: .boolean("Whether it was archived before this call (then nothing changed).")),
-            .init(name: key, schema: now),
+            .init(name: "already_archived", schema: .boolean()),
+            .init(name: key, schema: Schemas.object),
         ], required: base.required, additionalProperties: true)
     }
 
@@ -112,14 +110,14 @@ enum ProjectsAndTasks {
     static func check(_ subject: ArchiveSubject, timers: Page<TimeEntry>?) -> GuardVerdict {
         guard subject.isActive, let timers else {
             return GuardVerdict(
-                would: .archive,
+                action: .archive,
                 reason: "\(subject.label) is already archived: archiving it again changes nothing. To restore it: \(subject.restore).",
                 target: subject.target, alsoAffected: ["running_timers": []])
         }
         let reason = "Archiving \(subject.label) \(stopped(timers, tense: .future)) \(subject.keeps) "
             + "To restore it later: \(subject.restore)\(restartHint(timers))."
         let running = timers.items.map { JSON.object(timerJSON($0)) }
-        return GuardVerdict(would: .archive, reason: reason, target: subject.target, alsoAffected: ["running_timers": .array(running)])
+        return GuardVerdict(action: .archive, reason: reason, target: subject.target, alsoAffected: ["running_timers": .array(running)])
     }
 
     private enum Tense {
@@ -147,7 +145,7 @@ enum ProjectsAndTasks {
 
     /// A running timer in `also_affected`: who, on what, since when, and for how long so far.
     private static func timerJSON(_ entry: TimeEntry) -> JSONObject {
-        let json = entry.json
+        let json = entry.shownObject
         return JSONObject(["id", "user", "project", "task", "spent_date", "hours", "timer_started_at"].compactMap { key in
             json[key].map { (key, $0) }
         })

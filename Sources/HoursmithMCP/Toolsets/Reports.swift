@@ -1,87 +1,98 @@
 import Foundation
 import HoursmithClient
+import Locking
 import JSONCore
 import MCPCore
 
-/// Reports: hours and billable amounts over a period, grouped.
+/// Reports: hours and billable amounts over any filter `list_time_entries` takes, grouped by
+/// client, project, task, user, day, week or month — from the API's report when it can answer
+/// (one request), otherwise totalled from the matching entries.
 enum ReportTools {
     static func all(_ environment: ToolEnvironment) -> [CatalogTool] {
         [timeReport(environment)]
     }
 
-    static let row = Schemas.record([
-        "id": .integer("The client's, project's, task's or user's id."),
-        "name": .string("The group's name."),
-        "total_hours": .number("Every hour logged, running timers included (hours so far)."),
-        "billable_hours": .number("Hours on billable time."),
-        "billable_amount": .number("Billable hours times their hourly rate, in the report's currency."),
-    ])
-
-    static let totals = Schemas.record([
-        "total_hours": .number("Every row's total_hours, added up."),
-        "billable_hours": .number("Every row's billable_hours, added up."),
-        "billable_amount": .number("Every row's billable_amount, added up."),
-    ], description: "The sum of every row.")
-
-    static let report = Schemas.record([
-        "from": .string("First day counted."), "to": .string("Last day counted."),
-        "group_by": .string("What each row totals.", enum: TimeReportGrouping.allCases.map(\.rawValue)),
-        "currency": .string("The workspace's currency (ISO 4217), for billable_amount."),
-        "results": .array(of: row, "One row per group, by name."),
-        "totals": totals,
-    ])
-
     /// What a member may not do here: the only 403 a time report can get.
     static let action = "report on other people's time"
+    /// The most entries a report totals itself (about 25 paced requests).
+    static let maxWalkedEntries = 50_000
 
     static func timeReport(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "get_time_report", in: .reports, title: "Time report",
-            description: "Totals hours and billable amounts over a period, one row per client, project, task or user "
-                + "(group_by), optionally only for one client, project or user. Give a period (e.g. this_week, "
-                + "last_month) or both from and to (YYYY-MM-DD or today/yesterday/tomorrow), in the workspace's timezone. "
-                + "Use it instead of adding up list_time_entries. Members get their own time only. Reports have their own, "
-                + "tighter rate limit (100 per 15 minutes per token): ask for what you need in one report rather than "
-                + "many small ones. Returns {report: {from, to, group_by, currency, results: [{id, name, total_hours, "
-                + "billable_hours, billable_amount}], totals}}.",
+            description: "Totals hours, billable hours, billable amount and entries per group and in all, over any "
+                + "filter list_time_entries takes (e.g. client + is_invoiced: false is what is unbilled). Members: their "
+                + "own time. The cheap way to answer any how-much question. (API reports: 100 per 15 min.)",
             input: .object([
-                "group_by": .string("What each row totals: client, project, task or user.",
-                                    enum: TimeReportGrouping.allCases.map(\.rawValue)),
-                "period": Schemas.period,
-                "from": Schemas.from,
-                "to": Schemas.to,
-                "client_id": Schemas.id("Only time on this client's projects."),
-                "project_id": Schemas.id("Only time on this project."),
-                "user_id": Schemas.id("Only this user's time (members: only their own)."),
-            ], required: ["group_by"]),
-            output: Schemas.single("report", report),
+                .init(name: "group_by", schema: .string("Default project.", enum: TotalsGrouping.allCases.map(\.rawValue))),
+            ] + TimeTools.filters),
+            output: Schemas.single("report"),
             annotations: .read, audience: .everyone, action: action
         ) { call in
-            let (from, to) = try call.requiredRange()
-            let userID = call.optionalInt("user_id")
-            if call.me.user.role == .member, let userID, userID != call.me.user.id {
-                // Refused as the API would, without spending a report from the tight allowance.
+            let grouping = TotalsGrouping(rawValue: call.optionalString("group_by") ?? "project") ?? .project
+            let filter = try await TimeTools.timeFilter(call)
+            if call.me.user.role == .member, let userID = filter.userID, userID != call.me.user.id {
+                // Refused as the API would, without a request.
                 throw ToolError(ErrorMessages.forbidden(action: action, role: .member))
             }
-            let groupBy = try call.string("group_by")
-            guard let grouping = TimeReportGrouping(rawValue: groupBy) else {
-                throw ToolError("Argument `group_by` must be one of client, project, task, user.")
+            var report: JSONObject
+            if let apiGrouping = grouping.api, let from = filter.from, let to = filter.to, filter.taskID == nil,
+               filter.isRunning == nil, filter.isInvoiced == nil, filter.billable == nil {
+                report = try await fromAPI(TimeReportQuery(
+                    from: from, to: to, groupBy: apiGrouping, clientID: filter.clientID, projectID: filter.projectID,
+                    userID: filter.userID), call)
+            } else {
+                report = try await walking(filter, grouping, call)
             }
-            let query = TimeReportQuery(from: from, to: to, groupBy: grouping, clientID: call.optionalInt("client_id"),
-                                        projectID: call.optionalInt("project_id"), userID: userID)
-            let report = try await call.client.timeReport(query)
-            var json = report.json
-            json["totals"] = [
-                "total_hours": number(report.results.reduce(Decimal(0)) { $0 + $1.totalHours }),
-                "billable_hours": number(report.results.reduce(Decimal(0)) { $0 + $1.billableHours }),
-                "billable_amount": number(report.results.reduce(Decimal(0)) { $0 + $1.billableAmount }),
-            ]
-            return ["report": .object(json)]
+            if call.me.user.role == .member {
+                report["scope"] = "Only your own time: a member's report covers only the member's own entries."
+            }
+            return ["report": .object(report)]
         }
     }
 
-    /// A decimal as a JSON number with its exact digits.
-    private static func number(_ value: Decimal) -> JSON {
-        JSONNumber(literal: value.description).map(JSON.number) ?? .string(value.description)
+    /// One `/reports/time` request, with totals over its rows.
+    private static func fromAPI(_ query: TimeReportQuery, _ call: ToolCall) async throws -> JSONObject {
+        let report = try await call.client.timeReport(query)
+        var json = report.shownObject
+        json["computed"] = "by Hoursmith's time report (one request)"
+        json["totals"] = [
+            "total_hours": .decimal(report.results.reduce(Decimal(0)) { $0 + $1.totalHours }),
+            "billable_hours": .decimal(report.results.reduce(Decimal(0)) { $0 + $1.billableHours }),
+            "billable_amount": .decimal(report.results.reduce(Decimal(0)) { $0 + $1.billableAmount }),
+        ]
+        return json
+    }
+
+    /// Every matching entry, read page by page (paced), each page totalled with the rate rule
+    /// as it arrives, the pages' totals then added up.
+    private static func walking(_ filter: TimeEntryFilter, _ grouping: TotalsGrouping, _ call: ToolCall) async throws -> JSONObject {
+        let api = call.client
+        let context = call.context
+        let rates = try await Rates.current(call)
+        let weekStart = call.me.workspace.weekStart
+        let received = Locked(0)
+        let walked = try await api.collectAll(limit: maxWalkedEntries) { page, perPage in
+            let wire = try await api.wirePage(.timeEntries(filter), page: page, perPage: perPage)
+            let totals = try GroupedTotals(page: wire, by: grouping, weekStart: weekStart, rates: rates)
+            let count = received.withLock { $0 += wire.items.count; return $0 }
+            let expected = min(wire.totalEntries, maxWalkedEntries)
+            context.reportProgress(Double(count), total: Double(expected), message: "\(count) of \(expected) time entries")
+            return Page(items: [totals], page: wire.page, perPage: wire.perPage, totalPages: wire.totalPages,
+                        totalEntries: wire.totalEntries, nextPage: wire.nextPage, previousPage: wire.previousPage)
+        }
+        if walked.truncated {
+            throw ToolError("\(walked.totalEntries) time entries match: more than the \(maxWalkedEntries) a report totals "
+                + "itself. Narrow the dates (from/to or period) or add a filter.")
+        }
+        var grouped = GroupedTotals()
+        for page in walked.items { grouped.merge(page) }
+        return [
+            "from": .string(orNull: filter.from?.description), "to": .string(orNull: filter.to?.description),
+            "group_by": .string(grouping.rawValue), "currency": .string(call.me.workspace.currency),
+            "computed": .string("from the \(grouped.all.entries) matching time entries (billable amount: hours times the "
+                + "task's rate, else the project's, else 0, per entry, to the cent)"),
+            "results": .array(grouped.rows), "totals": .object(grouped.all.json),
+        ]
     }
 }

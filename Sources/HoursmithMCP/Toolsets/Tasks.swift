@@ -9,106 +9,119 @@ enum TaskTools {
         [list(environment), get(environment), create(environment), update(environment), archive(environment)]
     }
 
-    static let taskID = Schemas.id("The task's id (list_tasks with project_id finds it by name).")
+    static let taskID = Schemas.id("The task's id.")
 
     static func list(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "list_tasks", in: .tasks, title: "List tasks",
-            description: "Lists tasks by name, each with its project. A task belongs to one project, and time is logged "
-                + "on a project and one of its tasks: give project_id to see a project's tasks. Members see the tasks "
-                + "of the projects they are assigned to. hourly_rate (money per hour, workspace currency) overrides the "
-                + "project's rate when set. Returns {tasks: [{id, name, project: {id, name}, is_active, "
-                + "billable_by_default, hourly_rate}], page, per_page, total_entries, next_page, truncated}.",
-            input: Lists.input([
-                .init(name: "project_id", schema: Schemas.id("Only this project's tasks (list_projects finds the id).")),
-                .init(name: "is_active", schema: .boolean("true: only active tasks; false: only archived ones.")),
-            ]),
-            output: Lists.output("tasks", item: Schemas.task),
+            description: "Tasks by name, each of one project (time is logged on a project's task). A task's "
+                + "hourly_rate overrides its project's. query matches names.",
+            input: Lists.input([.init(name: "query", schema: Schemas.query)]
+                + Schemas.reference(.project, "Only this project's tasks.")
+                + [.init(name: "is_active", schema: .boolean("true: only active; false: only archived."))]),
+            output: Lists.output("tasks"),
             annotations: .read, audience: .everyone, action: "see tasks"
         ) { call in
-            let filter = TaskFilter(projectID: call.optionalInt("project_id"), isActive: call.optionalBool("is_active"))
-            return try await call.list(.tasks(filter))
+            let filter = TaskFilter(projectID: try await call.reference(.project), isActive: call.optionalBool("is_active"))
+            return try await call.list(.tasks(filter), view: .tasks, steer: "Give project for one project's tasks.",
+                                       matching: Lists.names("name"))
         }
     }
 
     static func get(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "get_task", in: .tasks, title: "Get a task",
-            description: "Gets one task by id: {task: {id, name, project: {id, name}, is_active, billable_by_default, "
-                + "hourly_rate, created_at, updated_at}}. Members can get only the tasks of their projects.",
-            input: .object(["task_id": taskID], required: ["task_id"]),
-            output: Schemas.single("task", Schemas.task),
+            description: "One task.",
+            input: TaskTools.byName(["task_id": taskID]),
+            output: Schemas.single("task"),
             annotations: .read, audience: .everyone, action: "see tasks"
         ) { call in
-            ["task": .object(try await call.client.getTask(id: try call.int("task_id")).json)]
+            ["task": try await call.client.getTask(id: try await call.task()).shown]
         }
     }
 
     static func create(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "create_task", in: .tasks, title: "Create a task",
-            description: "Adds a task to a project (the name must be unique within the project). Time logged on it is "
-                + "billable unless billable_by_default: false. Returns {task: {...}} with its new id.",
+            description: "Adds a task to a project (name unique within it); its time is billable unless "
+                + "billable_by_default: false.",
             input: .object([
-                "project_id": Schemas.id("The project the task belongs to (list_projects finds the id)."),
-                "name": .string("The task's name, unique within the project, e.g. Design.", minLength: 1, maxLength: 200),
-                "billable_by_default": .boolean("Whether time on it is billable unless said otherwise. Default true."),
-                "hourly_rate": ProjectsAndTasks.hourlyRate(
-                    "Money per hour in the workspace's currency; overrides the project's rate. Default: the project's rate."),
-            ], required: ["project_id", "name"]),
-            output: Schemas.single("task", Schemas.task),
+                "project_id": Schemas.id("The project's id."),
+                "project": Schemas.name(.project),
+                "name": .string("e.g. Design.", minLength: 1, maxLength: 255),
+                "billable_by_default": .boolean("Default true."),
+                "hourly_rate": ProjectsAndTasks.hourlyRate("Money per hour; overrides the project's."),
+            ], required: ["name"]),
+            output: Schemas.single("task"),
             annotations: .create, audience: .managersAndUp, action: "create tasks"
         ) { call in
             let draft = TaskDraft(
-                projectID: try call.int("project_id"), name: try call.string("name"),
-                billableByDefault: call.optionalBool("billable_by_default"), hourlyRate: call.decimal("hourly_rate"))
-            return ["task": .object(try await call.client.createTask(draft).json)]
+                projectID: try await call.requiredReference(.project), name: try call.string("name"),
+                billableByDefault: call.optionalBool("billable_by_default"), hourlyRate: try call.decimal("hourly_rate"))
+            defer { call.directory.invalidate(.task) }
+            return ["task": try await call.client.createTask(draft).shown]
         }
     }
 
     static func update(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "update_task", in: .tasks, title: "Update a task",
-            description: "Changes a task; only the arguments given change. hourly_rate: null clears the task's own rate, "
-                + "so the project's applies. is_active: true restores an archived task (timers stopped by archiving stay "
-                + "stopped); to archive one, use archive_task, which says what archiving stops. Returns {task: {...}} as "
-                + "it is now.",
-            input: .object([
+            description: "Changes a task; only the arguments given change (hourly_rate: null falls back to the "
+                + "project's). is_active: true restores an archived task.",
+            input: TaskTools.byName([
                 "task_id": taskID,
-                "name": .string("A new name, unique within the project.", minLength: 1, maxLength: 200),
-                "billable_by_default": .boolean("Whether time on it is billable unless said otherwise."),
-                "hourly_rate": ProjectsAndTasks.hourlyRate(
-                    "Money per hour in the workspace's currency; null clears it (the project's rate applies).").nullable(),
-                "is_active": .boolean("true restores an archived task; false archives it (archive_task says what that stops)."),
-            ], required: ["task_id"]),
-            output: Schemas.single("task", Schemas.task),
+                "name": .string(minLength: 1, maxLength: 255),
+                "billable_by_default": .boolean(),
+                "hourly_rate": ProjectsAndTasks.hourlyRate("Money per hour.").nullable(),
+                "is_active": .boolean(),
+            ]),
+            output: Schemas.single("task"),
             annotations: .update, audience: .managersAndUp, action: "change tasks"
         ) { call in
             let changes = TaskChanges(
                 name: call.optionalString("name"), billableByDefault: call.optionalBool("billable_by_default"),
-                hourlyRate: call.decimalUpdate("hourly_rate"), isActive: call.optionalBool("is_active"))
-            return ["task": .object(try await call.client.updateTask(id: try call.int("task_id"), changes).json)]
+                hourlyRate: try call.decimalUpdate("hourly_rate"), isActive: call.optionalBool("is_active"))
+            let id = try await call.task()
+            defer { call.directory.invalidate(.task) }
+            return ["task": try await call.client.updateTask(id: id, changes).shown]
         }
     }
 
     static func archive(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "archive_task", in: .tasks, title: "Archive a task",
-            description: "Archives a task: it becomes inactive, timers running on it are stopped, and no time can be "
-                + "logged on it until it is restored; its time entries are kept. Archiving an archived task changes "
-                + "nothing. dry_run: true reports what would happen without archiving. Restore with update_task and "
-                + "is_active: true. Returns {archived, already_archived, target, also_affected: {running_timers: [...]}, "
-                + "message, task}, or with dry_run {would: archive, reason, target, also_affected, already_archived}.",
-            input: .object(["task_id": taskID, "dry_run": Schemas.dryRun("archiving")], required: ["task_id"]),
-            output: ProjectsAndTasks.archiveOutput("task", Schemas.task),
+            description: "Archives a task: stops its running timers and blocks new time; keeps its time. Says how to "
+                + "restore. dry_run: true says what it would do.",
+            input: TaskTools.byName(["task_id": taskID, "dry_run": Schemas.dryRun]),
+            output: ProjectsAndTasks.archiveOutput("task"),
             annotations: .destructive, audience: .managersAndUp, action: "archive tasks"
         ) { call in
-            let id = try call.int("task_id")
+            let id = try await call.task()
             let task = try await call.client.getTask(id: id)
             let subject = ArchiveSubject(kind: .task, id: task.id, name: task.name, isActive: task.isActive, parent: task.project)
-            return try await ProjectsAndTasks.archive(subject, current: task.json, call) { () throws(HoursmithError) in
-                try await call.client.archiveTask(id: id).json
+            return try await ProjectsAndTasks.archive(subject, current: task.shownObject, call) { () throws(HoursmithError) in
+                try await call.client.archiveTask(id: id).shownObject
             }
         }
+    }
+
+    /// A task tool's input: `task_id`, or `task` by name (within `project`/`project_id` when given).
+    static func byName(_ properties: KeyValuePairs<String, JSONSchema>) -> JSONSchema {
+        let names: [JSONSchema.Property] = [
+            .init(name: "task", schema: Schemas.name(.task)),
+            .init(name: "project", schema: JSONSchema.string("With task: the task's project.", minLength: 1, maxLength: 255)),
+            .init(name: "project_id", schema: Schemas.id("With task: the task's project.")),
+        ]
+        let given = properties.map { JSONSchema.Property(name: $0.key, schema: $0.value) }
+        return .object(Array(given.prefix(1)) + names + given.dropFirst())
+    }
+}
+
+extension ToolCall {
+    /// The task a task tool is about: `task_id`, or `task` by name within the project given.
+    func task() async throws -> Int {
+        let (_, task) = try await projectAndTask()
+        guard let task else { throw ToolError("Give `task_id`, or `task` with its name (and `project` to narrow it).") }
+        return task
     }
 }

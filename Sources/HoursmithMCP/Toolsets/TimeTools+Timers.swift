@@ -8,27 +8,17 @@ extension TimeTools {
     static func startTimer(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "start_timer", in: .time, title: "Start a timer",
-            description: "Starts timing work now. Give project_id and task_id to start a new timer (a new time entry on "
-                + "spent_date, default today in the workspace's timezone, with optional notes), or time_entry_id to "
-                + "restart an existing entry's timer (its hours keep counting up from what they were). You have at most "
-                + "one running timer: if another is running, Hoursmith stops it first, and the result says which "
-                + "(stopped_timer). To log hours already worked, use create_time_entry. Returns {time_entry, "
-                + "stopped_timer (null when none was running), message}.",
-            input: .object([
-                "project_id": Schemas.id("New timer: the project's id (list_projects finds it). Give task_id with it."),
-                "task_id": Schemas.id("New timer: the task's id, of that project (list_tasks with project_id finds it)."),
-                "time_entry_id": Schemas.id("Restart this time entry's timer instead (not with project_id or task_id)."),
-                "notes": JSONSchema.string("New timer: what is being worked on."),
-                "spent_date": Schemas.date("New timer: the day to log it on. Default today."),
+            description: "Starts a timer: a new one on a project's task, or time_entry_id to restart an entry (its hours "
+                + "keep counting). A person has one running timer: the other one stops, and stopped_timer names it.",
+            input: .object(projectAndTask + [
+                .init(name: "time_entry_id", schema: Schemas.id("Restart this entry instead.")),
+                .init(name: "notes", schema: notes),
+                .init(name: "spent_date", schema: Schemas.date("Default today.")),
             ]),
-            output: .object([
-                .init(name: "time_entry", schema: Schemas.timeEntry),
-                .init(name: "stopped_timer", schema: Schemas.timeEntry.nullable()),
-                .init(name: "message", schema: .string("What was started, and which other timer was stopped, if any.")),
-            ], required: ["time_entry", "stopped_timer", "message"], additionalProperties: true),
+            output: Schemas.result(["time_entry": Schemas.object, "stopped_timer": Schemas.object.nullable(), "message": .string()]),
             annotations: .create, audience: .everyone, action: "start timers for other people"
         ) { call in
-            let start = try TimerStart(call)
+            let start = try await TimerStart(call)
             // Find the running timer the start will stop, before acting. A restart may be of someone
             // else's entry (managers and up), so it looks at every running timer the token can see.
             let running = try await call.client.listTimeEntries(
@@ -48,7 +38,7 @@ extension TimeTools {
                     + "(\($0.spentDate)), which had \($0.hours) h just before."
             } ?? " No other timer was running, so none was stopped."
             return [
-                "time_entry": .object(entry.json), "stopped_timer": stopped.map { .object($0.json) } ?? .null,
+                "time_entry": entry.shown, "stopped_timer": stopped.map(\.shown) ?? .null,
                 "message": .string(started + other),
             ]
         }
@@ -57,15 +47,9 @@ extension TimeTools {
     static func stopTimer(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "stop_timer", in: .time, title: "Stop a timer",
-            description: "Stops a running timer, keeping the time it logged. Without time_entry_id it stops your own "
-                + "running timer. Returns {time_entry: {...}, message} with the entry's hours now fixed.",
-            input: .object([
-                "time_entry_id": Schemas.id("The running entry to stop. Default: your running timer."),
-            ]),
-            output: .object([
-                .init(name: "time_entry", schema: Schemas.timeEntry),
-                .init(name: "message", schema: .string("What was stopped and the hours it logged.")),
-            ], required: ["time_entry", "message"], additionalProperties: true),
+            description: "Stops a running timer, keeping its time. Default: your own.",
+            input: .object(["time_entry_id": Schemas.id("The running entry. Default: yours.")]),
+            output: Schemas.result(["time_entry": Schemas.object, "message": .string()]),
             annotations: .update, audience: .everyone, action: "stop other people's timers"
         ) { call in
             let id: Int
@@ -82,7 +66,7 @@ extension TimeTools {
             }
             let entry = try await call.client.stopTimeEntry(id: id)
             return [
-                "time_entry": .object(entry.json),
+                "time_entry": entry.shown,
                 "message": .string("Stopped the timer of time entry \(entry.id) on \(entry.project.name) / \(entry.task.name) "
                     + "(\(entry.spentDate), \(entry.user.name)): \(entry.hours) h logged."),
             ]
@@ -92,19 +76,13 @@ extension TimeTools {
     static func runningTimer(_ environment: ToolEnvironment) -> CatalogTool {
         environment.tool(
             "get_running_timer", in: .time, title: "Get the running timer",
-            description: "Finds the timer running now for a person (default: you); a person has at most one. Its hours "
-                + "are the time elapsed so far, in decimal hours. Returns {time_entry: {...}, message}, or "
-                + "{time_entry: null, message} when no timer is running.",
-            input: .object([
-                "user_id": Schemas.id("Whose timer (managers and up; list_users finds ids). Default: you."),
-            ]),
-            output: .object([
-                .init(name: "time_entry", schema: Schemas.timeEntry.nullable()),
-                .init(name: "message", schema: .string("The running timer in a sentence, or that none is running.")),
-            ], required: ["time_entry", "message"], additionalProperties: true),
+            description: "The timer running now for a person (default: you), with its hours so far; time_entry is "
+                + "null when none runs.",
+            input: .object(Schemas.reference(.user, "Whose timer. Default: you.")),
+            output: Schemas.result(["time_entry": Schemas.object.nullable(), "message": .string()]),
             annotations: .read, audience: .everyone, action: "see other people's timers"
         ) { call in
-            let userID = call.optionalInt("user_id") ?? call.me.user.id
+            let userID = try await call.reference(.user) ?? call.me.user.id
             let running = try await call.client.listTimeEntries(
                 TimeEntryFilter(userID: userID, isRunning: true), page: 1, perPage: 1)
             let isMe = userID == call.me.user.id
@@ -115,7 +93,7 @@ extension TimeTools {
             let whose = isMe ? "Your" : "\(entry.user.name)'s"
             let since = entry.timerStartedAt.map { ", running since \($0.text)" } ?? ""
             return [
-                "time_entry": .object(entry.json),
+                "time_entry": entry.shown,
                 "message": .string("\(whose) timer on \(entry.project.name) / \(entry.task.name) (time entry \(entry.id), "
                     + "\(entry.spentDate)) has \(entry.hours) h so far\(since)."),
             ]
@@ -130,9 +108,9 @@ private enum TimerStart {
 
     var isRestart: Bool { if case .restart = self { true } else { false } }
 
-    init(_ call: ToolCall) throws(ToolError) {
+    init(_ call: ToolCall) async throws {
         let entryID = call.optionalInt("time_entry_id")
-        let projectID = call.optionalInt("project_id"), taskID = call.optionalInt("task_id")
+        let (projectID, taskID) = try await call.projectAndTask()
         if let entryID {
             guard projectID == nil && taskID == nil else {
                 throw ToolError("Give either time_entry_id (restart that entry's timer) or project_id and task_id "

@@ -163,9 +163,10 @@ public final class MCPServer: Sendable {
         case "ping":
             completion(replies.result([:]))
         case "server/discover" where isModern:
-            completion(replies.result(discover(), cache: CacheHint(timeToLive: configuration.discoverTimeToLive, scope: .public)))
+            let hint = CacheHint(timeToLive: configuration.discoverTimeToLive, scope: .public)
+            whenToolsSettle { completion(replies.result(self.discover(), cache: hint)) }
         case "tools/list":
-            completion(listTools(request, terms))
+            whenToolsSettle { completion(self.listTools(request, terms)) }
         case "tools/call":
             callTool(request, terms, completion: completion)
         case "initialize" where !isModern:
@@ -174,6 +175,17 @@ public final class MCPServer: Sendable {
             completion(setLogLevel(request, replies))
         default:
             completion(replies.error(.methodNotFound(request.method)))
+        }
+    }
+
+    /// Runs `body` now if the tool list is settled; otherwise in a task, once it settles or
+    /// `toolListHold` has passed, so that the reader thread and other requests go on meanwhile.
+    private func whenToolsSettle(_ body: @escaping @Sendable () -> Void) {
+        guard !tools.isSettled else { return body() }
+        let tools = self.tools, hold = configuration.toolListHold
+        Task {
+            await tools.settle(within: hold)
+            body()
         }
     }
 

@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var toolsPageSize = 100
     /// How long a client may cache `server/discover`, in milliseconds.
     public var discoverTimeToLive = 3_600_000
+    /// How long `tools/list` and `server/discover` wait for an unsettled tool source.
+    public var toolListHold: Duration = .seconds(3)
 
     public init(name: String, title: String, version: String, instructions: String? = nil) {
         self.name = name

@@ -80,4 +80,15 @@ public protocol ToolSource: Sendable {
     func tool(named name: String) -> Tool?
     /// How long a client may cache the tool list, in milliseconds (modern `ttlMs`).
     var listTimeToLive: Int { get }
+    /// Whether ``listedTools()`` already is the list the source means to give (say, once the
+    /// user's role is known). While it is not, the server holds `tools/list` and
+    /// `server/discover` in ``settle(within:)`` — off the reader thread, other requests going on.
+    var isSettled: Bool { get }
+    /// Returns once the list is settled, or after `limit` at most.
+    func settle(within limit: Duration) async
+}
+
+extension ToolSource {
+    public var isSettled: Bool { true }
+    public func settle(within limit: Duration) async {}
 }

@@ -32,6 +32,9 @@ struct Harness {
         return harness
     }
 
+    /// The largest result budget, for tests that read long lists whole.
+    static let roomy = ["HOURSMITH_MAX_RESULT_TOKENS": "330000"]
+
     func call(_ tool: String, _ arguments: JSONObject = [:], era: Era = .modern, meta: JSONObject = [:]) async throws -> ToolOutcome {
         try await server.callTool(tool, arguments, era: era, meta: meta)
     }

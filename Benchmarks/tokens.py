@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""What hoursmith-mcp costs a model's context: real cl100k_base token counts.
+
+Starts the sandbox and the server (as an MCP client would, over stdio), then counts the tokens of
+`tools/list` for each role and of a fixed set of typical calls. Prints a Markdown table and one
+JSON line. Benchmarks/run calls it with a venv that has tiktoken and bpe-openai (cl100k offline).
+
+    tokens.py --server PATH --sandbox PATH [--label NAME] [--json-only]
+
+Counts are of the text as sent: for a tool call, the text block (what a client shows the model);
+the structured content is the same JSON, so it is counted once, and its bytes are given beside.
+For tools/list, the `tools` array as compact JSON, and its names + descriptions + input schemas.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+META = {
+    "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+    "io.modelcontextprotocol/clientCapabilities": {},
+    "io.modelcontextprotocol/clientInfo": {"name": "hoursmith-tokens", "version": "1"},
+}
+
+TOKENS = {
+    "owner": "hsk_live_a4c123b1612d_SBXOwnerAepfJBd0Kh8oOOL8dKLzdocJ",
+    "manager": "hsk_live_9fae923d5a4f_SBXManagerAc9QeWJKY40uvSwMFLZDe1",
+    "member": "hsk_live_28f219e9cb0e_SBXMemberwkNhFdnXsiVpzz63FfkCzJr",
+}
+
+
+def encoder():
+    try:
+        import bpe_openai  # registers cl100k_base for offline use
+        return bpe_openai.get_encoding("cl100k_base")
+    except Exception:
+        import tiktoken
+        return tiktoken.get_encoding("cl100k_base")
+
+
+def compact(value):
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+class Server:
+    def __init__(self, path, url, token):
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOURSMITH_API_URL": url,
+               "HOURSMITH_API_TOKEN": token, "HOURSMITH_LOG_LEVEL": "error"}
+        self.process = subprocess.Popen([path], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, env=env)
+        self.next_id = 0
+
+    def request(self, method, params=None):
+        self.next_id += 1
+        params = dict(params or {})
+        params["_meta"] = META
+        line = compact({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
+        self.process.stdin.write(line.encode() + b"\n")
+        self.process.stdin.flush()
+        while True:
+            reply = self.process.stdout.readline()
+            if not reply:
+                raise RuntimeError("the server closed its output")
+            message = json.loads(reply)
+            if message.get("id") == self.next_id:
+                return message, len(reply) - 1
+
+    def call(self, name, arguments):
+        return self.request("tools/call", {"name": name, "arguments": arguments})
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+def start_sandbox(path):
+    process = subprocess.Popen([path, "--port", "0", "--relaxed"], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    url = today = None
+    while url is None:
+        line = process.stdout.readline()
+        if not line:
+            raise RuntimeError("the sandbox did not start")
+        found = re.search(r"serving (\S+) \(today is (\d{4}-\d{2}-\d{2})", line)
+        if found:
+            url, today = found.group(1), found.group(2)
+    return process, url, today
+
+
+def tools_list(server):
+    tools = []
+    cursor = None
+    while True:
+        params = {"cursor": cursor} if cursor else {}
+        reply, _ = server.request("tools/list", params)
+        result = reply["result"]
+        tools += result["tools"]
+        cursor = result.get("nextCursor")
+        if not cursor:
+            return tools
+
+
+# The fixed set of calls: (label, role, tool, arguments, what it stands for). Arguments that only
+# the new surface knows are marked with `after`; the old one gets the `before` arguments instead.
+def calls(today):
+    return [
+        ("list_time_entries, default page", "owner", "list_time_entries", {}, None),
+        ("list_time_entries, all: true", "owner", "list_time_entries", {"all": True}, None),
+        ("list_time_entries, all: true, limit 10000", "owner", "list_time_entries",
+         {"all": True, "limit": 10000}, None),
+        ("unbilled for Acme (after: one report)", "owner", "get_time_report",
+         {"client": "Acme Corp", "is_invoiced": False, "billable": True, "group_by": "project", "period": "this_year"},
+         ("list_time_entries", {"client_id": 1, "is_invoiced": False, "billable": True, "all": True})),
+        ("member: the team's billing last month", "member", "get_time_report",
+         {"period": "last_month", "group_by": "project"}, None),
+        ("list_projects", "owner", "list_projects", {}, None),
+        ("list_projects, query Acme", "owner", "list_projects", {"query": "acme"},
+         ("list_projects", {"client_id": 1})),
+        ("list_tasks of a project", "owner", "list_tasks", {"project_id": 1}, None),
+        ("list_clients", "owner", "list_clients", {}, None),
+        ("list_users", "owner", "list_users", {}, None),
+        ("list_expenses, default page", "owner", "list_expenses", {}, None),
+        ("list_invoices", "owner", "list_invoices", {}, None),
+        ("get_invoice (INV-0001)", "owner", "get_invoice", {"invoice_id": 1}, None),
+        ("get_time_entry", "owner", "get_time_entry", {"time_entry_id": 3}, None),
+        ("get_time_report, last_month by project", "owner", "get_time_report",
+         {"period": "last_month", "group_by": "project"}, None),
+        ("get_time_report, this_month by week", "owner", "get_time_report",
+         {"period": "this_month", "group_by": "week"}, ("get_time_report", {"period": "this_month", "group_by": "user"})),
+        ("get_running_timer (member)", "member", "get_running_timer", {}, None),
+        ("list_time_entries, member, this_week", "member", "list_time_entries", {"period": "this_week"}, None),
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server", required=True)
+    parser.add_argument("--sandbox", required=True)
+    parser.add_argument("--label", default="")
+    parser.add_argument("--before", action="store_true", help="the old surface: use the `before` arguments")
+    options = parser.parse_args()
+    enc = encoder()
+
+    def count(text):
+        # The encoder refuses texts over 200,000 tokens: count long ones in pieces cut after "},"
+        # (the pre-tokenizer splits there anyway, so the sum is the count of the whole).
+        total, start = 0, 0
+        while start < len(text):
+            end = len(text) if len(text) - start <= 100_000 else text.find("},", start + 100_000)
+            end = len(text) if end < 0 else end + 2
+            total += len(enc.encode(text[start:end]))
+            start = end
+        return total
+
+    sandbox, url, today = start_sandbox(options.sandbox)
+    rows = []
+    figures = {}
+    try:
+        servers = {role: Server(options.server, url, token) for role, token in TOKENS.items()}
+        time.sleep(1.0)  # let each learn its role
+        for role, server in servers.items():
+            server.request("tools/list")
+        time.sleep(0.5)
+        for role in ["owner", "manager", "member"]:
+            tools = tools_list(servers[role])
+            whole = compact(tools)
+            core = compact([{"name": t["name"], "description": t["description"], "inputSchema": t["inputSchema"]}
+                            for t in tools])
+            outputs = compact([t.get("outputSchema", {}) for t in tools])
+            rows.append((f"tools/list, {role} ({len(tools)} tools)", len(whole), count(whole),
+                         f"names+descriptions+input schemas {count(core)}; output schemas {count(outputs)}"))
+            figures[f"tools_list_{role}"] = count(whole)
+            figures[f"tools_core_{role}"] = count(core)
+        for label, role, tool, arguments, before in calls(today):
+            if options.before and before:
+                tool, arguments = before
+            reply, size = servers[role].call(tool, arguments)
+            result = reply.get("result", {})
+            text = "".join(block.get("text", "") for block in result.get("content", []))
+            tokens = count(text)
+            note = "tool error: " + text[:80] if result.get("isError") else ""
+            structured = result.get("structuredContent")
+            items = ""
+            if isinstance(structured, dict):
+                for key, value in structured.items():
+                    if isinstance(value, list) and key not in ("results",):
+                        items = f"{len(value)} {key}"
+                        if value and key == "time_entries":
+                            per = sum(count(compact(v)) for v in value) / len(value)
+                            items += f", {per:.1f} tokens per entry"
+                            figures[f"per_entry_{label}"] = round(per, 1)
+                        break
+                if structured.get("truncated"):
+                    items += f" (truncated, {structured.get('total_entries')} in all)"
+            rows.append((f"{label}: {tool} {compact(arguments)}", len(text.encode()), tokens, (note or items)))
+            figures[label] = tokens
+        estimate_rows = worst_cases(servers["owner"], count)
+        for server in servers.values():
+            server.close()
+    finally:
+        sandbox.terminate()
+        sandbox.wait()
+
+    print(f"Token counts (cl100k_base) {options.label}, sandbox today {today}")
+    print("")
+    print("| what | bytes | tokens | notes |")
+    print("| --- | ---: | ---: | --- |")
+    for what, size, tokens, note in rows:
+        print(f"| {what} | {size:,} | {tokens:,} | {note} |")
+    print("")
+    print("The budget's estimate (one token per byte) against cl100k on worst-case text: six time entries")
+    print("whose notes are 4.8 KB of it each, listed (and cut by the budget).")
+    print("")
+    print("| notes of | bytes | tokens | tokens per byte |")
+    print("| --- | ---: | ---: | ---: |")
+    for label, size, tokens in estimate_rows:
+        print(f"| {label} | {size:,} | {tokens:,} | {tokens / size:.2f} |")
+        figures[f"worst_case_ratio_{label}"] = round(tokens / size, 3)
+    print("")
+    print(compact({"label": options.label, "tokens": figures}))
+
+
+def worst_cases(server, count):
+    """Lists time entries whose notes are text that tokenizes badly; (label, bytes, tokens) each."""
+    import random
+    random.seed(7)
+    kinds = {
+        "digits separated by spaces": lambda: " ".join(random.choice("0123456789") for _ in range(2400)),
+        "random punctuation": lambda: "".join(random.choice("!#$%&()*+,-./:;<=>?@[]^_`{|}~") for _ in range(4800)),
+        "random CJK": lambda: "".join(chr(random.randint(0x4E00, 0x9FFF)) for _ in range(1600)),
+        "random emoji": lambda: "".join(chr(random.randint(0x1F300, 0x1F5FF)) for _ in range(1200)),
+    }
+    rows = []
+    for label, make in kinds.items():
+        for _ in range(6):
+            server.call("create_time_entry", {"project_id": 5, "task_id": 9, "hours": 0.25, "spent_date": "tomorrow",
+                                              "notes": make()})
+        reply, _ = server.call("list_time_entries", {"project_id": 5, "from": "tomorrow", "per_page": 6})
+        result = reply.get("result", {})
+        text = result["content"][0]["text"]
+        rows.append((label, len(text.encode()), count(text)))
+        for entry in result.get("structuredContent", {}).get("time_entries", []):
+            server.call("delete_time_entry", {"time_entry_id": entry["id"]})
+    return rows
+
+
+if __name__ == "__main__":
+    main()
