@@ -4,7 +4,8 @@ import PackageDescription
 // Module graph (no package dependencies):
 //
 //   HoursmithMCP (executable hoursmith-mcp) ──► MCPCore ─────────► JSONCore
-//                                           └─► HoursmithClient ─► JSONCore
+//                                           ├─► HoursmithClient ─► JSONCore
+//                                           └─► CHoursmithMCP (C: malloc_trim, the release version)
 //
 // MCPCore knows nothing of Hoursmith; HoursmithClient knows nothing of MCP;
 // JSONCore (a JSON value with a fast reader and writer) knows neither.
@@ -17,6 +18,7 @@ let package = Package(
         .executable(name: "hoursmith-mcp", targets: ["HoursmithMCP"]),
         .executable(name: "hoursmith-sandbox", targets: ["HoursmithSandboxServer"]),
         .executable(name: "hoursmith-bench", targets: ["HoursmithBenchmark"]),
+        .executable(name: "hoursmith-floor", targets: ["HoursmithFloor"]),
     ],
     targets: [
         // JSONCore imports nothing; on Linux its Double conversions need libm linked explicitly.
@@ -26,7 +28,9 @@ let package = Package(
         // On Linux, `swift build -c release --static-swift-stdlib` links the Swift runtime and
         // Foundation into the binary, which halves the time from spawn to first reply
         // (docs/PERFORMANCE.md); the README's install uses it.
-        .executableTarget(name: "HoursmithMCP", dependencies: ["MCPCore", "HoursmithClient", "JSONCore"]),
+        .executableTarget(name: "HoursmithMCP", dependencies: ["MCPCore", "HoursmithClient", "JSONCore", "CHoursmithMCP"]),
+        // The libc calls Swift cannot reach (malloc_trim), and the version `scripts/release` passes in.
+        .target(name: "CHoursmithMCP"),
 
         // Test support: the Hoursmith sandbox (the REST contract in memory, over loopback HTTP).
         .target(name: "HoursmithSandbox", dependencies: ["JSONCore"], path: "Tests/HoursmithSandbox"),
@@ -40,6 +44,8 @@ let package = Package(
             dependencies: ["HoursmithSandbox", "JSONCore"],
             path: "Benchmarks/HoursmithBenchmark"
         ),
+        // The floor the benchmark and the release script measure against: one URLSession GET, then idle.
+        .executableTarget(name: "HoursmithFloor", path: "Benchmarks/HoursmithFloor"),
 
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore"]),

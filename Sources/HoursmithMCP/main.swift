@@ -37,7 +37,9 @@ let logger = Logger(label: Product.name, level: options.logLevel, redact: Redact
 let access = Startup.access(options, logger: logger)
 let listChanges = ListChangeRelay()
 let session = HoursmithSession(access: access) { role in listChanges.roleBecameKnown(role) }
-let surface = ToolSurface(catalog: Catalog.tools(ToolEnvironment(session: session)), selection: selection, session: session)
+let memoryTrim = IdleMemoryTrim()
+let surface = ToolSurface(catalog: Catalog.tools(ToolEnvironment(session: session)), selection: selection, session: session,
+                          afterEachCall: memoryTrim.callFinished)
 let stdio = StdioServer(configuration: Product.serverConfiguration, tools: surface, logger: logger)
 listChanges.attach(stdio.server)
 

@@ -36,10 +36,13 @@ struct ToolSelection: Equatable {
 struct ToolSurface: ToolSource {
     let catalog: [CatalogTool]
     let session: HoursmithSession
+    /// Runs after every call, whatever its outcome (the server gives freed memory back with it).
+    let afterEachCall: @Sendable () -> Void
 
-    init(catalog: [CatalogTool], selection: ToolSelection, session: HoursmithSession) {
+    init(catalog: [CatalogTool], selection: ToolSelection, session: HoursmithSession, afterEachCall: @escaping @Sendable () -> Void = {}) {
         self.catalog = catalog.filter { selection.names.contains($0.name) }
         self.session = session
+        self.afterEachCall = afterEachCall
     }
 
     func listedTools() -> [Tool] {
@@ -49,9 +52,15 @@ struct ToolSurface: ToolSource {
 
     func tool(named name: String) -> Tool? {
         guard let entry = catalog.first(where: { $0.name == name }) else { return nil }
-        guard let role = session.knownRole, !entry.audience.includes(role) else { return entry.tool }
-        let refusal = ErrorMessages.forbidden(action: entry.action, role: role)
-        return entry.tool.replacingHandler { _, _ in .failure(refusal) }
+        var handler = entry.tool.handler
+        if let role = session.knownRole, !entry.audience.includes(role) {
+            let refusal = ErrorMessages.forbidden(action: entry.action, role: role)
+            handler = { _, _ in .failure(refusal) }
+        }
+        return entry.tool.replacingHandler { [handler, afterEachCall] arguments, context in
+            defer { afterEachCall() }
+            return try await handler(arguments, context)
+        }
     }
 
     /// Five minutes once the role is known (a role rarely changes); until then, none, so a
