@@ -2,9 +2,14 @@ import Foundation
 import HoursmithClient
 import MCPCore
 
-// hoursmith-mcp: read the options, make the Hoursmith session, and serve MCP over stdio.
+// hoursmith-mcp: read the options, make the Hoursmith session, and serve MCP over stdio (or run
+// `setup` or `doctor`, Commands/).
 // Mistakes in flags or names exit 2 before anything starts; a missing or bad token does not stop
 // the server (every tool call explains it instead).
+
+if let command = Subcommand(Array(CommandLine.arguments.dropFirst())) {
+    command.runAndExit(environment: ProcessInfo.processInfo.environment)
+}
 
 let options: Options
 let selection: ToolSelection
