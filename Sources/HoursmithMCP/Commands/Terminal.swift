@@ -15,8 +15,8 @@ enum Terminal {
         let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard tty >= 0 else { return nil }
         defer { close(tty) }
-        write(prompt, to: tty)
 
+        // Echo goes off before the prompt shows, so nothing typed after it can appear.
         var saved = termios()
         let hides = tcgetattr(tty, &saved) == 0
         let original = saved
@@ -25,6 +25,7 @@ enum Terminal {
             quiet.c_lflag &= ~tcflag_t(ECHO)
             _ = tcsetattr(tty, TCSAFLUSH, &quiet)
         }
+        write(prompt, to: tty)
         // Ctrl-C while typing: echo back on, then stop as Ctrl-C would have.
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
