@@ -6,12 +6,12 @@ import JSONCore
 /// hand-edits JSON with an absolute path and a token in it.
 ///
 /// In order, and stopping at the first problem with nothing written: the options are checked as
-/// the server would check them; the token (from `HOURSMITH_API_TOKEN`, else typed at the
-/// terminal without echo, else a line on stdin) is checked with `GET /me`; the config file is
-/// read and must be JSON; then the old file goes to `<file>.bak` and the new one replaces it in
-/// one rename, with every other server and setting byte for byte as it was. For Claude Code,
-/// whose files its own CLI manages, it prints the `claude mcp add` line instead. The token is
-/// never printed: only its public part.
+/// the server would check them, and the API URL for its `/api/v1`; the config file is read and
+/// must be JSON; the token (from `HOURSMITH_API_TOKEN`, else typed at the terminal without echo,
+/// else a line on stdin) is checked with `GET /me`; then the old file goes to `<file>.bak` and
+/// the new one replaces it in one rename, with every other server and setting byte for byte as
+/// it was. For Claude Code, whose files its own CLI manages, it prints the `claude mcp add` line
+/// instead. The token is never printed: only its public part.
 struct SetupCommand {
     var client: MCPClientApp
     var configPath: String?
