@@ -167,6 +167,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scene.home.appendingPathComponent(".claude.json").path))
     }
 
+    @Test func helpNamesTheCommandsAndEachExplainsItself() async throws {
+        let scene = try await Scene.make()
+        defer { scene.finish() }
+        let help = try await scene.run(["--help"])
+        #expect(help.out.contains("hoursmith-mcp setup claude-desktop|claude-code|cursor") && help.out.contains("hoursmith-mcp doctor"))
+        let setup = try await scene.run(["setup", "--help"])
+        #expect(setup.status == 0 && setup.out.contains("--print") && setup.out.contains("<file>.bak"))
+        let doctor = try await scene.run(["doctor", "--help"])
+        #expect(doctor.status == 0 && doctor.out.contains("Changes nothing."))
+        let unknown = try await scene.run(["setup", "vscode"])
+        #expect(unknown.status == 2 && unknown.err.contains("setup knows claude-desktop, claude-code and cursor"))
+        #expect(scene.sandbox.requests().isEmpty)
+    }
+
     @Test func doctorFindsTheEntryAndChecksItsToken() async throws {
         let scene = try await Scene.make()
         defer { scene.finish() }
