@@ -61,6 +61,7 @@ def main():
         check(sums.get(name) == sha256(os.path.join(dist, name)), f"SHA256SUMS has {name}'s hash")
     check_server_json(json.loads(read_text(os.path.join(dist, "server.json"))), bundles[0], sha256(bundle))
 
+    check_prompts_are_picked_up()
     sandbox = Sandbox(options.sandbox)
     try:
         with tempfile.TemporaryDirectory() as work:
@@ -231,6 +232,48 @@ def check_manifest(manifest, root, version):
           "the API URL and read-only are optional settings")
     used = set(re.findall(r"\$\{user_config\.([^}]+)\}", json.dumps(config)))
     check(used == set(settings), "mcp_config uses every user_config setting, and no other")
+
+
+# MARK: The packer, with a server that offers prompts
+
+
+FAKE_SERVER = r"""#!/usr/bin/env python3
+import json, sys
+for line in sys.stdin:
+    message = json.loads(line)
+    if "id" not in message:
+        continue
+    method, params = message["method"], message.get("params", {})
+    if method == "initialize":
+        result = {"protocolVersion": "2025-06-18", "capabilities": {"tools": {}, "prompts": {}},
+                  "serverInfo": {"name": "fake", "version": "1"}}
+    elif method == "tools/list":
+        result = {"tools": [{"name": "t", "description": "Does t. More about t.", "inputSchema": {"type": "object"}}]}
+    elif method == "prompts/list":
+        result = {"prompts": [{"name": "week", "description": "Review a week.",
+                               "arguments": [{"name": "person", "required": True}]}]}
+    elif method == "prompts/get":
+        text = "Summarise the week of " + params["arguments"]["person"] + "."
+        result = {"messages": [{"role": "user", "content": {"type": "text", "text": text}}]}
+    print(json.dumps({"jsonrpc": "2.0", "id": message["id"], "result": result}), flush=True)
+"""
+
+
+def check_prompts_are_picked_up():
+    print("== scripts/release_package.py lists what a server offers, prompts included")
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+    import release_package
+    with tempfile.TemporaryDirectory() as work:
+        server = os.path.join(work, "fake-server")
+        with open(server, "w") as file:
+            file.write(FAKE_SERVER.replace("/usr/bin/env python3", sys.executable))
+        os.chmod(server, 0o755)
+        tools, prompts = release_package.ask_server(server)
+    check([tool["name"] for tool in tools] == ["t"], "it lists the server's tools")
+    check(release_package.first_sentence(tools[0]["description"]) == "Does t.", "a tool's manifest description is its first sentence")
+    check(prompts == [{"name": "week", "description": "Review a week.", "arguments": ["person"],
+                       "text": "Summarise the week of ${arguments.person}."}],
+          f"a prompt's text is the server's own, its arguments as ${{arguments.NAME}}: {prompts}")
 
 
 # MARK: setup's prompt on a terminal
