@@ -4,7 +4,8 @@ import PackageDescription
 // Module graph (no package dependencies):
 //
 //   HoursmithMCP (executable hoursmith-mcp) ──► MCPCore ─────────► JSONCore, Locking
-//                                           └─► HoursmithClient ─► JSONCore, Locking
+//                                           ├─► HoursmithClient ─► JSONCore, Locking
+//                                           └─► CHoursmithMCP (C: malloc_trim, the release version)
 //
 // MCPCore knows nothing of Hoursmith; HoursmithClient knows nothing of MCP;
 // JSONCore (a JSON value with a fast reader and writer) knows neither; Locking (a value behind
@@ -19,6 +20,7 @@ let package = Package(
         .executable(name: "hoursmith-mcp", targets: ["HoursmithMCP"]),
         .executable(name: "hoursmith-sandbox", targets: ["HoursmithSandboxServer"]),
         .executable(name: "hoursmith-bench", targets: ["HoursmithBenchmark"]),
+        .executable(name: "hoursmith-floor", targets: ["HoursmithFloor"]),
     ],
     targets: [
         // JSONCore imports nothing; on Linux its Double conversions need libm linked explicitly.
@@ -29,7 +31,11 @@ let package = Package(
         // On Linux, `swift build -c release --static-swift-stdlib` links the Swift runtime and
         // Foundation into the binary, which halves the time from spawn to first reply
         // (docs/PERFORMANCE.md); the README's install uses it.
-        .executableTarget(name: "HoursmithMCP", dependencies: ["MCPCore", "HoursmithClient", "JSONCore", "Locking"]),
+        .executableTarget(
+            name: "HoursmithMCP", dependencies: ["MCPCore", "HoursmithClient", "JSONCore", "Locking", "CHoursmithMCP"]
+        ),
+        // The libc calls Swift cannot reach (malloc_trim), and the version `scripts/release` passes in.
+        .target(name: "CHoursmithMCP"),
 
         // Test support: explicit gates and a seeded random generator for tests, and the Hoursmith
         // sandbox (the REST contract in memory, over loopback HTTP).
@@ -45,6 +51,8 @@ let package = Package(
             dependencies: ["HoursmithSandbox", "JSONCore", "Locking"],
             path: "Benchmarks/HoursmithBenchmark"
         ),
+        // The floor the benchmark and the release script measure against: one URLSession GET, then idle.
+        .executableTarget(name: "HoursmithFloor", path: "Benchmarks/HoursmithFloor"),
 
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore", "Locking", "TestSupport"]),

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Its `description`, `debugDescription`, reflection (`dump`, `Mirror`) and string interpolation
 /// show only the public part, `hsk_live_4f8a2c1bdedf_…`; the secret leaves this type only as the
-/// `Authorization` header, which the client's transport builds.
+/// `Authorization` header, which the client's transport builds, and as ``valueForClientConfig``.
 public struct APIToken: Sendable, Equatable {
     /// The whole token, secret included. Never exposed.
     private let value: String
@@ -25,6 +25,10 @@ public struct APIToken: Sendable, Equatable {
 
     /// The value of the `Authorization` header.
     var authorizationHeaderValue: String { "Bearer \(value)" }
+
+    /// The whole token, for the one other place it must go: the MCP client config file that
+    /// `hoursmith-mcp setup` was asked to write it into.
+    public var valueForClientConfig: String { value }
 
     /// `text` with the token, and the secret part of it, replaced by `…`: for text that came from
     /// elsewhere (an API message, a redirect's location) before it goes into an error or a log.
@@ -73,10 +77,11 @@ extension APIToken {
         if text.lowercased().hasPrefix("bearer") && text.dropFirst(6).first?.isWhitespace == true {
             throw .bearerPrefix
         }
+        // The docs' placeholders (`hsk_…`, `hsk_live_…paste your token here…`) all elide the secret.
+        if text.hasPrefix("hsk_") && (text.contains("…") || text.contains("...")) { throw .docsPlaceholder }
         if isQuoted(text) { throw .quoted }
         if text.contains(where: { $0.isWhitespace }) { throw .whitespaceInside }
-        if text == "hsk_…" || text == "hsk_..." { throw .docsPlaceholder }
-        if text == livePrefix + docsExample.publicID + "_" + docsExample.secret { throw .docsExample }
+        if text.hasPrefix(livePrefix + docsExample.publicID + "_") { throw .docsExample }
         guard text.hasPrefix("hsk_") else { throw .wrongPrefix }
 
         if let publicID = documentedPublicID(of: text) {
@@ -158,7 +163,7 @@ public enum APITokenProblem: Error, Sendable, Equatable, CustomStringConvertible
         case .whitespaceInside:
             "HOURSMITH_API_TOKEN has spaces or line breaks inside it: copy the token again as one unbroken line."
         case .docsPlaceholder:
-            "HOURSMITH_API_TOKEN is the docs' placeholder hsk_…, not a real token. \(Self.mint) and paste the whole token."
+            "HOURSMITH_API_TOKEN is a placeholder from the docs (like hsk_live_…), not a real token. \(Self.mint) and paste the whole token."
         case .docsExample:
             "HOURSMITH_API_TOKEN is the example token from Hoursmith's docs, which does not work. \(Self.mint) and use your own."
         case .wrongPrefix:

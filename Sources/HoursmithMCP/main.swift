@@ -2,9 +2,14 @@ import Foundation
 import HoursmithClient
 import MCPCore
 
-// hoursmith-mcp: read the options, make the Hoursmith session, and serve MCP over stdio.
+// hoursmith-mcp: read the options, make the Hoursmith session, and serve MCP over stdio (or run
+// `setup` or `doctor`, Commands/).
 // Mistakes in flags or names exit 2 before anything starts; a missing or bad token does not stop
 // the server (every tool call explains it instead).
+
+if let command = Subcommand(Array(CommandLine.arguments.dropFirst())) {
+    command.runAndExit(environment: ProcessInfo.processInfo.environment)
+}
 
 let options: Options
 let selection: ToolSelection
@@ -37,7 +42,9 @@ let access = Startup.access(options, logger: logger)
 let listChanges = ListChangeRelay()
 let session = HoursmithSession(access: access) { role in listChanges.roleBecameKnown(role) }
 let environment = ToolEnvironment(session: session, budget: ResultBudget(tokens: options.maxResultTokens))
-let surface = ToolSurface(catalog: Catalog.tools(environment), selection: selection, session: session)
+let memoryTrim = IdleMemoryTrim()
+let surface = ToolSurface(catalog: Catalog.tools(environment), selection: selection, session: session,
+                          afterEachCall: memoryTrim.callFinished)
 let stdio = StdioServer(configuration: Product.serverConfiguration, tools: surface, logger: logger)
 listChanges.attach(stdio.server)
 

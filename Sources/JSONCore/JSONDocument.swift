@@ -63,6 +63,13 @@ public final class JSONDocument: Sendable {
             return Int(found.end - found.start)
         }
 
+        /// Where the value's text lies in the document's ``JSONDocument/bytes``: for an edit that
+        /// leaves every other byte as it was.
+        public var byteRange: Range<Int> {
+            let found = document.index.nodes[node]
+            return Int(found.start)..<Int(found.end)
+        }
+
         /// The value as a tree.
         public var json: JSON { document.withText { $0.value(at: node) } }
 

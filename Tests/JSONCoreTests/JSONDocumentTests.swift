@@ -28,6 +28,18 @@ import TestSupport
         #expect(items[2]["id"] == nil)
     }
 
+    @Test func saysWhereEachValueLiesInTheText() throws {
+        let text = "{ \"a\" : [1, {\"b\":\"x\"}] ,\n \"c\": true }"
+        let root = try document(text).root
+        func slice(_ value: JSONDocument.Value?) -> String? {
+            value.map { String(decoding: Array(text.utf8)[$0.byteRange], as: UTF8.self) }
+        }
+        #expect(slice(root) == text)
+        #expect(slice(root["a"]) == "[1, {\"b\":\"x\"}]")
+        #expect(slice(root["a"]?.elements?[1]["b"]) == "\"x\"")
+        #expect(slice(root["c"]) == "true")
+    }
+
     @Test func findsKeysWrittenWithEscapes() throws {
         let root = try document(#"{"created\u005fat":"x","caf\u00e9":1}"#).root
         #expect(root["created_at"]?.json == "x")

@@ -1,10 +1,14 @@
+import CHoursmithMCP
 import MCPCore
 
 /// Who this server is, and the short guide it gives the model.
 enum Product {
     static let name = "hoursmith-mcp"
     static let title = "Hoursmith"
-    static let version = "0.1.0"
+    /// The version: the one `scripts/release` built in from the git tag, else the package's own.
+    static let version = hoursmith_release_version().map { String(cString: $0) } ?? packageVersion
+    /// The package's version, for any build `scripts/release` did not give one (its fallback).
+    static let packageVersion = "0.1.0"
 
     static let instructions = """
         Hoursmith is a time-tracking and invoicing service. These tools act in the user's Hoursmith workspace \

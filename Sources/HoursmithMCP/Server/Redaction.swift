@@ -35,7 +35,8 @@ enum Redaction {
         // hsk_live_<12 hex>_<secret>: keep the public id, which Settings → API also shows.
         if parts.count >= 4, parts[1] == "live", parts[2].count == 12,
            parts[2].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
-            return "hsk_live_\(parts[2])_[redacted]"
+            // `hsk_live_<id>_` alone is a token already masked (`hsk_live_<id>_…`): no secret in it.
+            return parts.count == 4 && parts[3].isEmpty ? String(word) : "hsk_live_\(parts[2])_[redacted]"
         }
         return "hsk_[redacted]"
     }

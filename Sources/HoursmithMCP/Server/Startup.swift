@@ -77,6 +77,10 @@ enum Startup {
               --check                                         call GET /me, show user, role, workspace and plan, exit
               --help, --version
 
+            Commands:
+              hoursmith-mcp setup claude-desktop|claude-code|cursor   add this server to a client's config (--help for more)
+              hoursmith-mcp doctor                                    check the set-up when the tools don't show up
+
             Toolsets and tools:
             \(toolsets)
 

@@ -41,10 +41,13 @@ struct ToolSurface: ToolSource {
     let session: HoursmithSession
     /// Set once a list was held for `/me`: later lists are not held again.
     private let held = Locked(false)
+    /// Runs after every call, whatever its outcome (the server gives freed memory back with it).
+    let afterEachCall: @Sendable () -> Void
 
-    init(catalog: [CatalogTool], selection: ToolSelection, session: HoursmithSession) {
+    init(catalog: [CatalogTool], selection: ToolSelection, session: HoursmithSession, afterEachCall: @escaping @Sendable () -> Void = {}) {
         self.catalog = catalog.filter(selection.includes)
         self.session = session
+        self.afterEachCall = afterEachCall
     }
 
     func listedTools() -> [Tool] {
@@ -54,9 +57,15 @@ struct ToolSurface: ToolSource {
 
     func tool(named name: String) -> Tool? {
         guard let entry = catalog.first(where: { $0.name == name }) else { return nil }
-        guard let role = session.knownRole, !entry.audience.includes(role) else { return entry.tool }
-        let refusal = ErrorMessages.forbidden(action: entry.action, role: role)
-        return entry.tool.replacingHandler { _, _ in .failure(refusal) }
+        var handler = entry.tool.handler
+        if let role = session.knownRole, !entry.audience.includes(role) {
+            let refusal = ErrorMessages.forbidden(action: entry.action, role: role)
+            handler = { _, _ in .failure(refusal) }
+        }
+        return entry.tool.replacingHandler { [handler, afterEachCall] arguments, context in
+            defer { afterEachCall() }
+            return try await handler(arguments, context)
+        }
     }
 
     /// Five minutes once the role is known (a role rarely changes); until then, none, so a

@@ -1,0 +1,25 @@
+// hoursmith-floor: the floor hoursmith-mcp's size and memory are measured against — the least a
+// program on the same stack can be. A Swift program linked as the server is (static Swift runtime
+// and Foundation on Linux) that makes one URLSession GET, says "ready" on stdout, and then idles
+// until its stdin closes. `Benchmarks/run` measures its RSS beside the server's; `scripts/release`
+// strips it beside the server and compares their sizes.
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+guard CommandLine.arguments.count == 2, let url = URL(string: CommandLine.arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: hoursmith-floor URL\n".utf8))
+    exit(2)
+}
+let session = URLSession(configuration: .ephemeral)
+let done = DispatchSemaphore(value: 0)
+session.dataTask(with: url) { _, response, error in
+    let status = (response as? HTTPURLResponse)?.statusCode
+    FileHandle.standardOutput.write(Data((error == nil ? "ready \(status ?? 0)\n" : "failed \(String(describing: error))\n").utf8))
+    done.signal()
+}.resume()
+done.wait()
+// Idle, as a server between requests does: blocked in read(2) until stdin closes.
+while FileHandle.standardInput.availableData.count > 0 {}

@@ -1,0 +1,139 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The person at the terminal, for `setup`: a token typed without echo, and where this binary is.
+enum Terminal {
+    /// Shows `prompt` on the controlling terminal and reads one line typed there without echoing
+    /// it (termios `ECHO` off, put back afterwards, and on Ctrl-C too). Nil when the process has
+    /// no terminal.
+    static func readSecretLine(prompt: String) -> String? {
+        let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard tty >= 0 else { return nil }
+        defer { close(tty) }
+
+        // Echo goes off before the prompt shows, so nothing typed after it can appear.
+        var saved = termios()
+        let hides = tcgetattr(tty, &saved) == 0
+        let original = saved
+        if hides {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            _ = tcsetattr(tty, TCSAFLUSH, &quiet)
+        }
+        write(prompt, to: tty)
+        // Ctrl-C while typing: echo back on, then stop as Ctrl-C would have.
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler {
+            var restored = original
+            if hides { _ = tcsetattr(tty, TCSAFLUSH, &restored) }
+            write("\n", to: tty)
+            exit(130)
+        }
+        interrupt.resume()
+        defer {
+            interrupt.cancel()
+            signal(SIGINT, SIG_DFL)
+            var restored = original
+            if hides { _ = tcsetattr(tty, TCSAFLUSH, &restored) }
+            write("\n", to: tty)
+        }
+        return readLine(from: tty)
+    }
+
+    /// One line from standard input (a token piped in: `pass show hoursmith | hoursmith-mcp setup …`).
+    static func readLineFromStandardInput() -> String? {
+        readLine(from: STDIN_FILENO)
+    }
+
+    static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Reads up to a newline or the end, at most 4 KiB (no token is longer).
+    private static func readLine(from descriptor: Int32) -> String? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while bytes.count < 4096 {
+            let count = read(descriptor, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            guard count == 1, byte != UInt8(ascii: "\n") else { break }
+            bytes.append(byte)
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { buffer in
+            #if canImport(Glibc)
+            Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+            #else
+            Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+            #endif
+        }
+    }
+}
+
+/// Where this binary is, as MCP clients must be told (an absolute path; they search no `PATH`).
+enum ExecutablePath {
+    /// The path this process was started by, made absolute — through a symlink if that is how it
+    /// was started (a `~/.local/bin` link or a package manager's stays valid across upgrades) —
+    /// else the executable's own path.
+    static func current(environment: [String: String]) -> String? {
+        let invoked = CommandLine.arguments.first ?? ""
+        if let path = resolve(invoked, searchPath: environment["PATH"] ?? "", currentDirectory: FileManager.default.currentDirectoryPath) {
+            return path
+        }
+        return executableFile()
+    }
+
+    /// `argv[0]` as an absolute path: joined to the current directory when it has a slash,
+    /// else found in `searchPath`; nil when that finds no executable file.
+    static func resolve(_ invoked: String, searchPath: String, currentDirectory: String) -> String? {
+        guard !invoked.isEmpty else { return nil }
+        if invoked.contains("/") {
+            let path = normalized(invoked.hasPrefix("/") ? invoked : currentDirectory + "/" + invoked)
+            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+        }
+        for directory in searchPath.split(separator: ":") where directory.hasPrefix("/") {
+            let path = "\(directory)/\(invoked)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    /// An absolute path without `.`, `..` or doubled slashes, its symlinks left as they are.
+    static func normalized(_ path: String) -> String {
+        var components: [Substring] = []
+        for component in path.split(separator: "/") where component != "." {
+            if component == ".." { _ = components.popLast() } else { components.append(component) }
+        }
+        return "/" + components.joined(separator: "/")
+    }
+
+    private static func executableFile() -> String? {
+        #if os(Linux)
+        return try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        #elseif canImport(Darwin)
+        var size: UInt32 = 0
+        _ = _NSGetExecutablePath(nil, &size)
+        var buffer = [CChar](repeating: 0, count: Int(size) + 1)
+        guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
+        return normalized(String(cString: buffer))
+        #else
+        return nil
+        #endif
+    }
+
+    /// A note when `path` is somewhere that tends to be cleaned up or rebuilt.
+    static func placementWarning(_ path: String) -> String? {
+        let temporary = ["/tmp/", "/private/tmp/", "/var/folders/", "/Downloads/", "/.build/"]
+        guard temporary.contains(where: { path.contains($0) }) else { return nil }
+        return "Note: \(path) is in a folder that gets cleaned up or rebuilt. Copy the binary somewhere stable first "
+            + "(e.g. ~/.local/bin) and run setup from there, so the client keeps finding it."
+    }
+}
