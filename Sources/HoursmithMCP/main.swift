@@ -38,8 +38,12 @@ let listChanges = ListChangeRelay()
 let session = HoursmithSession(access: access) { role in listChanges.roleBecameKnown(role) }
 let environment = ToolEnvironment(session: session, budget: ResultBudget(tokens: options.maxResultTokens))
 let surface = ToolSurface(catalog: Catalog.tools(environment), selection: selection, session: session)
-let stdio = StdioServer(configuration: Product.serverConfiguration, tools: surface, logger: logger)
-listChanges.attach(stdio.server)
+let prompts = PromptSurface(catalog: PromptCatalog.all, tools: surface, environment: environment)
+let resources = ResourceSurface(
+    resources: Resources.resources, templates: Resources.templates, tools: surface, environment: environment)
+let stdio = StdioServer(
+    configuration: Product.serverConfiguration, tools: surface, prompts: prompts, resources: resources, logger: logger)
+listChanges.attach(stdio.server, prompts: prompts, resources: resources)
 
 if case .ready = access {
     // Learn the role now, so that the first tool list a client reads is already the right one.
