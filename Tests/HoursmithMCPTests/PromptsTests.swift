@@ -169,6 +169,22 @@ import Testing
         sandbox.shutdown()
     }
 
+    @Test func withoutATokenEverythingIsListedAndEachAnswerSaysWhatIsMissing() async throws {
+        let server = try MCPProcess(environment: ["HOURSMITH_API_URL": "http://127.0.0.1:9/api/v1"])
+        #expect(try await server.request("prompts/list")["result"]?["prompts"]?.arrayValue?.count == 5)
+        let answers = [
+            try await server.getPrompt("weekly_review"), try await server.readResource("hoursmith://me"),
+            try await server.complete(prompt: "log_time", "project", "a"),
+        ]
+        for answer in answers {
+            let error = try #require(answer["error"], "\(answer)")
+            #expect(error["code"] == -32603)
+            #expect(error["message"]?.stringValue?.contains("HOURSMITH_API_TOKEN") == true, "\(error)")
+        }
+        server.closeInput()
+        #expect(await server.exitStatus() == 0)
+    }
+
     /// Monday and Sunday of the week before the one `today` is in.
     private func lastWeek(_ today: String) -> (String, String) {
         let formatter = DateFormatter()
