@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "HoursmithMCPTests",
             dependencies: ["HoursmithSandbox", "JSONCore", "Locking", "TestSupport", "HoursmithMCP", "HoursmithSandboxServer"],
-            exclude: ["__toolsnaps__"]
+            exclude: ["__toolsnaps__", "__promptsnaps__", "__resourcesnaps__"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,8 @@
 """What hoursmith-mcp costs a model's context: real cl100k_base token counts.
 
 Starts the sandbox and the server (as an MCP client would, over stdio), then counts the tokens of
-`tools/list` for each role and of a fixed set of typical calls. Prints a Markdown table and one
+`tools/list` for each role, of a fixed set of typical calls, and of the prompts (`prompts/list` per
+role, each prompt's messages) and resources (the lists, each read). Prints a Markdown table and one
 JSON line. Benchmarks/run calls it with a venv that has tiktoken and bpe-openai (cl100k offline).
 
     tokens.py --server PATH --sandbox PATH [--label NAME] [--json-only]
@@ -10,6 +11,8 @@ JSON line. Benchmarks/run calls it with a venv that has tiktoken and bpe-openai 
 Counts are of the text as sent: for a tool call, the text block (what a client shows the model);
 the structured content is the same JSON, so it is counted once, and its bytes are given beside.
 For tools/list, the `tools` array as compact JSON, and its names + descriptions + input schemas.
+For prompts/list, the `prompts` array; for a prompt, the text of its messages (what the client puts
+into the conversation); for a resource, its contents' text.
 """
 import argparse
 import json
@@ -197,6 +200,7 @@ def main():
                     items += f" (truncated, {structured.get('total_entries')} in all)"
             rows.append((f"{label}: {tool} {compact(arguments)}", len(text.encode()), tokens, (note or items)))
             figures[label] = tokens
+        rows += prompt_rows(servers, count, figures)
         estimate_rows = worst_cases(servers["owner"], count)
         for server in servers.values():
             server.close()
@@ -221,6 +225,48 @@ def main():
         figures[f"worst_case_ratio_{label}"] = round(tokens / size, 3)
     print("")
     print(compact({"label": options.label, "tokens": figures}))
+
+
+# The prompts and their arguments as a person would give them, and the resources to read.
+PROMPTS = [
+    ("log_time", {"description": "2h Acme website design yesterday, 30m standup", "project": "Acme Website"}),
+    ("weekly_review", {}),
+    ("unbilled", {}),
+    ("unbilled", {"client": "Acme Corp"}),
+    ("project_health", {"project": "Acme Website"}),
+    ("find_duplicates", {"period": "last_month"}),
+]
+RESOURCES = ["hoursmith://me", "hoursmith://timer", "hoursmith://projects/1", "hoursmith://clients/1"]
+
+
+def prompt_rows(servers, count, figures):
+    """(what, bytes, tokens, note) of the prompt and resource lists and of each prompt and read."""
+    rows = []
+    for role in ["owner", "manager", "member"]:
+        reply, _ = servers[role].request("prompts/list")
+        prompts = reply["result"]["prompts"]
+        whole = compact(prompts)
+        rows.append((f"prompts/list, {role} ({len(prompts)} prompts)", len(whole.encode()), count(whole), ""))
+        figures[f"prompts_list_{role}"] = count(whole)
+    for name, arguments in PROMPTS:
+        reply, _ = servers["owner"].request("prompts/get", {"name": name, "arguments": arguments})
+        messages = reply.get("result", {}).get("messages", [])
+        text = "".join(m["content"].get("text", "") for m in messages)
+        note = "error: " + reply["error"]["message"][:80] if "error" in reply else ""
+        rows.append((f"prompts/get {name} {compact(arguments)}", len(text.encode()), count(text), note))
+        figures[f"prompt_{name}_{compact(arguments)}"] = count(text)
+    listed, _ = servers["owner"].request("resources/list")
+    templates, _ = servers["owner"].request("resources/templates/list")
+    both = compact(listed["result"]["resources"]) + compact(templates["result"]["resourceTemplates"])
+    rows.append(("resources/list + resources/templates/list, owner", len(both.encode()), count(both), ""))
+    figures["resource_lists_owner"] = count(both)
+    for uri in RESOURCES:
+        reply, _ = servers["owner"].request("resources/read", {"uri": uri})
+        text = "".join(c.get("text", "") for c in reply.get("result", {}).get("contents", []))
+        note = "error: " + reply["error"]["message"][:80] if "error" in reply else ""
+        rows.append((f"resources/read {uri}", len(text.encode()), count(text), note))
+        figures[f"read_{uri}"] = count(text)
+    return rows
 
 
 def worst_cases(server, count):

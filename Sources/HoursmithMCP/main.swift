@@ -45,8 +45,12 @@ let environment = ToolEnvironment(session: session, budget: ResultBudget(tokens:
 let memoryTrim = IdleMemoryTrim()
 let surface = ToolSurface(catalog: Catalog.tools(environment), selection: selection, session: session,
                           afterEachCall: memoryTrim.callFinished)
-let stdio = StdioServer(configuration: Product.serverConfiguration, tools: surface, logger: logger)
-listChanges.attach(stdio.server)
+let prompts = PromptSurface(catalog: PromptCatalog.all, tools: surface, environment: environment)
+let resources = ResourceSurface(
+    resources: Resources.resources, templates: Resources.templates, tools: surface, environment: environment)
+let stdio = StdioServer(
+    configuration: Product.serverConfiguration, tools: surface, prompts: prompts, resources: resources, logger: logger)
+listChanges.attach(stdio.server, prompts: prompts, resources: resources)
 
 if case .ready = access {
     // Learn the role now, so that the first tool list a client reads is already the right one.

@@ -85,7 +85,7 @@ import Darwin
         let (helpStatus, help, _) = try await runToEnd(["--help"])
         #expect(helpStatus == 0)
         for word in ["--read-only", "--toolsets", "--exclude-tools", "HOURSMITH_API_TOKEN", "--check", "delete_client",
-                     "get_time_report", "start_timer"] {
+                     "get_time_report", "start_timer", "weekly_review", "hoursmith://projects/{project_id}"] {
             #expect(help.contains(word), "help mentions \(word)")
         }
         let (versionStatus, version, _) = try await runToEnd(["--version"])

@@ -2,8 +2,8 @@
 """Interoperability check: hoursmith-mcp against a real MCP client (the Python `mcp` SDK).
 
 It starts the Hoursmith sandbox, then connects to hoursmith-mcp with the `mcp` client in each of
-its modes ("auto", "legacy", "2026-07-28"), lists the tools and calls real ones against the
-sandbox. A tap between client and server records every line in both directions, and every line
+its modes ("auto", "legacy", "2026-07-28"), as an owner and as a member: lists the tools and calls
+real ones against the sandbox, and lists, gets, reads and completes the prompts and resources. A tap between client and server records every line in both directions, and every line
 the server wrote is validated against the official MCP JSON schema of the revision in use
 (../shared/mcp-schema), and every structured result against the tool's own outputSchema.
 Older legacy revisions the Python client no longer speaks by default (2024-11-05, 2025-03-26,
@@ -88,11 +88,19 @@ RESULT_TYPES = {
     "tools/call": "CallToolResult",
     "ping": "EmptyResult",
     "logging/setLevel": "EmptyResult",
+    "prompts/list": "ListPromptsResult",
+    "prompts/get": "GetPromptResult",
+    "resources/list": "ListResourcesResult",
+    "resources/templates/list": "ListResourceTemplatesResult",
+    "resources/read": "ReadResourceResult",
+    "completion/complete": "CompleteResult",
 }
 NOTIFICATION_TYPES = {
     "notifications/progress": "ProgressNotification",
     "notifications/message": "LoggingMessageNotification",
     "notifications/tools/list_changed": "ToolListChangedNotification",
+    "notifications/prompts/list_changed": "PromptListChangedNotification",
+    "notifications/resources/list_changed": "ResourceListChangedNotification",
 }
 
 
@@ -299,11 +307,108 @@ async def client_session(args, mode: str, token: str, url: str, log: Path, check
             refused = await client.call_tool("list_clients", {})
             checks.expect(refused.is_error and "member" in refused.content[0].text.lower(),
                           f"{label} a member asking for clients is told why not")
+        await prompts_and_resources(client, label, role, mode, checks)
         try:
             await client.call_tool("no_such_tool", {})
             checks.expect(False, f"{label} an unknown tool is a protocol error")
         except MCPError as error:
             checks.expect(error.error.code == -32602, f"{label} an unknown tool is -32602")
+
+
+PROMPTS = ["log_time", "weekly_review", "unbilled", "project_health", "find_duplicates"]
+MEMBER_PROMPTS = ["log_time", "weekly_review", "find_duplicates"]
+PROMPT_ARGUMENTS = {
+    "log_time": {"description": "2h Acme website design yesterday, 30m standup", "project": "Acme Website"},
+    "weekly_review": {"week": "this_week"},
+    "unbilled": {"client": "Acme Corp"},
+    "project_health": {"project": "ACME-WEB"},
+    "find_duplicates": {"period": "last_month"},
+}
+
+
+async def prompts_and_resources(client, label: str, role: str, mode: str, checks: Checks) -> None:
+    """Every prompt, resource and completion the role may use, through the client; the rest refused."""
+    import mcp.types as types
+    from mcp.shared.exceptions import MCPError
+
+    modern = mode != "legacy"
+    missing_code = -32602 if modern else -32002
+    expected = PROMPTS if role == "owner" else MEMBER_PROMPTS
+    prompts = [p.name for p in (await client.list_prompts(cache_mode="refresh")).prompts]
+    checks.expect(prompts == expected, f"{label} lists the prompts the role may use ({prompts})")
+    for name in expected:
+        got = await client.get_prompt(name, PROMPT_ARGUMENTS[name])
+        text = got.messages[0].content.text if got.messages else ""
+        checks.expect(len(got.messages) == 1 and "Today is " in text and "America/New_York" in text,
+                      f"{label} prompts/get {name} answers with today and the timezone")
+    for name in set(PROMPTS) - set(expected):
+        try:
+            await client.get_prompt(name, PROMPT_ARGUMENTS[name])
+            checks.expect(False, f"{label} prompts/get {name} is refused")
+        except MCPError as error:
+            checks.expect(error.error.code == -32602 and "Member" in error.error.message,
+                          f"{label} prompts/get {name} is refused for the role")
+    try:
+        await client.get_prompt("project_health" if role == "owner" else "log_time", {"project": "Nowhere"} if role == "owner"
+                                else {"description": "1h", "project": "Stark Dashboard"})
+        checks.expect(False, f"{label} a name that matches nothing is refused")
+    except MCPError as error:
+        checks.expect(error.error.code == -32602 and "matches" in error.error.message,
+                      f"{label} a name that matches nothing is -32602 saying so")
+
+    projects = await client.complete(types.PromptReference(type="ref/prompt", name="log_time"), {"name": "project", "value": "ac"})
+    checks.expect(projects.completion.values == ["Acme Mobile App", "Acme Website"] and projects.completion.total == 2,
+                  f"{label} completes project names ({projects.completion.values})")
+    tasks = await client.complete(types.PromptReference(type="ref/prompt", name="log_time"), {"name": "task", "value": ""},
+                                  {"project": "Acme Mobile App"})
+    checks.expect(tasks.completion.values == ["Design", "Development"], f"{label} completes the tasks of the project in context")
+    weeks = await client.complete(types.PromptReference(type="ref/prompt", name="weekly_review"), {"name": "week", "value": "th"})
+    checks.expect(weeks.completion.values == ["this_week"], f"{label} completes weeks")
+    ids = await client.complete(types.ResourceTemplateReference(type="ref/resource", uri="hoursmith://projects/{project_id}"),
+                                {"name": "project_id", "value": "acme web"})
+    checks.expect(ids.completion.values == ["1"], f"{label} completes a project id by its name")
+    if role == "owner":
+        stark = await client.complete(types.PromptReference(type="ref/prompt", name="project_health"),
+                                      {"name": "project", "value": "stark"})
+        checks.expect(stark.completion.values == ["Stark Dashboard"], f"{label} completes every project for an owner")
+    else:
+        stark = await client.complete(types.PromptReference(type="ref/prompt", name="log_time"), {"name": "project", "value": "stark"})
+        checks.expect(stark.completion.values == [], f"{label} a member completes only their projects")
+        try:
+            await client.complete(types.PromptReference(type="ref/prompt", name="unbilled"), {"name": "client", "value": ""})
+            checks.expect(False, f"{label} a member can't complete clients")
+        except MCPError as error:
+            checks.expect(error.error.code == -32602, f"{label} a member's client completion is refused")
+
+    resources = [str(r.uri) for r in (await client.list_resources(cache_mode="refresh")).resources]
+    checks.expect(resources == ["hoursmith://me", "hoursmith://timer"], f"{label} lists the resources ({resources})")
+    templates = [t.uri_template for t in (await client.list_resource_templates(cache_mode="refresh")).resource_templates]
+    expected_templates = ["hoursmith://projects/{project_id}"] + (["hoursmith://clients/{client_id}"] if role == "owner" else [])
+    checks.expect(templates == expected_templates, f"{label} lists the templates the role may read ({templates})")
+
+    def contents(result) -> dict:
+        item = result.contents[0]
+        return json.loads(item.text) if item.mime_type == "application/json" else {}
+
+    me = contents(await client.read_resource("hoursmith://me"))
+    checks.expect(me.get("user", {}).get("role") == role and "today" in me, f"{label} reads hoursmith://me")
+    timer = contents(await client.read_resource("hoursmith://timer"))
+    checks.expect("time_entry" in timer and (role == "owner" or timer["time_entry"] is not None),
+                  f"{label} reads hoursmith://timer")
+    project = contents(await client.read_resource("hoursmith://projects/1"))
+    checks.expect(project.get("budget", {}).get("budget_hours") == 400 and "hours_logged" in project["budget"],
+                  f"{label} reads a project with its budget use")
+    unreadable = ["hoursmith://projects/999", "hoursmith://nothing"] + (["hoursmith://clients/1"] if role != "owner" else [])
+    if role == "owner":
+        client_json = contents(await client.read_resource("hoursmith://clients/1"))
+        checks.expect(client_json.get("unbilled", {}).get("currency") == "USD" and len(client_json.get("active_projects", [])) == 2,
+                      f"{label} reads a client with its active projects and unbilled work")
+    for uri in unreadable:
+        try:
+            await client.read_resource(uri, cache_mode="bypass")
+            checks.expect(False, f"{label} {uri} is not found")
+        except MCPError as error:
+            checks.expect(error.error.code == missing_code, f"{label} {uri} is the revision's missing resource ({error.error.code})")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -333,6 +438,28 @@ def raw_session(server: str, token: str, url: str, version: str, log: Path, chec
     called = ask({"jsonrpc": "2.0", "id": 3, "method": "tools/call",
                   "params": {"name": "get_client", "arguments": {"client_id": 3}}})
     checks.expect("Initech" in called["result"]["content"][0]["text"], f"[raw {version}] get_client answers")
+    capabilities = init["result"]["capabilities"]
+    checks.expect("prompts" in capabilities and "resources" in capabilities
+                  and ("completions" in capabilities) == (version >= "2025-03-26"),
+                  f"[raw {version}] capabilities as the revision defines them")
+    prompts = ask({"jsonrpc": "2.0", "id": 6, "method": "prompts/list"})["result"]["prompts"]
+    checks.expect([p["name"] for p in prompts] == PROMPTS and ("title" in prompts[0]) == (version >= "2025-06-18"),
+                  f"[raw {version}] prompts/list")
+    got = ask({"jsonrpc": "2.0", "id": 7, "method": "prompts/get",
+               "params": {"name": "weekly_review", "arguments": {"week": "last_week"}}})
+    checks.expect("get_time_report" in got["result"]["messages"][0]["content"]["text"], f"[raw {version}] prompts/get")
+    listed = ask({"jsonrpc": "2.0", "id": 8, "method": "resources/list"})["result"]["resources"]
+    templates = ask({"jsonrpc": "2.0", "id": 9, "method": "resources/templates/list"})["result"]["resourceTemplates"]
+    checks.expect(len(listed) == 2 and len(templates) == 2, f"[raw {version}] resources and templates listed")
+    read = ask({"jsonrpc": "2.0", "id": 10, "method": "resources/read", "params": {"uri": "hoursmith://projects/1"}})
+    checks.expect(json.loads(read["result"]["contents"][0]["text"])["budget"]["budget_hours"] == 400, f"[raw {version}] resources/read")
+    missing = ask({"jsonrpc": "2.0", "id": 11, "method": "resources/read", "params": {"uri": "hoursmith://projects/999"}})
+    checks.expect(missing["error"]["code"] == -32002 and missing["error"]["data"]["uri"] == "hoursmith://projects/999",
+                  f"[raw {version}] a missing resource is -32002")
+    ref = {"type": "ref/resource", "uri": "hoursmith://clients/{client_id}"}
+    completed = ask({"jsonrpc": "2.0", "id": 12, "method": "completion/complete",
+                     "params": {"ref": ref, "argument": {"name": "client_id", "value": "acme"}}})
+    checks.expect(completed["result"]["completion"]["values"] == ["1"], f"[raw {version}] completion/complete")
     if version == "2025-03-26":
         batch = ask([{"jsonrpc": "2.0", "id": 4, "method": "ping"},
                      {"jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": {"name": "get_current_user", "arguments": {}}}])
@@ -374,7 +501,7 @@ def main() -> int:
     total_messages = 0
     try:
         sessions = [("auto", "owner", "2026-07-28"), ("legacy", "owner", None), ("2026-07-28", "owner", "2026-07-28"),
-                    ("auto", "member", "2026-07-28")]
+                    ("auto", "member", "2026-07-28"), ("legacy", "member", None), ("2026-07-28", "member", "2026-07-28")]
         for mode, role, version in sessions:
             log = workdir / f"{mode}-{role}.log"
             print(f"session: mode={mode} role={role}", flush=True)

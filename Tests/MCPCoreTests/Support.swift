@@ -45,11 +45,15 @@ struct ServerHarness {
     let sink = CaptureSink()
     let log = CaptureLog()
 
-    init(tools: [Tool] = [], configure: (inout ServerConfiguration) -> Void = { _ in }) {
+    init(
+        tools: [Tool] = [], prompts: (any PromptSource)? = nil, resources: (any ResourceSource)? = nil,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) {
         var configuration = ServerConfiguration(name: "test-server", title: "Test Server", version: "1.2.3", instructions: "Be kind.")
         configure(&configuration)
         let logger = Logger(label: "test", level: .debug, sink: log)
-        server = MCPServer(configuration: configuration, tools: StaticToolSource(tools), logger: logger, sink: sink)
+        server = MCPServer(configuration: configuration, tools: StaticToolSource(tools), prompts: prompts, resources: resources,
+                           logger: logger, sink: sink)
     }
 
     func send(_ text: String) {

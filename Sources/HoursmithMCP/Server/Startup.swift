@@ -84,6 +84,10 @@ enum Startup {
             Toolsets and tools:
             \(toolsets)
 
+            Prompts (the client's "+" menu, or /mcp__hoursmith__<prompt> in Claude Code):
+              \(PromptCatalog.all.map(\.name).joined(separator: ", "))
+            Resources: \((Resources.resources.map(\.uri) + Resources.templates.map(\.uriTemplate.text)).joined(separator: ", "))
+
             Logs go to stderr; stdout carries MCP messages only. The token is never written anywhere.
             Docs: README.md (set-up for Claude Desktop and Claude Code, every tool, troubleshooting).
             """

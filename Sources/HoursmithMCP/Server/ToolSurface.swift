@@ -68,6 +68,11 @@ struct ToolSurface: ToolSource {
         }
     }
 
+    /// Whether the options offer the tool and `role` may use it.
+    func offers(_ name: String, to role: Role) -> Bool {
+        catalog.first { $0.name == name }?.audience.includes(role) ?? false
+    }
+
     /// Five minutes once the role is known (a role rarely changes); until then, none, so a
     /// client asks again and sees the list narrowed.
     var listTimeToLive: Int { session.knownRole == nil ? 0 : 300_000 }

@@ -21,6 +21,10 @@ struct DateWords: Sendable {
         self.init(today: LocalDate.today(in: zone, now: now), weekStart: workspace.weekStart)
     }
 
+    /// The first day "everything so far" starts from (all the hours logged on a project, all
+    /// that is not yet billed): 2000-01-01.
+    var beginning: LocalDate { LocalDate(year: 2000, month: 1, day: 1) ?? today.firstDayOfYear }
+
     /// A date from `YYYY-MM-DD` or one of the day words; nil when it is neither (or no such day).
     func date(_ text: String) -> LocalDate? {
         switch text {

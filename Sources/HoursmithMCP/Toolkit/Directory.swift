@@ -72,8 +72,11 @@ final class Directory: Sendable {
     /// The object `name` means: an exact match (name or alias) wins; otherwise a single partial
     /// match; otherwise a `ToolError` that lists the candidates (up to 10, with ids) or says
     /// nothing matched. Never a guess between two. Tasks are looked for within `projectID` when
-    /// it is given.
-    func resolve(_ kind: DirectoryKind, name: String, within projectID: Int? = nil, using reader: Reader) async throws -> DirectoryEntry {
+    /// it is given. `offeringID`: whether the refusal suggests the id argument instead (a tool
+    /// has one; a prompt does not).
+    func resolve(
+        _ kind: DirectoryKind, name: String, within projectID: Int? = nil, offeringID: Bool = true, using reader: Reader
+    ) async throws -> DirectoryEntry {
         let query = NameMatch.fold(name)
         var entries = try await scoped(kind, within: projectID, reader)
         var outcome = Directory.pick(entries, query: query)
@@ -90,7 +93,7 @@ final class Directory: Sendable {
             let listed = candidates.prefix(10).map { $0.label(kind) }.joined(separator: "; ")
             let more = candidates.count > 10 ? "; and \(candidates.count - 10) more" : ""
             throw ToolError("\"\(name)\" matches \(candidates.count) \(kind.plural): \(listed)\(more). Nothing was done. "
-                + "Give the full name, or the id as \(kind.idArgument).")
+                + (offeringID ? "Give the full name, or the id as \(kind.idArgument)." : "Give the full name."))
         case .none:
             throw ToolError(Directory.nothingMatched(kind, name: name, within: projectID, entries: entries, role: reader.me.user.role))
         }

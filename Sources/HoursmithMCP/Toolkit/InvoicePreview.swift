@@ -97,12 +97,21 @@ struct InvoicePreview: Sendable {
             : "Dry run: the invoice would bill \(GuardWords.count(timeEntries, "time entry", plural: "time entries")) "
                 + "(\(hours) h) and \(GuardWords.count(expenses, "expense"))\(range) in \(GuardWords.count(lines.count, "line")), "
                 + "total \(total) \(currency). Nothing was created or changed; call again without dry_run to create it."
-        let billed: JSONObject = [
+        return ["dry_run": true, "message": .string(message), "billed": .object(billed), "line_items": .array(lineItems)]
+    }
+
+    /// What would be billed, in all: `{from, to, time_entries, hours, expenses, line_items, total, currency}`.
+    var billed: JSONObject {
+        [
             "from": .string(orNull: from?.description), "to": .string(orNull: to?.description),
             "time_entries": .int(timeEntries), "hours": .decimal(hours), "expenses": .int(expenses),
             "line_items": .int(lines.count), "total": .decimal(total), "currency": .string(currency),
         ]
-        let items: [JSON] = lines.map { line in
+    }
+
+    /// The lines, as an invoice shows them.
+    var lineItems: [JSON] {
+        lines.map { line in
             var object: JSONObject = [
                 "kind": .string(line.kind.rawValue), "description": .string(line.description), "quantity": .decimal(line.quantity),
                 "unit_price": .decimal(line.unitPrice), "amount": .decimal(line.amount),
@@ -110,6 +119,5 @@ struct InvoicePreview: Sendable {
             if let project = line.project { object["project"] = .object(project.json) }
             return .object(object)
         }
-        return ["dry_run": true, "message": .string(message), "billed": .object(billed), "line_items": .array(items)]
     }
 }

@@ -20,12 +20,13 @@ enum AccountTools {
             ], required: ["user", "workspace", "today"], additionalProperties: true),
             annotations: .read, audience: .everyone, action: "see your own user"
         ) { call in
-            [
-                "user": call.me.user.shown,
-                "workspace": call.me.workspace.shown,
-                "today": .string(call.dates.today.description),
-            ]
+            whoAmI(call)
         }
+    }
+
+    /// `{user, workspace, today}` from the session's `/me` (the `me` resource shows the same).
+    static func whoAmI(_ call: ToolCall) -> JSON {
+        ["user": call.me.user.shown, "workspace": call.me.workspace.shown, "today": .string(call.dates.today.description)]
     }
 
     static func listUsers(_ environment: ToolEnvironment) -> CatalogTool {

@@ -67,7 +67,8 @@ enum TimeTools {
         environment.tool(
             "create_time_entry", in: .time, title: "Log time",
             description: "Logs hours worked on a project's task (project and task by name or id). Managers and up "
-                + "may log for another user. To time work as it happens, use start_timer.",
+                + "may log for another user. Names an entry of that day that looks the same. To time work as it "
+                + "happens, use start_timer.",
             input: .object(projectAndTask + [
                 .init(name: "spent_date", schema: Schemas.date("Default today.")),
                 .init(name: "hours", schema: hours),
@@ -85,8 +86,47 @@ enum TimeTools {
             let draft = TimeEntryDraft(
                 projectID: project, taskID: task, spentDate: try call.date("spent_date", default: "today"), hours: hours,
                 notes: call.optionalString("notes"), billable: call.optionalBool("billable"), userID: try await call.reference(.user))
-            return ["time_entry": try await call.client.createTimeEntry(draft).shown]
+            // One read before logging; the entry is logged whatever it finds (or if it fails).
+            let lookalikes = try? await lookalikes(of: draft, call)
+            var result: JSONObject = ["time_entry": try await call.client.createTimeEntry(draft).shown]
+            if let lookalikes, !lookalikes.isEmpty { result.merge(warning(lookalikes)) }
+            return .object(result)
         }
+    }
+
+    /// The person's entries of the draft's day that look like it: the same project, task and
+    /// hours, or the same notes (case and accents ignored). One request.
+    static func lookalikes(of draft: TimeEntryDraft, _ call: ToolCall) async throws -> [TimeEntry] {
+        let filter = TimeEntryFilter(userID: draft.userID ?? call.me.user.id, from: draft.spentDate, to: draft.spentDate)
+        let sameDay = try await call.client.listTimeEntries(filter, page: 1, perPage: 200).items
+        let hours = draft.hours.map(Hundredths.of)
+        let notes = draft.notes.map(NameMatch.fold) ?? ""
+        return sameDay.filter { entry in
+            let sameWork = entry.project.id == draft.projectID && entry.task.id == draft.taskID && Hundredths.of(entry.hours) == hours
+            return sameWork || (!notes.isEmpty && NameMatch.fold(entry.notes ?? "") == notes)
+        }
+    }
+
+    /// `possible_duplicates` (id, hours, notes, project, task; three at most) and a `note` saying so.
+    static func warning(_ lookalikes: [TimeEntry]) -> JSONObject {
+        let shown = lookalikes.prefix(3)
+        let items: [JSON] = shown.map { entry in
+            var item: JSONObject = ["id": .int(entry.id), "hours": .decimal(entry.hours)]
+            if let notes = entry.notes, !notes.isEmpty {
+                item["notes"] = .string(notes.count > 100 ? String(notes.prefix(100)) + "…" : notes)
+            }
+            item["project"] = .string(entry.project.name)
+            item["task"] = .string(entry.task.name)
+            return .object(item)
+        }
+        let ids = shown.map { String($0.id) }
+        let subject = ids.count == 1 ? "Time entry \(ids[0]) of the same person and day looks"
+            : "Time entries \(ids.dropLast().joined(separator: ", ")) and \(ids[ids.count - 1]) of the same person and day look"
+        return [
+            "possible_duplicates": .array(items),
+            "note": .string("Logged. \(subject) the same (same project, task and hours, or same notes): tell the person, "
+                + "who may want to delete one (delete_time_entry)."),
+        ]
     }
 
     static let changeable = ["project_id", "project", "task_id", "task", "spent_date", "hours", "notes", "billable"]

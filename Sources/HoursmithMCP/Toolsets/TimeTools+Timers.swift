@@ -82,22 +82,26 @@ extension TimeTools {
             output: Schemas.result(["time_entry": Schemas.object.nullable(), "message": .string()]),
             annotations: .read, audience: .everyone, action: "see other people's timers"
         ) { call in
-            let userID = try await call.reference(.user) ?? call.me.user.id
-            let running = try await call.client.listTimeEntries(
-                TimeEntryFilter(userID: userID, isRunning: true), page: 1, perPage: 1)
-            let isMe = userID == call.me.user.id
-            guard let entry = running.items.first else {
-                let who = isMe ? "You have" : "User \(userID) has"
-                return ["time_entry": .null, "message": .string("\(who) no running timer. start_timer starts one.")]
-            }
-            let whose = isMe ? "Your" : "\(entry.user.name)'s"
-            let since = entry.timerStartedAt.map { ", running since \($0.text)" } ?? ""
-            return [
-                "time_entry": entry.shown,
-                "message": .string("\(whose) timer on \(entry.project.name) / \(entry.task.name) (time entry \(entry.id), "
-                    + "\(entry.spentDate)) has \(entry.hours) h so far\(since)."),
-            ]
+            try await running(of: try await call.reference(.user) ?? call.me.user.id, call)
         }
+    }
+
+    /// `{time_entry, message}`: the person's running timer, or null and a sentence saying there is
+    /// none (one request). The timer resource shows the same.
+    static func running(of userID: Int, _ call: ToolCall) async throws -> JSON {
+        let running = try await call.client.listTimeEntries(TimeEntryFilter(userID: userID, isRunning: true), page: 1, perPage: 1)
+        let isMe = userID == call.me.user.id
+        guard let entry = running.items.first else {
+            let who = isMe ? "You have" : "User \(userID) has"
+            return ["time_entry": .null, "message": .string("\(who) no running timer. start_timer starts one.")]
+        }
+        let whose = isMe ? "Your" : "\(entry.user.name)'s"
+        let since = entry.timerStartedAt.map { ", running since \($0.text)" } ?? ""
+        return [
+            "time_entry": entry.shown,
+            "message": .string("\(whose) timer on \(entry.project.name) / \(entry.task.name) (time entry \(entry.id), "
+                + "\(entry.spentDate)) has \(entry.hours) h so far\(since)."),
+        ]
     }
 }
 

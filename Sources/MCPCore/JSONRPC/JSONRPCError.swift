@@ -26,8 +26,13 @@ extension JSONRPCError {
     public static let invalidRequestCode = -32600
     /// -32601: no such method.
     public static let methodNotFoundCode = -32601
-    /// -32602: the method's parameters are invalid (also: unknown tool, bad cursor, missing `_meta`).
+    /// -32602: the method's parameters are invalid (also: unknown tool, bad cursor, missing `_meta`;
+    /// from 2026-07-28, a resource that does not exist).
     public static let invalidParamsCode = -32602
+    /// -32603: the server failed to answer (e.g. the API it reads failed).
+    public static let internalErrorCode = -32603
+    /// -32002: the resource does not exist (until 2025-11-25; 2026-07-28 uses -32602).
+    public static let legacyResourceNotFoundCode = -32002
     /// -32022: the request's protocol version is not one this server supports (2026-07-28).
     public static let unsupportedProtocolVersionCode = -32022
 
@@ -45,5 +50,17 @@ extension JSONRPCError {
 
     public static func invalidParams(_ detail: String) -> JSONRPCError {
         JSONRPCError(code: invalidParamsCode, message: "Invalid params: \(detail)")
+    }
+
+    /// -32603 with what went wrong in words a person can act on.
+    public static func internalError(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: internalErrorCode, message: detail)
+    }
+
+    /// The revision's error for a resource that does not exist: `"Resource not found: <detail>"`,
+    /// the URI in `data`.
+    static func resourceNotFound(_ uri: String, detail: String, version: ProtocolVersion) -> JSONRPCError {
+        JSONRPCError(code: version.isModern ? invalidParamsCode : legacyResourceNotFoundCode,
+                     message: "Resource not found: \(detail)", data: ["uri": .string(uri)])
     }
 }

@@ -12,6 +12,8 @@ import Locking
 public final class MCPServer: Sendable {
     public let configuration: ServerConfiguration
     let tools: any ToolSource
+    let prompts: (any PromptSource)?
+    let resources: (any ResourceSource)?
     let logger: Logger
     let sink: any MessageSink
     let inFlight = InFlightRequests()
@@ -28,9 +30,16 @@ public final class MCPServer: Sendable {
         var logLevel: LogLevel?
     }
 
-    public init(configuration: ServerConfiguration, tools: any ToolSource, logger: Logger, sink: any MessageSink) {
+    /// A server of `tools` and, when given, `prompts` and `resources` (with completions of their
+    /// arguments).
+    public init(
+        configuration: ServerConfiguration, tools: any ToolSource, prompts: (any PromptSource)? = nil,
+        resources: (any ResourceSource)? = nil, logger: Logger, sink: any MessageSink
+    ) {
         self.configuration = configuration
         self.tools = tools
+        self.prompts = prompts
+        self.resources = resources
         self.logger = logger
         self.sink = sink
         self.limit = ConcurrencyLimit(limit: configuration.maxConcurrentRequests)
@@ -53,6 +62,18 @@ public final class MCPServer: Sendable {
     public func toolListChanged() {
         guard negotiatedLegacyVersion != nil else { return }
         sink.send(JSONRPCOutgoing.notification(method: "notifications/tools/list_changed", params: [:]))
+    }
+
+    /// Tells a legacy client that the prompt list changed (modern clients re-read it per `ttlMs`).
+    public func promptListChanged() {
+        guard negotiatedLegacyVersion != nil, prompts != nil else { return }
+        sink.send(JSONRPCOutgoing.notification(method: "notifications/prompts/list_changed", params: [:]))
+    }
+
+    /// Tells a legacy client that the resource list (or the template list) changed.
+    public func resourceListChanged() {
+        guard negotiatedLegacyVersion != nil, resources != nil else { return }
+        sink.send(JSONRPCOutgoing.notification(method: "notifications/resources/list_changed", params: [:]))
     }
 
     // MARK: - Input
@@ -169,6 +190,15 @@ public final class MCPServer: Sendable {
             whenToolsSettle { completion(self.listTools(request, terms)) }
         case "tools/call":
             callTool(request, terms, completion: completion)
+        case "prompts/list" where prompts != nil, "resources/list" where resources != nil,
+             "resources/templates/list" where resources != nil:
+            listPromptsOrResources(request, terms, completion: completion)
+        case "prompts/get" where prompts != nil:
+            getPrompt(request, terms, completion: completion)
+        case "resources/read" where resources != nil:
+            readResource(request, terms, completion: completion)
+        case "completion/complete" where prompts != nil || resources != nil:
+            complete(request, terms, completion: completion)
         case "initialize" where !isModern:
             completion(replies.error(.invalidRequest("the session is already initialized (protocol \(terms.version))")))
         case "logging/setLevel" where !isModern:
@@ -181,10 +211,17 @@ public final class MCPServer: Sendable {
     /// Runs `body` now if the tool list is settled; otherwise in a task, once it settles or
     /// `toolListHold` has passed, so that the reader thread and other requests go on meanwhile.
     private func whenToolsSettle(_ body: @escaping @Sendable () -> Void) {
-        guard !tools.isSettled else { return body() }
-        let tools = self.tools, hold = configuration.toolListHold
+        let tools = self.tools
+        whenSettled(tools.isSettled, settle: { await tools.settle(within: $0) }, body)
+    }
+
+    /// Runs `body` now when a list is settled; otherwise in a task, once `settle` returns (it is
+    /// given `toolListHold`, the longest it may take).
+    func whenSettled(_ isSettled: Bool, settle: @escaping @Sendable (Duration) async -> Void, _ body: @escaping @Sendable () -> Void) {
+        guard !isSettled else { return body() }
+        let hold = configuration.toolListHold
         Task {
-            await tools.settle(within: hold)
+            await settle(hold)
             body()
         }
     }
@@ -233,10 +270,13 @@ public final class MCPServer: Sendable {
 
     private func capabilities(for version: ProtocolVersion) -> JSON {
         // Modern revisions have no list-changed push outside `subscriptions/listen`, which this
-        // server does not offer; clients re-read the list when its `ttlMs` runs out.
-        version.isModern
-            ? ["tools": [:], "logging": [:]]
-            : ["tools": ["listChanged": true], "logging": [:]]
+        // server does not offer; clients re-read a list when its `ttlMs` runs out.
+        let lists: JSONObject = version.isModern ? [:] : ["listChanged": true]
+        var capabilities: JSONObject = ["tools": .object(lists), "logging": [:]]
+        if prompts != nil { capabilities["prompts"] = .object(lists) }
+        if resources != nil { capabilities["resources"] = .object(lists) }
+        if (prompts != nil || resources != nil) && version.hasCompletionsCapability { capabilities["completions"] = [:] }
+        return .object(capabilities)
     }
 
     private func initialize(_ request: JSONRPCRequest) -> SerializedMessage {

@@ -36,6 +36,8 @@ public struct ProtocolVersion: Hashable, Sendable, Comparable, CustomStringConve
     public var hasToolAnnotations: Bool { self >= .v2025_03_26 }
     /// Tool `title` and `outputSchema`, `structuredContent` in results, `title` in `serverInfo`.
     public var hasStructuredOutput: Bool { self >= .v2025_06_18 }
+    /// The `completions` capability (2024-11-05 serves `completion/complete` without one).
+    public var hasCompletionsCapability: Bool { self >= .v2025_03_26 }
     /// JSON-RPC batches: only 2025-03-26 defines them.
     public var allowsBatches: Bool { self == .v2025_03_26 }
 }

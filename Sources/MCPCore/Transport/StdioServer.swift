@@ -22,15 +22,16 @@ public final class StdioServer: Sendable {
     private let logger: Logger
 
     public init(
-        configuration: ServerConfiguration, tools: any ToolSource, logger: Logger,
-        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO
+        configuration: ServerConfiguration, tools: any ToolSource, prompts: (any PromptSource)? = nil,
+        resources: (any ResourceSource)? = nil, logger: Logger, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO
     ) {
         let shutdown = ShutdownSignal()
         FileDescriptorIO.enlargePipeBuffer(output, to: 1 << 20)
         let writer = LineWriter(descriptor: output) { error in
             shutdown.request("stdout is closed (\(String(cString: strerror(error))))")
         }
-        self.server = MCPServer(configuration: configuration, tools: tools, logger: logger, sink: writer)
+        self.server = MCPServer(
+            configuration: configuration, tools: tools, prompts: prompts, resources: resources, logger: logger, sink: writer)
         self.input = input
         self.shutdown = shutdown
         self.logger = logger

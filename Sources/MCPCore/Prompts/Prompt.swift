@@ -1,0 +1,177 @@
+import JSONCore
+
+/// One argument of a prompt: a field a person fills in (clients show it in a form, or after a
+/// slash command). Values are strings.
+public struct PromptArgument: Sendable {
+    public let name: String
+    public let title: String
+    public let description: String
+    public let isRequired: Bool
+    /// The longest value accepted, in characters; a longer one is refused with -32602.
+    public let maxLength: Int
+
+    public init(name: String, title: String, description: String, isRequired: Bool = false, maxLength: Int = 255) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.isRequired = isRequired
+        self.maxLength = maxLength
+    }
+
+    /// The argument as `prompts/list` shows it in `version` (a `title` from 2025-06-18 on).
+    func json(for version: ProtocolVersion) -> JSON {
+        var object: JSONObject = ["name": .string(name)]
+        if version.hasStructuredOutput { object["title"] = .string(title) }
+        object["description"] = .string(description)
+        object["required"] = .bool(isRequired)
+        return .object(object)
+    }
+}
+
+/// The values of a `prompts/get`, checked against the prompt's declaration before its handler
+/// runs: only its arguments, each a string within its length, the required ones present. An
+/// empty (or blank) value counts as not given, as clients send "" for a field left empty.
+public struct PromptArguments: Sendable, Equatable {
+    public let values: [String: String]
+
+    public init(_ values: [String: String]) {
+        self.values = values
+    }
+
+    /// The value given for `name`, or nil.
+    public subscript(name: String) -> String? { values[name] }
+}
+
+/// One message of a prompt's result. The text is what the client puts into the conversation.
+public struct PromptMessage: Sendable, Equatable {
+    public enum Role: String, Sendable {
+        case user, assistant
+    }
+
+    public let role: Role
+    public let text: String
+
+    public init(role: Role, text: String) {
+        self.role = role
+        self.text = text
+    }
+
+    public static func user(_ text: String) -> PromptMessage { PromptMessage(role: .user, text: text) }
+
+    var json: JSON {
+        ["role": .string(role.rawValue), "content": ["type": "text", "text": .string(ModelText.text(text))]]
+    }
+}
+
+/// What `prompts/get` answers: a description and the messages.
+public struct PromptResult: Sendable, Equatable {
+    public let description: String?
+    public let messages: [PromptMessage]
+
+    public init(description: String?, messages: [PromptMessage]) {
+        self.description = description
+        self.messages = messages
+    }
+
+    /// The members of `GetPromptResult`.
+    var members: JSONObject {
+        var object: JSONObject = [:]
+        if let description { object["description"] = .string(ModelText.text(description)) }
+        object["messages"] = .array(messages.map(\.json))
+        return object
+    }
+}
+
+/// Makes a prompt's messages from its checked arguments. A thrown ``JSONRPCError`` is the
+/// answer (e.g. -32602 for a value that names nothing); any other error is answered with -32603.
+public typealias PromptHandler = @Sendable (PromptArguments, ToolContext) async throws -> PromptResult
+
+/// A prompt, declared once: what `prompts/list` shows, the handler of `prompts/get`, and the
+/// completer of its arguments (`completion/complete`).
+public struct Prompt: Sendable {
+    public let name: String
+    public let title: String
+    public let description: String
+    public let arguments: [PromptArgument]
+    public let handler: PromptHandler
+    public let completer: Completer?
+
+    public init(
+        name: String, title: String, description: String, arguments: [PromptArgument],
+        completer: Completer? = nil, handler: @escaping PromptHandler
+    ) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.arguments = arguments
+        self.completer = completer
+        self.handler = handler
+    }
+
+    /// The same declaration, whose `prompts/get` and completions are answered with `error`
+    /// (a prompt the client may not use now).
+    public func refusing(_ error: JSONRPCError) -> Prompt {
+        Prompt(name: name, title: title, description: description, arguments: arguments,
+               completer: { _, _ in throw error }, handler: { _, _ in throw error })
+    }
+
+    /// The prompt as `prompts/list` shows it in `version` (a `title` from 2025-06-18 on).
+    public func json(for version: ProtocolVersion) -> JSON {
+        var object: JSONObject = ["name": .string(name)]
+        if version.hasStructuredOutput { object["title"] = .string(title) }
+        object["description"] = .string(description)
+        object["arguments"] = .array(arguments.map { $0.json(for: version) })
+        return .object(object)
+    }
+
+    /// The arguments of a `prompts/get`, checked; or the -32602 error that says what is wrong.
+    func check(_ given: JSON?) -> Result<PromptArguments, JSONRPCError> {
+        let object: JSONObject
+        switch given {
+        case nil, .null?: object = [:]
+        case .object(let value)?: object = value
+        case .some: return .failure(.invalidParams("\"arguments\" must be an object of strings"))
+        }
+        var values: [String: String] = [:]
+        for (key, value) in object {
+            guard let argument = arguments.first(where: { $0.name == key }) else {
+                let known = arguments.map(\.name).joined(separator: ", ")
+                return .failure(.invalidParams("the prompt \(name) has no argument \"\(key.prefix(40))\"; its arguments: \(known)"))
+            }
+            guard let text = value.stringValue else {
+                return .failure(.invalidParams("argument \"\(key)\" must be a string, not \(value.typeName)"))
+            }
+            guard text.count <= argument.maxLength else {
+                return .failure(.invalidParams("argument \"\(key)\" is \(text.count) characters long; at most \(argument.maxLength)"))
+            }
+            if text.contains(where: { !$0.isWhitespace }) { values[key] = text }
+        }
+        for argument in arguments where argument.isRequired && values[argument.name] == nil {
+            return .failure(.invalidParams("the prompt \(name) needs the argument \"\(argument.name)\": \(argument.description)"))
+        }
+        return .success(PromptArguments(values))
+    }
+}
+
+/// Where the server finds its prompts. Which prompts are listed may change while the server runs
+/// (e.g. once the user's role is known), but a prompt's declaration does not.
+public protocol PromptSource: Sendable {
+    /// The prompts to list now, in a stable order.
+    func listedPrompts() -> [Prompt]
+    /// The prompt a `prompts/get` or a completion names, whether or not it is listed now (one the
+    /// client may not use answers with its refusal, see ``Prompt/refusing(_:)``); nil when there
+    /// is no such prompt.
+    func prompt(named name: String) -> Prompt?
+    /// How long a client may cache the prompt list, in milliseconds (modern `ttlMs`).
+    var listTimeToLive: Int { get }
+    /// Whether ``listedPrompts()`` is already the list the source means to give; while it is not,
+    /// `prompts/list` is held in ``settle(within:)``, as `tools/list` is for a ``ToolSource``.
+    var isSettled: Bool { get }
+    /// Returns once the list is settled, or after `limit` at most.
+    func settle(within limit: Duration) async
+}
+
+extension PromptSource {
+    public var isSettled: Bool { true }
+    public func settle(within limit: Duration) async {}
+}

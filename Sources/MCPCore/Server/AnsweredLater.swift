@@ -1,0 +1,74 @@
+import Foundation
+import JSONCore
+
+extension MCPServer {
+    /// Serves a request whose answer takes a while (it may read an API): `prompts/get`,
+    /// `resources/read`, `completion/complete`. Like a tool call, it runs in a task of its own,
+    /// within the concurrency limit, and can be cancelled (then it is not answered).
+    ///
+    /// `answer` makes the reply. A ``JSONRPCError`` it throws is the reply; any other error is
+    /// answered with -32603. Messages are redacted either way.
+    func answerLater(
+        _ request: JSONRPCRequest, _ terms: RequestTerms, completion: @escaping @Sendable (SerializedMessage?) -> Void,
+        answer: @escaping @Sendable (ToolContext) async throws -> SerializedMessage
+    ) {
+        let replies = replyWriter(for: request, terms)
+        guard inFlight.begin(request.id) else {
+            return completion(replies.error(.invalidRequest("id \(request.id) is already used by a request in progress")))
+        }
+        let progressToken = request.meta["progressToken"].flatMap(RequestID.init)?.json
+        let channel = RequestChannel(
+            progressToken: progressToken, version: terms.version, clientLogLevel: terms.clientLogLevel,
+            loggerName: configuration.name, redact: logger.redact, sink: sink)
+        let context = ToolContext(requestID: request.id, protocolVersion: terms.version, channel: channel)
+        let task = Task {
+            let reply = await self.run(request, replies, context, answer)
+            channel.close()
+            var replied = false
+            self.inFlight.finish(request.id) {
+                guard let reply else { return }
+                completion(reply)
+                replied = true
+            }
+            if !replied {
+                self.logger.debug("Request \(request.id) (\(request.method)) was cancelled; no reply.")
+                completion(nil)
+            }
+        }
+        inFlight.attach(task, to: request.id)
+    }
+
+    /// Waits for a slot, runs `answer`, turns what it throws into an error reply. Nil when cancelled.
+    private func run(
+        _ request: JSONRPCRequest, _ replies: ReplyWriter, _ context: ToolContext,
+        _ answer: @Sendable (ToolContext) async throws -> SerializedMessage
+    ) async -> SerializedMessage? {
+        do {
+            try await limit.acquire()
+        } catch {
+            return nil
+        }
+        defer { limit.release() }
+        guard !Task.isCancelled else { return nil }
+        let started = ContinuousClock.now
+        do {
+            let reply = try await answer(context)
+            logger.debug("\(request.method) answered in \(ContinuousClock.now - started).")
+            return reply
+        } catch is CancellationError where Task.isCancelled {
+            return nil
+        } catch let error as JSONRPCError {
+            logger.debug("\(request.method) answered with error \(error.code): \(error.message)")
+            return replies.error(JSONRPCError(code: error.code, message: logger.redact(error.message), data: error.data))
+        } catch {
+            logger.error("\(request.method) failed: \(error)")
+            return replies.error(.internalError(logger.redact("\(request.method) failed: \(error)")))
+        }
+    }
+
+    /// A list with one page: a `cursor` can only be one this server never gave out.
+    func refuseCursor(_ request: JSONRPCRequest) -> JSONRPCError? {
+        guard request.params["cursor"] != nil else { return nil }
+        return .invalidParams("the cursor is not one this server gave out: this list has a single page; list again without a cursor")
+    }
+}
