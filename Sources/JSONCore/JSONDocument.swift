@@ -18,9 +18,12 @@ public final class JSONDocument: Sendable {
     let index: JSONIndex
 
     /// Validates and indexes `bytes`; a text that is not JSON throws as ``JSON/parse(_:depthLimit:)-(UnsafeRawBufferPointer,_)`` does.
-    public init(bytes: [UInt8], depthLimit: Int = JSON.defaultDepthLimit) throws(JSONParseError) {
+    ///
+    /// - Parameter finiteNumbers: whether a number too large for a `Double` (`1e400`) is an
+    ///   error (``JSONParseError/Reason/numberOutOfRange``), for data whose numbers will be used.
+    public init(bytes: [UInt8], depthLimit: Int = JSON.defaultDepthLimit, finiteNumbers: Bool = false) throws(JSONParseError) {
         let index = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONIndex in
-            try JSONIndexer.index(buffer, depthLimit: depthLimit)
+            try JSONIndexer.index(buffer, depthLimit: depthLimit, finiteNumbers: finiteNumbers)
         }
         self.bytes = bytes
         self.index = index

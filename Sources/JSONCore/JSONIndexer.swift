@@ -19,13 +19,15 @@ struct JSONIndex: Sendable {
 }
 
 /// Validates a JSON text (RFC 8259, strict UTF-8, a depth limit) in one pass and records where
-/// each value lies, without making any value: no strings, arrays or objects are allocated.
+/// each value lies, without making any value: no strings, arrays or objects are allocated. It
+/// can refuse numbers beyond `Double`'s range.
 ///
 /// Strings, the bulk of most texts, are scanned eight bytes at a time until a quote, a backslash,
 /// a control character or a non-ASCII byte turns up.
 struct JSONIndexer {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let depthLimit: Int
+    private let finiteNumbers: Bool
     private var index = 0
     private var depth = 0
     /// Where nodes are written: room for as many as the text can hold (see ``index(_:depthLimit:)``).
@@ -37,13 +39,15 @@ struct JSONIndexer {
     /// The longest text an index can describe (its offsets are 32-bit).
     static let maxLength = Int(UInt32.max)
 
-    static func index(_ bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) throws(JSONParseError) -> JSONIndex {
+    /// Indexes `bytes`; with `finiteNumbers`, a number whose nearest `Double` is infinite
+    /// (`1e400`) is an error (``JSONParseError/Reason/numberOutOfRange``).
+    static func index(_ bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, finiteNumbers: Bool = false) throws(JSONParseError) -> JSONIndex {
         guard bytes.count < maxLength else { throw JSONParseError(reason: .tooLong(limit: maxLength), offset: 0) }
         var failure: JSONParseError?
         var isCompact = true
         let nodes = [JSONNode](unsafeUninitializedCapacity: maxValues(in: bytes)) { buffer, count in
             guard let base = buffer.baseAddress else { return }
-            var indexer = JSONIndexer(bytes: bytes, depthLimit: depthLimit, nodes: base, capacity: buffer.count)
+            var indexer = JSONIndexer(bytes: bytes, depthLimit: depthLimit, finiteNumbers: finiteNumbers, nodes: base, capacity: buffer.count)
             do throws(JSONParseError) {
                 try indexer.indexDocument()
                 count = indexer.nodeCount
@@ -74,9 +78,12 @@ struct JSONIndexer {
         return count
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, nodes: UnsafeMutablePointer<JSONNode>, capacity: Int) {
+    private init(
+        bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, finiteNumbers: Bool, nodes: UnsafeMutablePointer<JSONNode>, capacity: Int
+    ) {
         self.bytes = bytes
         self.depthLimit = depthLimit
+        self.finiteNumbers = finiteNumbers
         self.nodes = nodes
         self.capacity = capacity
     }
@@ -136,6 +143,9 @@ struct JSONIndexer {
         case UInt8(ascii: "n"): try keyword("null"); append(from: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             guard let end = JSONIndexer.numberEnd(in: bytes, from: start) else { throw error(.invalidNumber) }
+            if finiteNumbers, !JSONNumber.isFiniteAsDouble(literal: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                throw error(.numberOutOfRange)
+            }
             index = end
             append(from: start)
         case let byte: throw error(.unexpectedByte(byte))

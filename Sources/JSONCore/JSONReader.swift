@@ -18,6 +18,8 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case tooDeep(limit: Int)
         case trailingContent
         case tooLong(limit: Int)
+        /// A number beyond `Double`'s range, where finite numbers were asked for.
+        case numberOutOfRange
     }
 
     public let reason: Reason
@@ -39,6 +41,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case .tooDeep(let limit): "nested more than \(limit) levels deep at offset \(offset)"
         case .trailingContent: "unexpected content after the value at offset \(offset)"
         case .tooLong(let limit): "the text is longer than the \(limit) bytes a JSON index can describe"
+        case .numberOutOfRange: "a number too large for a double at offset \(offset)"
         }
     }
 }

@@ -103,4 +103,11 @@ import Testing
             #expect(try number(literal).isFiniteAsDouble == (Double(literal) ?? .nan).isFinite, "\(literal)")
         }
     }
+
+    @Test func aDocumentCanRefuseNumbersBeyondDouble() throws {
+        let text = Array(#"{"amount":1e400}"#.utf8)
+        #expect(throws: JSONParseError(reason: .numberOutOfRange, offset: 10)) { try JSONDocument(bytes: text, finiteNumbers: true) }
+        #expect(try JSONDocument(bytes: text).root["amount"]?.json.numberValue?.literal == "1e400", "off by default")
+        #expect(try JSONDocument(bytes: Array(#"[1.7976931348623157e308,1e-400,-5]"#.utf8), finiteNumbers: true).root.elements?.count == 3)
+    }
 }
