@@ -35,7 +35,9 @@ public final class JSONDocument: Sendable {
     /// Runs `body` with the text and its index, borrowed.
     fileprivate func withText<T>(_ body: (JSONIndexedText) -> T) -> T {
         bytes.withUnsafeBufferPointer { bytes in
-            index.nodes.withUnsafeBufferPointer { nodes in body(JSONIndexedText(bytes: bytes, nodes: nodes)) }
+            index.nodes.withUnsafeBufferPointer { nodes in
+                body(JSONIndexedText(bytes: bytes, nodes: nodes, hasDuplicateKeys: index.hasDuplicateKeys))
+            }
         }
     }
 
@@ -127,7 +129,9 @@ public struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
 
 extension JSONWriter {
     /// Writes a document's value as the text it already is (without white space between tokens).
+    /// A document whose objects repeat a key is written from its tree, so that the last value wins.
     public mutating func write(_ value: JSONDocument.Value) {
+        guard !value.document.index.hasDuplicateKeys else { return write(value.json) }
         let isCompact = value.document.index.isCompact
         value.document.withText { text in
             let node = text.nodes[value.node]
@@ -139,6 +143,10 @@ extension JSONWriter {
     /// their text; any other value is written as ``write(_:)`` writes it.
     public mutating func write(_ value: JSONDocument.Value, omitting omitted: JSONMemberNames) {
         guard value.kind == .object, !omitted.ranges.isEmpty else { return write(value) }
+        guard !value.document.index.hasDuplicateKeys else {
+            let names = omitted.ranges.map { String(decoding: omitted.utf8[$0], as: UTF8.self) }
+            return write(.object(value.json.objectValue?.removing(names) ?? [:]))
+        }
         omitted.utf8.withUnsafeBufferPointer { names in
             omitted.ranges.withUnsafeBufferPointer { ranges in
                 write(members: value, omitting: names, at: ranges)

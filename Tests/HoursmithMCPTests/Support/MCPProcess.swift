@@ -1,5 +1,5 @@
 import Foundation
-import JSONCore
+@testable import JSONCore
 import Testing
 
 #if canImport(Glibc)
