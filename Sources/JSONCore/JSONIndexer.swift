@@ -292,8 +292,8 @@ struct JSONIndexer {
     private static func fingerprint(of utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var first: UInt64 = 0, last: UInt64 = 0
         if utf8.count >= 8, let base = UnsafeRawPointer(utf8.baseAddress) {
-            first = base.loadUnaligned(as: UInt64.self)
-            last = (base + utf8.count - 8).loadUnaligned(as: UInt64.self)
+            first = ByteWord.load(base, at: 0)
+            last = ByteWord.load(base, at: utf8.count - 8)
         } else {
             for byte in utf8 { first = first << 8 | UInt64(byte) }
         }
@@ -322,10 +322,9 @@ struct JSONIndexer {
         while true {
             if let base {
                 while index + 8 <= bytes.count {
-                    let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                    let special = JSONIndexer.specialBytes(in: word)
+                    let special = ByteWord.stringSpecials(in: ByteWord.load(base, at: index))
                     if special != 0 {
-                        index += special.trailingZeroBitCount >> 3
+                        index += ByteWord.first(special)
                         break
                     }
                     index += 8
@@ -348,19 +347,6 @@ struct JSONIndexer {
                 try utf8Sequence()
             }
         }
-    }
-
-    /// A mask with the high bit set in each byte of `word` (little-endian) that is a quote, a
-    /// backslash, a control character or not ASCII. The lowest set bit is always exact; bits
-    /// above it may be spurious, so only the first flagged byte is acted on.
-    static func specialBytes(in word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let quotes = zeroBytes(word ^ (ones &* 0x22))
-        let backslashes = zeroBytes(word ^ (ones &* 0x5C))
-        let controls = (word &- ones &* 0x20) & ~word & highs
-        return quotes | backslashes | controls | (word & highs)
     }
 
     /// Validates the escape whose backslash is at `index`; a `\u` high surrogate must be followed

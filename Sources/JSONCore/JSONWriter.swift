@@ -94,24 +94,19 @@ public struct JSONWriter {
     }
 
     /// Writes UTF-8 bytes (for example JSON text) as one quoted, escaped string.
-    ///
-    /// A string that needs no escaping is copied in one step; any other is written straight into
-    /// its final place, eight bytes at a time between escapes. `escapedLength`, when the caller
-    /// already knows it (``escapedLength(of:)``), saves the measuring pass.
-    public mutating func writeString(utf8: UnsafeBufferPointer<UInt8>, escapedLength known: Int? = nil) {
+    public mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        writeStringContents(utf8: utf8, escapedLength: known ?? JSONWriter.escapedLength(of: utf8))
+        writeStringContents(utf8: utf8)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes UTF-8 bytes escaped as a JSON string's contents, without the quotes: a string
     /// written in pieces is the same as the whole written at once.
+    ///
+    /// A string that needs no escaping is copied in one step; any other is written straight into
+    /// its final place, eight bytes at a time between escapes.
     public mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>) {
-        writeStringContents(utf8: utf8, escapedLength: JSONWriter.escapedLength(of: utf8))
-    }
-
-    private mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>, escapedLength: Int) {
-        let length = escapedLength - 2
+        let length = JSONWriter.escapedLength(of: utf8) - 2
         guard length != utf8.count else { return bytes.append(contentsOf: utf8) }
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: length))
@@ -127,9 +122,9 @@ public struct JSONWriter {
         var index = 0
         if let base = UnsafeRawPointer(utf8.baseAddress) {
             while index + 8 <= utf8.count {
-                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                if Word.controls(in: word) == 0 {
-                    extra &+= Word.count(Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes))
+                let word = ByteWord.load(base, at: index)
+                if ByteWord.controls(in: word) == 0 {
+                    extra &+= ByteWord.count(ByteWord.escapes(in: word))
                 } else {
                     for byte in utf8[index..<index + 8] { extra &+= extraLength(of: byte) }
                 }
@@ -148,9 +143,9 @@ public struct JSONWriter {
         var index = 0, position = 0
         if let base = UnsafeRawPointer(utf8.baseAddress) {
             while index + 8 <= utf8.count {
-                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                let specials = Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes)
-                if Word.controls(in: word) != 0 {
+                let word = ByteWord.load(base, at: index)
+                let specials = ByteWord.escapes(in: word)
+                if ByteWord.controls(in: word) != 0 {
                     for byte in utf8[index..<index + 8] { position += writeEscaped(byte, at: output + position) }
                 } else if specials == 0 {
                     (output + position).storeBytes(of: word.littleEndian, as: UInt64.self)
@@ -200,31 +195,6 @@ public struct JSONWriter {
         case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: 1
         case 0..<0x20: 5
         default: 0
-        }
-    }
-
-    /// Byte-parallel tests on eight bytes at once (a little-endian word); each sets the high bit
-    /// of exactly the bytes it finds, with no carry from one byte into the next.
-    private enum Word {
-        static var quotes: UInt64 { 0x2222_2222_2222_2222 }
-        static var backslashes: UInt64 { 0x5C5C_5C5C_5C5C_5C5C }
-
-        /// The bytes that are zero.
-        @inline(__always)
-        static func zeros(in word: UInt64) -> UInt64 {
-            ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
-        }
-
-        /// How many bytes a result of ``zeros(in:)`` or ``controls(in:)`` marks.
-        @inline(__always)
-        static func count(_ marks: UInt64) -> Int {
-            Int(truncatingIfNeeded: ((marks >> 7) &* 0x0101_0101_0101_0101) >> 56)
-        }
-
-        /// The bytes below 0x20.
-        @inline(__always)
-        static func controls(in word: UInt64) -> UInt64 {
-            ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x6060_6060_6060_6060) | word) & 0x8080_8080_8080_8080
         }
     }
 
