@@ -112,7 +112,7 @@ public struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
     let utf8: [UInt8]
     let ranges: [Range<Int>]
 
-    public init(_ names: [String]) {
+    init(_ names: [String]) {
         var utf8: [UInt8] = [], ranges: [Range<Int>] = []
         for name in names {
             ranges.append(utf8.count..<utf8.count + name.utf8.count)

@@ -94,7 +94,7 @@ public struct JSONWriter {
     }
 
     /// Writes UTF-8 bytes (for example JSON text) as one quoted, escaped string.
-    public mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
+    mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         writeStringContents(utf8: utf8)
         bytes.append(UInt8(ascii: "\""))
