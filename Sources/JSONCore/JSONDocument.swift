@@ -129,13 +129,16 @@ public struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
 
 extension JSONWriter {
     /// Writes a document's value as the text it already is (without white space between tokens).
-    /// A document whose objects repeat a key is written from its tree, so that the last value wins.
+    ///
+    /// A sanitizing writer sanitizes the strings it copies (one with a byte that is not
+    /// printable ASCII, or with a `\u` escape, is looked at; the others are copied as they are). A
+    /// document whose objects repeat a key is written from its tree, so that the last value wins.
     public mutating func write(_ value: JSONDocument.Value) {
         guard !value.document.index.hasDuplicateKeys else { return write(value.json) }
         let isCompact = value.document.index.isCompact
         value.document.withText { text in
             let node = text.nodes[value.node]
-            appendText(UnsafeBufferPointer(rebasing: text.bytes[Int(node.start)..<Int(node.end)]), isCompact: isCompact)
+            appendText(text, bytes: Int(node.start)..<Int(node.end), nodes: value.node..<text.next(after: value.node), isCompact: isCompact)
         }
     }
 
@@ -175,6 +178,7 @@ extension JSONWriter {
                     continue
                 }
                 // A run of kept members, from this one to the next omitted one.
+                let firstNode = keyNode
                 let start = Int(text.nodes[keyNode].start)
                 var runEnd = Int(text.nodes[keyNode + 1].end)
                 keyNode = text.next(after: keyNode + 1)
@@ -183,11 +187,57 @@ extension JSONWriter {
                     keyNode = text.next(after: keyNode + 1)
                 }
                 if wroteAny { bytes.append(UInt8(ascii: ",")) }
-                appendText(UnsafeBufferPointer(rebasing: text.bytes[start..<runEnd]), isCompact: isCompact)
+                appendText(text, bytes: start..<runEnd, nodes: firstNode..<keyNode, isCompact: isCompact)
                 wroteAny = true
             }
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends the validated text `bytes`, whose values are the nodes `nodes`: as it is, less the
+    /// white space between tokens, and when sanitizing with each string that needs it sanitized.
+    private mutating func appendText(_ text: JSONIndexedText, bytes range: Range<Int>, nodes: Range<Int>, isCompact: Bool) {
+        let slice = UnsafeBufferPointer(rebasing: text.bytes[range])
+        guard sanitizesText, JSONWriter.mayHoldInvisibles(slice) else { return appendText(slice, isCompact: isCompact) }
+        // Every string of the text is a node; between strings there are only numbers, literals,
+        // punctuation and white space.
+        var cursor = range.lowerBound
+        for node in nodes where text.bytes[Int(text.nodes[node].start)] == UInt8(ascii: "\"") {
+            let start = Int(text.nodes[node].start), end = Int(text.nodes[node].end)
+            appendText(UnsafeBufferPointer(rebasing: text.bytes[cursor..<start]), isCompact: isCompact)
+            let contents = UnsafeBufferPointer(rebasing: text.bytes[start + 1..<end - 1])
+            let clean: [UInt8]?
+            if text.nodes[node].link == 0 {
+                clean = TextSanitizer.sanitized(utf8: contents)
+            } else {
+                var string = JSONIndexedText.unescaped(contents)
+                clean = string.withUTF8 { TextSanitizer.sanitized(utf8: $0) }
+            }
+            if let clean {
+                clean.withUnsafeBufferPointer { writeString(utf8: $0) }
+            } else {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text.bytes[start..<end]))
+            }
+            cursor = end
+        }
+        appendText(UnsafeBufferPointer(rebasing: text.bytes[cursor..<range.upperBound]), isCompact: isCompact)
+    }
+
+    /// Whether JSON text may hold a string to sanitize: a byte that is not ASCII, DEL, or a
+    /// backslash (a `\u` escape may spell anything). Raw control characters cannot be in a string
+    /// of valid JSON text, and white space outside strings needs nothing.
+    private static func mayHoldInvisibles(_ slice: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = UnsafeRawPointer(slice.baseAddress) {
+            while index + 8 <= slice.count {
+                let word = ByteWord.load(base, at: index)
+                let found = ByteWord.nonASCII(in: word) | ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word)
+                    | ByteWord.bytes(equalTo: 0x7F, in: word)
+                if found != 0 { return true }
+                index += 8
+            }
+        }
+        return slice[index...].contains { $0 >= 0x7F || $0 == UInt8(ascii: "\\") }
     }
 
     /// Appends validated text, leaving out the white space between its tokens unless it has none.

@@ -26,16 +26,26 @@ extension JSON {
 /// Most callers want ``JSON/serialized()``. The pieces are for writing a message whose parts are
 /// already JSON text — for example a large result serialized once and then embedded both as a
 /// value and as a string — without serializing it twice.
+///
+/// A writer made with `sanitizing: true` passes every string it writes — keys, values, and the
+/// strings of a document it copies (``write(_:omitting:)``) — through ``TextSanitizer``, for text
+/// a model will read. Text given to ``raw(_:)-(StaticString)`` is the caller's own and is written
+/// as it is. Plain ASCII costs nothing more: only a string with a byte that is not printable
+/// ASCII is looked at closely.
 public struct JSONWriter {
     public internal(set) var bytes: [UInt8]
+    /// Whether strings are sanitized as they are written.
+    public let sanitizesText: Bool
 
-    public init(capacity: Int = 256) {
+    public init(capacity: Int = 256, sanitizing: Bool = false) {
         bytes = []
         bytes.reserveCapacity(capacity)
+        sanitizesText = sanitizing
     }
 
     init(appendingTo bytes: [UInt8]) {
         self.bytes = bytes
+        sanitizesText = false
     }
 
     /// Writes a value.
@@ -101,11 +111,20 @@ public struct JSONWriter {
     }
 
     /// Writes UTF-8 bytes escaped as a JSON string's contents, without the quotes: a string
-    /// written in pieces is the same as the whole written at once.
+    /// written in pieces is the same as the whole written at once (when sanitizing, as long as
+    /// the pieces are cut between visible characters).
     ///
     /// A string that needs no escaping is copied in one step; any other is written straight into
     /// its final place, eight bytes at a time between escapes.
     public mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>) {
+        if sanitizesText, let clean = TextSanitizer.sanitized(utf8: utf8) {
+            clean.withUnsafeBufferPointer { appendEscaped($0) }
+        } else {
+            appendEscaped(utf8)
+        }
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         let length = JSONWriter.escapedLength(of: utf8) - 2
         guard length != utf8.count else { return bytes.append(contentsOf: utf8) }
         let start = bytes.count
@@ -116,7 +135,7 @@ public struct JSONWriter {
         }
     }
 
-    /// How long `utf8` is once written as a quoted, escaped JSON string.
+    /// How long `utf8` is once written as a quoted, escaped JSON string (not sanitized).
     public static func escapedLength(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var extra = 0
         var index = 0
