@@ -44,7 +44,7 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Whether the value is a whole number, whatever its size or spelling (`3`, `3.0`, `3e0`,
     /// `1e30`); `3.5` and `1e-400` are not.
-    public var isInteger: Bool { exactValue.isInteger }
+    public var isInteger: Bool { isIntegerLiteral || exactValue.isInteger }
 
     /// The value as an `Int`, when it is a whole number that fits (`3`, `3.0` and `3e0` do;
     /// `3.5`, `1e30` and `1e-400` do not).
@@ -62,6 +62,34 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         JSONNumber.isFiniteAsDouble(literal: literal)
     }
 
+    /// The value spelled canonically: its significant digits as an integer, then the exponent
+    /// (`725e-2` for `7.250`, `-1e3` for `-1000.0`), or `0`. Numbers with the same value have the
+    /// same canonical literal, and `Decimal(string:)` reads it exactly whenever
+    /// ``fits(significantDigits:exponents:)`` says 38 digits and -128...127 — unlike some other
+    /// spellings of the same value (`1e128`, `3000e-131`).
+    public var canonicalLiteral: String {
+        let value = exactValue
+        guard !value.digits.isEmpty else { return "0" }
+        let exponent: String
+        switch value.exponent {
+        case .small(let scientific): exponent = String(scientific - value.digits.count)
+        case .huge(let negative, let magnitude):
+            // Beyond 10^18 the digit count does not show in the leading digits written.
+            exponent = (negative ? "-" : "") + String(decoding: ExactDecimal.add(negative ? value.digits.count : -value.digits.count, to: magnitude), as: UTF8.self)
+        }
+        return (value.negative ? "-" : "") + String(decoding: value.digits, as: UTF8.self) + "e" + exponent
+    }
+
+    /// Whether the value is `m × 10^k`, `m` an integer of at most `significantDigits` digits (and
+    /// no trailing zero) and `k` in `exponents`: what a decimal type with those limits holds
+    /// (`Decimal`: 38 digits, -128...127), spelled by ``canonicalLiteral``. Zero always fits.
+    public func fits(significantDigits: Int, exponents: ClosedRange<Int>) -> Bool {
+        let value = exactValue
+        guard !value.digits.isEmpty else { return true }
+        guard case .small(let exponent) = value.exponent, value.digits.count <= significantDigits else { return false }
+        return exponents.contains(exponent - value.digits.count)
+    }
+
     static func isValidLiteral(_ bytes: String.UTF8View) -> Bool {
         let array = Array(bytes)
         return array.withUnsafeBufferPointer { JSONIndexer.numberEnd(in: $0, from: 0) == $0.count }
@@ -69,8 +97,13 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Numbers are equal when their values are exactly equal.
     public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
-        lhs.literal == rhs.literal || lhs.exactValue == rhs.exactValue
+        if lhs.literal == rhs.literal { return true }
+        // JSON integers have no leading zeros: two plain ones are equal only as `0` and `-0`.
+        if lhs.isIntegerLiteral && rhs.isIntegerLiteral { return lhs.isPlainZero && rhs.isPlainZero }
+        return lhs.exactValue == rhs.exactValue
     }
+
+    private var isPlainZero: Bool { literal == "0" || literal == "-0" }
 
     /// Orders by exact value.
     public static func < (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
@@ -78,7 +111,13 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(exactValue)
+        // Equal numbers have equal `Int` values when one has any (the value decides, not the
+        // spelling), so those that fit hash as that `Int`, without normalising.
+        if let integer = intValue {
+            hasher.combine(integer)
+        } else {
+            hasher.combine(exactValue)
+        }
     }
 
     /// The exact value, normalised.
@@ -184,7 +223,7 @@ struct ExactDecimal: Hashable, Comparable {
     }
 
     /// `magnitude + delta` for decimal digits whose value far exceeds |delta|.
-    private static func add(_ delta: Int, to magnitude: [UInt8]) -> [UInt8] {
+    static func add(_ delta: Int, to magnitude: [UInt8]) -> [UInt8] {
         var result = magnitude
         var carry = delta
         var position = result.count - 1

@@ -91,6 +91,30 @@ import Testing
         #expect(try number("9.223372036854775808e18").intValue == nil)
     }
 
+    /// One spelling per value, which `Decimal(string:)` reads exactly whenever the number fits
+    /// 38 digits and exponents -128...127 (other spellings it refuses: `1e128`, `3000e-131`).
+    @Test func canonicalLiteralsAreOnePerValueAndReadExactlyAsDecimals() throws {
+        #expect(try number("7.250").canonicalLiteral == "725e-2")
+        #expect(try number("-1000.0").canonicalLiteral == "-1e3")
+        #expect(try number("-0.0e7").canonicalLiteral == "0")
+        #expect(try number("10e999999999999999999999").canonicalLiteral == "1e1000000000000000000000")
+        #expect(try number("0.00012e-999999999999999999999").canonicalLiteral == "12e-1000000000000000000004")
+        var generator = SeededGenerator(seed: 0x5EED_0007)
+        let posix = Locale(identifier: "en_US_POSIX")
+        for _ in 0..<3000 {
+            let digits = String(UInt64.random(in: 1...UInt64.max / 10, using: &generator)) + String(Int.random(in: 1...9, using: &generator))
+            let exponent = Int.random(in: -140...140, using: &generator)
+            let zeros = Int.random(in: 0...30, using: &generator)
+            let spelled = try number(digits + String(repeating: "0", count: zeros) + "e\(exponent - zeros)")
+            let fits = spelled.fits(significantDigits: 38, exponents: -128...127)
+            #expect(fits == (-128...127).contains(exponent))
+            if fits {
+                let decimal = try #require(Decimal(string: spelled.canonicalLiteral, locale: posix), "\(spelled)")
+                #expect(decimal == Decimal(sign: .plus, exponent: exponent, significand: Decimal(string: digits, locale: posix) ?? 0))
+            }
+        }
+    }
+
     @Test func finitenessAsADoubleMatchesTheConversion() throws {
         let fixed = ["1e308", "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308", "1.8e308",
                      "1e309", "1e400", "-1e400", "1e-400", "0e999999999999999999999", "17976931348623157e292",
