@@ -49,9 +49,9 @@ struct WrittenJSON: Sendable {
         self.escaped = escaped
     }
 
-    /// A list item: its JSON less `Lists.omitted`.
+    /// A list item: its JSON less `Lists.omitted`, its strings sanitized as they are copied.
     init(item: WireItem) {
-        var writer = JSONWriter(capacity: item.byteCount)
+        var writer = JSONWriter(capacity: item.byteCount, sanitizing: true)
         writer.write(item, omitting: Lists.omitted)
         var escaper = JSONWriter(capacity: writer.bytes.count + writer.bytes.count / 4)
         writer.bytes.withUnsafeBufferPointer { escaper.writeStringContents(utf8: $0) }
