@@ -41,7 +41,7 @@ let package = Package(
             path: "Benchmarks/HoursmithBenchmark"
         ),
 
-        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], exclude: ["JSONTestSuite"]),
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore"]),
         .testTarget(name: "HoursmithClientTests", dependencies: ["HoursmithClient", "HoursmithSandbox", "JSONCore"]),
         .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore"]),
