@@ -69,14 +69,15 @@ struct JSONIndexer {
         return JSONIndex(nodes: nodes, isCompact: isCompact, hasDuplicateKeys: hasDuplicateKeys)
     }
 
-    /// At least as many values as the text can hold, so that nodes go into a buffer sized once.
-    /// Every value takes a byte, and any two are apart by at least one more (a comma, colon or
-    /// bracket): n / 2 + 1 at most, which is what a text up to 1 MiB gets (pages of the buffer never
-    /// written are never touched). Beyond, where that would reserve far more than most texts use
-    /// (a 16 MiB line of one long string), the bound is counted: every value but the first follows
-    /// a comma, a colon or an opening bracket.
+    /// At least as many nodes as indexing the text can write, valid or not, so that nodes go into
+    /// a buffer sized once. Every node starts at a byte of its own: n at most, which is what a text
+    /// up to 1 MiB gets (pages of the buffer never written are never touched). (Half that holds
+    /// for valid text only: `[[[[[[[[[[.` opens ten arrays in eleven bytes before it fails.)
+    /// Beyond, where that would reserve far more than most texts use (a 16 MiB line of one long
+    /// string), the bound is counted: every node but the first starts after a comma, a colon or an
+    /// opening bracket.
     static func maxValues(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard bytes.count > 1 << 20 else { return bytes.count / 2 + 2 }
+        guard bytes.count > 1 << 20 else { return bytes.count + 1 }
         var count = 1
         for byte in bytes {
             switch byte {

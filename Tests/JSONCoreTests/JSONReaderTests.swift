@@ -100,6 +100,20 @@ import Testing
         #expect(throws: Never.self) { try JSON.parse(ok) }
     }
 
+    /// Found by the fuzzer: unclosed brackets open a value per byte, more than valid text can
+    /// hold; the reader must refuse them, not stop the process.
+    @Test func refusesRunsOfOpeningBracketsOfAnyLength() {
+        for count in 1...64 {
+            for tail in ["", ".", "1", "\"", "[", "{", "{\"a\":"] {
+                let text = String(repeating: "[", count: count) + tail
+                #expect(throws: JSONParseError.self) { try JSON.parse(text) }
+                #expect(throws: JSONParseError.self) { try JSONDocument(bytes: Array(text.utf8)) }
+                let objects = String(repeating: "{\"\":", count: count) + tail
+                #expect(throws: JSONParseError.self) { try JSON.parse(objects) }
+            }
+        }
+    }
+
     @Test func errorsSayWhere() {
         #expect(throws: JSONParseError(reason: .unexpectedByte(UInt8(ascii: "x")), offset: 5)) {
             try JSON.parse("[1, 2x]")
