@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "hoursmith-mcp", targets: ["HoursmithMCP"]),
         .executable(name: "hoursmith-sandbox", targets: ["HoursmithSandboxServer"]),
         .executable(name: "hoursmith-bench", targets: ["HoursmithBenchmark"]),
+        .executable(name: "hoursmith-fuzz", targets: ["HoursmithFuzz"]),
     ],
     targets: [
         // JSONCore imports nothing; on Linux its Double conversions need libm linked explicitly.
@@ -40,6 +41,10 @@ let package = Package(
             dependencies: ["HoursmithSandbox", "JSONCore"],
             path: "Benchmarks/HoursmithBenchmark"
         ),
+
+        // The fuzz targets (framer, JSON reader, validation, sanitizer): built normally, a replayer
+        // of inputs; built by scripts/fuzz, a libFuzzer binary.
+        .executableTarget(name: "HoursmithFuzz", dependencies: ["JSONCore", "MCPCore"], path: "Fuzz/HoursmithFuzz"),
 
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], exclude: ["JSONTestSuite"]),
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore"]),
