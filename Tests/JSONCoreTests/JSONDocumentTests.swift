@@ -121,7 +121,7 @@ import Testing
         func marks(_ bytes: [UInt8], _ test: (UInt8) -> Bool) -> UInt64 {
             bytes.enumerated().reduce(0) { $0 | (test($1.element) ? UInt64(0x80) << (8 * UInt64($1.offset)) : 0) }
         }
-        for _ in 0..<20_000 {
+        for _ in 0..<5000 {
             let bytes = (0..<8).map { _ in
                 Bool.random(using: &generator) ? interesting.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0...255, using: &generator)
             }
