@@ -132,9 +132,11 @@ extension JSONWriter {
     ///
     /// A sanitizing writer sanitizes the strings it copies (one with a byte that is not
     /// printable ASCII, or with a `\u` escape, is looked at; the others are copied as they are). A
-    /// document whose objects repeat a key is written from its tree, so that the last value wins.
+    /// value is written from its tree when its objects repeat a key (so that the last value wins)
+    /// or, when sanitizing, when a member's name holds invisible characters (so that the member
+    /// is left out, as ``write(_:)-(JSON)`` leaves it out).
     public mutating func write(_ value: JSONDocument.Value) {
-        guard !value.document.index.hasDuplicateKeys else { return write(value.json) }
+        guard !value.document.index.hasDuplicateKeys, !hasNameToLeaveOut(value) else { return write(value.json) }
         let isCompact = value.document.index.isCompact
         value.document.withText { text in
             let node = text.nodes[value.node]
@@ -146,7 +148,7 @@ extension JSONWriter {
     /// their text; any other value is written as ``write(_:)`` writes it.
     public mutating func write(_ value: JSONDocument.Value, omitting omitted: JSONMemberNames) {
         guard value.kind == .object, !omitted.ranges.isEmpty else { return write(value) }
-        guard !value.document.index.hasDuplicateKeys else {
+        guard !value.document.index.hasDuplicateKeys, !hasNameToLeaveOut(value) else {
             let names = omitted.ranges.map { String(decoding: omitted.utf8[$0], as: UTF8.self) }
             return write(.object(value.json.objectValue?.removing(names) ?? [:]))
         }
@@ -221,6 +223,24 @@ extension JSONWriter {
             cursor = end
         }
         appendText(UnsafeBufferPointer(rebasing: text.bytes[cursor..<range.upperBound]), isCompact: isCompact)
+    }
+
+    /// Whether, when sanitizing, a member name inside `value` holds invisible characters. A key's
+    /// node is the string followed (past any white space) by a colon.
+    private func hasNameToLeaveOut(_ value: JSONDocument.Value) -> Bool {
+        guard sanitizesText else { return false }
+        return value.document.withText { text in
+            let node = text.nodes[value.node]
+            guard JSONWriter.mayHoldInvisibles(UnsafeBufferPointer(rebasing: text.bytes[Int(node.start)..<Int(node.end)])) else { return false }
+            for key in value.node..<text.next(after: value.node) where text.bytes[Int(text.nodes[key].start)] == UInt8(ascii: "\"") {
+                var after = Int(text.nodes[key].end)
+                while after < text.bytes.count, text.bytes[after] <= 0x20 { after += 1 }
+                guard after < text.bytes.count, text.bytes[after] == UInt8(ascii: ":") else { continue }
+                var name = text.string(at: key)
+                if name.withUTF8({ TextSanitizer.sanitized(utf8: $0) }) != nil { return true }
+            }
+            return false
+        }
     }
 
     /// Whether JSON text may hold a string to sanitize: a byte that is not ASCII, DEL, or a

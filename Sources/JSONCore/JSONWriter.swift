@@ -27,11 +27,13 @@ extension JSON {
 /// already JSON text — for example a large result serialized once and then embedded both as a
 /// value and as a string — without serializing it twice.
 ///
-/// A writer made with `sanitizing: true` passes every string it writes — keys, values, and the
-/// strings of a document it copies (``write(_:omitting:)``) — through ``TextSanitizer``, for text
-/// a model will read. Text given to ``raw(_:)-(StaticString)`` is the caller's own and is written
-/// as it is. Plain ASCII costs nothing more: only a string with a byte that is not printable
-/// ASCII is looked at closely.
+/// A writer made with `sanitizing: true` passes every string it writes — values, and the strings
+/// of a document it copies (``write(_:omitting:)``) — through ``TextSanitizer``, for text a model
+/// will read. A member whose *name* holds invisible characters is left out altogether: no
+/// contract names a member so, and sanitizing the name could make it another member's (a
+/// `na\u200Bme` shadowing `name`). Text given to ``raw(_:)-(StaticString)`` is the caller's own and
+/// is written as it is. Plain ASCII costs nothing more: only a string with a byte that is not
+/// printable ASCII is looked at closely.
 public struct JSONWriter {
     public internal(set) var bytes: [UInt8]
     /// Whether strings are sanitized as they are written.
@@ -65,11 +67,13 @@ public struct JSONWriter {
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
             let keys = object.keys, values = object.values
-            for index in keys.indices {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var wroteAny = false
+            for index in keys.indices where !leavesOut(keys[index]) {
+                if wroteAny { bytes.append(UInt8(ascii: ",")) }
                 write(keys[index])
                 bytes.append(UInt8(ascii: ":"))
                 write(values[index])
+                wroteAny = true
             }
             bytes.append(UInt8(ascii: "}"))
         }
@@ -79,12 +83,19 @@ public struct JSONWriter {
     /// members were written another way (copied from elsewhere, say).
     public mutating func writeMembers(continuing object: JSONObject) {
         let keys = object.keys, values = object.values
-        for index in keys.indices {
+        for index in keys.indices where !leavesOut(keys[index]) {
             bytes.append(UInt8(ascii: ","))
             write(keys[index])
             bytes.append(UInt8(ascii: ":"))
             write(values[index])
         }
+    }
+
+    /// Whether a member of this name is left out: when sanitizing, a name with invisible characters.
+    private func leavesOut(_ key: String) -> Bool {
+        guard sanitizesText else { return false }
+        var key = key
+        return key.withUTF8 { TextSanitizer.sanitized(utf8: $0) != nil }
     }
 
     /// Writes ASCII text as it is: punctuation and keys the caller knows need no escaping.
