@@ -9,6 +9,12 @@ import JSONCore
 /// into; `uniqueItems` hashes each item once; after ``problemLimit`` problems the check stops.
 /// A message never shows more than a few dozen characters of what was given.
 ///
+/// The server validates in the call's own task, off the thread that reads stdin and before the
+/// call waits for a slot under the concurrency limit: an invalid call is answered at once, even
+/// while every slot is held by slow calls, and validating costs no more than reading the line
+/// did (a 16 MiB line of ids: about 0.25 s to read, 0.35 s to check, release build), so the
+/// single reader thread paces what a client can ask the validator to do.
+///
 /// Beyond the schema's own bounds, an `integer` must fit an `Int` (64 bits) and a `number` must
 /// be one a `Decimal` holds exactly, which is what tool code converts it to: at most 38
 /// significant digits times a power of ten from 10^-128 to 10^127
