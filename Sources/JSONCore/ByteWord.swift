@@ -40,6 +40,12 @@ enum ByteWord {
     @inline(__always)
     static func nonASCII(in word: UInt64) -> UInt64 { word & highs }
 
+    /// The bytes from 0x7F (DEL) up: DEL and the bytes that are not ASCII.
+    @inline(__always)
+    static func fromDelete(in word: UInt64) -> UInt64 {
+        (((word & lows) &+ 0x0101_0101_0101_0101) | word) & highs
+    }
+
     /// The bytes a JSON string cannot hold as they are: quotes, backslashes, controls.
     @inline(__always)
     static func escapes(in word: UInt64) -> UInt64 {

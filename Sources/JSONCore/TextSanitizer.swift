@@ -45,23 +45,59 @@ public enum TextSanitizer {
     }
 
     /// The UTF-8 of valid UTF-8 text with invisible characters removed, or nil when it has none.
+    /// One pass; nothing is allocated unless something is removed.
     static func sanitized(utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard mayHaveInvisibles(utf8), hasSuspect(utf8) else { return nil }
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(utf8.count)
+        guard mayHaveInvisibles(utf8) else { return nil }
+        var output: [UInt8]?
+        var copied = 0
+        // The scalar just kept, or nil at the start and after a removed one.
+        var previous: Unicode.Scalar?
         var index = 0
         while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x7F && (byte >= 0x20 || isKeptControl(byte)) {
+                // Printable ASCII (most text, even in other scripts): kept, as it is.
+                previous = Unicode.Scalar(byte)
+                index += 1
+                continue
+            }
             let (scalar, length) = decode(utf8, at: index)
-            scalars.append(scalar)
-            index += length
+            var span = length
+            let keep: Bool
+            switch kind(of: scalar) {
+            case .visible:
+                if scalar.value == 0x1F3F4, let flag = subdivisionFlagLength(utf8, at: index + length) {
+                    span += flag
+                    previous = "\u{E007F}"
+                    index += span
+                    continue
+                }
+                keep = true
+            case .removed, .tag:
+                keep = false
+            case .joiner:
+                let next = index + length < utf8.count ? decode(utf8, at: index + length).0 : nil
+                keep = previous.map { joins($0, next, zeroWidthJoiner: scalar.value == 0x200D) } ?? false
+            case .variationSelector:
+                keep = previous.map { takesVariationSelector($0, scalar) } ?? false
+            case .ideographicSelector:
+                keep = previous.map { kind(of: $0) == .visible && $0.properties.isIdeographic } ?? false
+            case .mongolianSelector:
+                keep = previous.map { (0x1820...0x18AA).contains($0.value) } ?? false
+            }
+            if keep {
+                previous = scalar
+            } else {
+                previous = nil
+                if output == nil { output = []; output?.reserveCapacity(utf8.count) }
+                output?.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<index]))
+                copied = index + span
+            }
+            index += span
         }
-        let kept = keeps(scalars)
-        var output: [UInt8] = []
-        output.reserveCapacity(utf8.count)
-        for (scalar, keep) in zip(scalars, kept) where keep {
-            UTF8.encode(scalar) { output.append($0) }
-        }
-        return output.count == utf8.count ? nil : output
+        guard var output else { return nil }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
+        return output
     }
 
     /// Whether `utf8` has a byte that is not printable ASCII (or tab, line feed, carriage return
@@ -71,30 +107,13 @@ public enum TextSanitizer {
         if let base = UnsafeRawPointer(utf8.baseAddress) {
             while index + 8 <= utf8.count {
                 let word = ByteWord.load(base, at: index)
-                if ByteWord.nonASCII(in: word) | ByteWord.controls(in: word) | ByteWord.bytes(equalTo: 0x7F, in: word) != 0 {
+                if ByteWord.fromDelete(in: word) | ByteWord.controls(in: word) != 0 {
                     return true
                 }
                 index += 8
             }
         }
         for byte in utf8[index...] where byte >= 0x7F || (byte < 0x20 && !isKeptControl(byte)) { return true }
-        return false
-    }
-
-    /// Whether any scalar of `utf8` is one the rules may remove.
-    private static func hasSuspect(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x80 {
-                if byte == 0x7F || (byte < 0x20 && !isKeptControl(byte)) { return true }
-                index += 1
-                continue
-            }
-            let (scalar, length) = decode(utf8, at: index)
-            if kind(of: scalar) != .visible { return true }
-            index += length
-        }
         return false
     }
 
@@ -153,53 +172,20 @@ public enum TextSanitizer {
         }
     }
 
-    /// Which of `scalars` to keep.
-    static func keeps(_ scalars: [Unicode.Scalar]) -> [Bool] {
-        var keeps = [Bool](repeating: false, count: scalars.count)
-        // The scalar just kept, or nil at the start and after a removed one.
-        var previous: Unicode.Scalar?
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            let keep: Bool
-            switch kind(of: scalar) {
-            case .visible:
-                if scalar.value == 0x1F3F4, let end = subdivisionFlagEnd(scalars, after: index) {
-                    for position in index...end { keeps[position] = true }
-                    previous = scalars[end]
-                    index = end + 1
-                    continue
-                }
-                keep = true
-            case .removed, .tag:
-                keep = false
-            case .joiner:
-                keep = previous.map { joins($0, next, zeroWidthJoiner: scalar.value == 0x200D) } ?? false
-            case .variationSelector:
-                keep = previous.map { takesVariationSelector($0, scalar) } ?? false
-            case .ideographicSelector:
-                keep = previous.map { kind(of: $0) == .visible && $0.properties.isIdeographic } ?? false
-            case .mongolianSelector:
-                keep = previous.map { (0x1820...0x18AA).contains($0.value) } ?? false
-            }
-            keeps[index] = keep
-            previous = keep ? scalar : nil
-            index += 1
+    /// The three subdivision flags Unicode recommends, as the UTF-8 of their tag letters and
+    /// cancel tag, which follow U+1F3F4.
+    private static let subdivisionFlags: [[UInt8]] = ["gbeng", "gbsct", "gbwls"].map { code in
+        var utf8: [UInt8] = []
+        for scalar in code.unicodeScalars.map({ 0xE0000 + $0.value }) + [0xE007F] {
+            UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { utf8.append($0) }
         }
-        return keeps
+        return utf8
     }
 
-    /// The three subdivision flags Unicode recommends, as the tag letters after U+1F3F4.
-    private static let subdivisionFlags: [[UInt32]] = ["gbeng", "gbsct", "gbwls"].map { code in
-        code.unicodeScalars.map { 0xE0000 + $0.value } + [0xE007F]
-    }
-
-    /// The index of the cancel tag ending a recommended subdivision flag whose black flag is at
-    /// `index`, or nil.
-    private static func subdivisionFlagEnd(_ scalars: [Unicode.Scalar], after index: Int) -> Int? {
-        for flag in subdivisionFlags where index + flag.count < scalars.count {
-            if scalars[(index + 1)...(index + flag.count)].map(\.value).elementsEqual(flag) { return index + flag.count }
+    /// The length of the tags of a recommended subdivision flag at `index` (after its U+1F3F4), or nil.
+    private static func subdivisionFlagLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        for flag in subdivisionFlags where utf8.count - index >= flag.count {
+            if utf8[index..<index + flag.count].elementsEqual(flag) { return flag.count }
         }
         return nil
     }

@@ -130,6 +130,7 @@ import Testing
             #expect(ByteWord.bytes(equalTo: 0x5C, in: word) == marks(bytes) { $0 == 0x5C })
             #expect(ByteWord.controls(in: word) == marks(bytes) { $0 < 0x20 })
             #expect(ByteWord.nonASCII(in: word) == marks(bytes) { $0 >= 0x80 })
+            #expect(ByteWord.fromDelete(in: word) == marks(bytes) { $0 >= 0x7F })
             #expect(ByteWord.escapes(in: word) == marks(bytes) { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 })
             #expect(ByteWord.stringSpecials(in: word) == marks(bytes) { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 >= 0x80 })
             #expect(ByteWord.count(ByteWord.escapes(in: word)) == bytes.filter { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }.count)

@@ -190,6 +190,10 @@ import Testing
 
         let spaced = try JSONDocument(bytes: Array("{ \"a\" : [ \"x\u{200B}y\" , 1 ] , \"b\" : \"\\u200b\" }".utf8)).root
         #expect(written(sanitizing: true) { $0.write(spaced) } == #"{"a":["xy",1],"b":""}"#)
+
+        let controls = try JSONDocument(bytes: Array(#"{"a":"x\by\fz\u001b","b":"kept \" \\ \/ \n \r \t","c":"\u00e9\\u200b"}"#.utf8)).root
+        #expect(written(sanitizing: true) { $0.write(controls) } == #"{"a":"xyz","b":"kept \" \\ \/ \n \r \t","c":"\u00e9\\u200b"}"#,
+                "escaped controls removed; other escapes kept as spelled; an escaped backslash is not an escape")
     }
 
     @Test func copiedASCIIDocumentsAreCopiedAsTheyAre() throws {
