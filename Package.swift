@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "hoursmith-sandbox", targets: ["HoursmithSandboxServer"]),
         .executable(name: "hoursmith-bench", targets: ["HoursmithBenchmark"]),
         .executable(name: "hoursmith-floor", targets: ["HoursmithFloor"]),
+        .executable(name: "hoursmith-fuzz", targets: ["HoursmithFuzz"]),
     ],
     targets: [
         // JSONCore imports nothing; on Linux its Double conversions need libm linked explicitly.
@@ -54,7 +55,11 @@ let package = Package(
         // The floor the benchmark and the release script measure against: one URLSession GET, then idle.
         .executableTarget(name: "HoursmithFloor", path: "Benchmarks/HoursmithFloor"),
 
-        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
+        // The fuzz targets (framer, JSON reader, validation, sanitizer): built normally, a replayer
+        // of inputs; built by scripts/fuzz, a libFuzzer binary.
+        .executableTarget(name: "HoursmithFuzz", dependencies: ["JSONCore", "MCPCore"], path: "Fuzz/HoursmithFuzz"),
+
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"], exclude: ["JSONTestSuite"]),
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore", "Locking", "TestSupport"]),
         .testTarget(
             name: "HoursmithClientTests",

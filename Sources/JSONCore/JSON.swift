@@ -5,7 +5,7 @@
 /// 2^53, say) is written back exactly as it was read.
 ///
 /// Read with ``JSON/parse(_:)-(UnsafeRawBufferPointer)``; write with ``JSON/serialized()``.
-public enum JSON: Sendable, Equatable {
+public enum JSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(JSONNumber)

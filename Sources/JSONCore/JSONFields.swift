@@ -81,19 +81,9 @@ public struct JSONFields: Sendable {
         try value(key, expected: "a number") { $0.numberValue }
     }
 
-    public func optionalNumber(_ key: String) throws(JSONDecodingError) -> JSONNumber? {
-        try optionalValue(key, expected: "a number") { $0.numberValue }
-    }
-
     /// A nested object, with its path extended.
-    public func fields(_ key: String) throws(JSONDecodingError) -> JSONFields {
+    func fields(_ key: String) throws(JSONDecodingError) -> JSONFields {
         let json = try value(key, expected: "an object") { $0.objectValue.map(JSON.object) }
-        return try JSONFields(json, path: path(of: key))
-    }
-
-    /// A nested object that may be absent or null.
-    public func optionalFields(_ key: String) throws(JSONDecodingError) -> JSONFields? {
-        guard let json = try optionalValue(key, expected: "an object", { $0.objectValue.map(JSON.object) }) else { return nil }
         return try JSONFields(json, path: path(of: key))
     }
 
@@ -109,7 +99,7 @@ public struct JSONFields: Sendable {
     }
 
     /// An array of objects decoded through `JSONFields`.
-    public func objects<T>(_ key: String, _ decode: (JSONFields) throws(JSONDecodingError) -> T) throws(JSONDecodingError) -> [T] {
+    func objects<T>(_ key: String, _ decode: (JSONFields) throws(JSONDecodingError) -> T) throws(JSONDecodingError) -> [T] {
         try array(key) { (element, path) throws(JSONDecodingError) -> T in try decode(JSONFields(element, path: path)) }
     }
 

@@ -16,54 +16,68 @@ struct JSONIndex: Sendable {
     var nodes: [JSONNode]
     /// Whether the text has no white space outside strings, so any value's bytes are compact JSON.
     var isCompact: Bool
+    /// Whether an object of the text repeats a key. The last value of a repeated key wins, as if
+    /// the earlier members were not there: the tree reader leaves them out, and so does a writer
+    /// copying the text.
+    var hasDuplicateKeys: Bool
 }
 
 /// Validates a JSON text (RFC 8259, strict UTF-8, a depth limit) in one pass and records where
-/// each value lies, without making any value: no strings, arrays or objects are allocated.
+/// each value lies, without making any value: no strings, arrays or objects are allocated. It
+/// notes whether an object repeats a key, and can refuse numbers beyond `Double`'s range.
 ///
 /// Strings, the bulk of most texts, are scanned eight bytes at a time until a quote, a backslash,
 /// a control character or a non-ASCII byte turns up.
 struct JSONIndexer {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     private let depthLimit: Int
+    private let finiteNumbers: Bool
     private var index = 0
     private var depth = 0
     /// Where nodes are written: room for as many as the text can hold (see ``index(_:depthLimit:)``).
-    private let nodes: UnsafeMutablePointer<JSONNode>
+    let nodes: UnsafeMutablePointer<JSONNode>
     private let capacity: Int
     private var nodeCount = 0
     private var isCompact = true
+    var hasDuplicateKeys = false
+    /// The keys of the object being checked for repeats: a fingerprint and the key's node.
+    var keyScratch: [(fingerprint: UInt64, node: Int)] = []
 
     /// The longest text an index can describe (its offsets are 32-bit).
     static let maxLength = Int(UInt32.max)
 
-    static func index(_ bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) throws(JSONParseError) -> JSONIndex {
+    /// Indexes `bytes`; with `finiteNumbers`, a number whose nearest `Double` is infinite
+    /// (`1e400`) is an error (``JSONParseError/Reason/numberOutOfRange``).
+    static func index(_ bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, finiteNumbers: Bool = false) throws(JSONParseError) -> JSONIndex {
         guard bytes.count < maxLength else { throw JSONParseError(reason: .tooLong(limit: maxLength), offset: 0) }
         var failure: JSONParseError?
-        var isCompact = true
+        var isCompact = true, hasDuplicateKeys = false
         let nodes = [JSONNode](unsafeUninitializedCapacity: maxValues(in: bytes)) { buffer, count in
             guard let base = buffer.baseAddress else { return }
-            var indexer = JSONIndexer(bytes: bytes, depthLimit: depthLimit, nodes: base, capacity: buffer.count)
+            var indexer = JSONIndexer(bytes: bytes, depthLimit: depthLimit, finiteNumbers: finiteNumbers, nodes: base, capacity: buffer.count)
             do throws(JSONParseError) {
                 try indexer.indexDocument()
                 count = indexer.nodeCount
                 isCompact = indexer.isCompact
+                hasDuplicateKeys = indexer.hasDuplicateKeys
             } catch {
+                // The nodes written so far are plain values: nothing to deinitialize.
                 failure = error
             }
         }
         if let failure { throw failure }
-        return JSONIndex(nodes: nodes, isCompact: isCompact)
+        return JSONIndex(nodes: nodes, isCompact: isCompact, hasDuplicateKeys: hasDuplicateKeys)
     }
 
-    /// At least as many values as the text can hold, so that nodes go into a buffer sized once.
-    /// Every value takes a byte, and any two are apart by at least one more (a comma, colon or
-    /// bracket): n / 2 + 1 at most, which is what a text up to 1 MiB gets (pages of the buffer never
-    /// written are never touched). Beyond, where that would reserve far more than most texts use
-    /// (a 16 MiB line of one long string), the bound is counted: every value but the first follows
-    /// a comma, a colon or an opening bracket.
+    /// At least as many nodes as indexing the text can write, valid or not, so that nodes go into
+    /// a buffer sized once. Every node starts at a byte of its own: n at most, which is what a text
+    /// up to 1 MiB gets (pages of the buffer never written are never touched). (Half that holds
+    /// for valid text only: `[[[[[[[[[[.` opens ten arrays in eleven bytes before it fails.)
+    /// Beyond, where that would reserve far more than most texts use (a 16 MiB line of one long
+    /// string), the bound is counted: every node but the first starts after a comma, a colon or an
+    /// opening bracket.
     static func maxValues(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard bytes.count > 1 << 20 else { return bytes.count / 2 + 2 }
+        guard bytes.count > 1 << 20 else { return bytes.count + 1 }
         var count = 1
         for byte in bytes {
             switch byte {
@@ -74,9 +88,12 @@ struct JSONIndexer {
         return count
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, nodes: UnsafeMutablePointer<JSONNode>, capacity: Int) {
+    private init(
+        bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int, finiteNumbers: Bool, nodes: UnsafeMutablePointer<JSONNode>, capacity: Int
+    ) {
         self.bytes = bytes
         self.depthLimit = depthLimit
+        self.finiteNumbers = finiteNumbers
         self.nodes = nodes
         self.capacity = capacity
     }
@@ -136,6 +153,9 @@ struct JSONIndexer {
         case UInt8(ascii: "n"): try keyword("null"); append(from: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             guard let end = JSONIndexer.numberEnd(in: bytes, from: start) else { throw error(.invalidNumber) }
+            if finiteNumbers, !JSONNumber.isFiniteAsDouble(literal: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                throw error(.numberOutOfRange)
+            }
             index = end
             append(from: start)
         case let byte: throw error(.unexpectedByte(byte))
@@ -210,7 +230,10 @@ struct JSONIndexer {
             skipWhitespace()
             switch try peek() {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): return close(node)
+            case UInt8(ascii: "}"):
+                close(node)
+                if !hasDuplicateKeys { noteDuplicateKeys(of: node) }
+                return
             case let byte: throw error(.unexpectedByte(byte))
             }
         }
@@ -227,10 +250,9 @@ struct JSONIndexer {
         while true {
             if let base {
                 while index + 8 <= bytes.count {
-                    let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                    let special = JSONIndexer.specialBytes(in: word)
+                    let special = ByteWord.stringSpecials(in: ByteWord.load(base, at: index))
                     if special != 0 {
-                        index += special.trailingZeroBitCount >> 3
+                        index += ByteWord.first(special)
                         break
                     }
                     index += 8
@@ -253,19 +275,6 @@ struct JSONIndexer {
                 try utf8Sequence()
             }
         }
-    }
-
-    /// A mask with the high bit set in each byte of `word` (little-endian) that is a quote, a
-    /// backslash, a control character or not ASCII. The lowest set bit is always exact; bits
-    /// above it may be spurious, so only the first flagged byte is acted on.
-    static func specialBytes(in word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        let quotes = zeroBytes(word ^ (ones &* 0x22))
-        let backslashes = zeroBytes(word ^ (ones &* 0x5C))
-        let controls = (word &- ones &* 0x20) & ~word & highs
-        return quotes | backslashes | controls | (word & highs)
     }
 
     /// Validates the escape whose backslash is at `index`; a `\u` high surrogate must be followed

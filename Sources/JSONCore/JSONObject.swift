@@ -1,8 +1,12 @@
 /// A JSON object: members in the order they were added or read.
 ///
+/// **A key appears at most once.** Setting a key that is there replaces its value in place;
+/// setting it to nil removes it. When a text repeats a key, the last value wins, as if the earlier
+/// members were not there: the reader leaves them out (`{"a":1,"b":2,"a":3}` reads as
+/// `{"b":2,"a":3}`), and so does a writer copying a document's text. Lookup, removal, equality
+/// and writing therefore all see the same members.
+///
 /// Lookups are linear, which is the fastest choice for the small objects JSON APIs exchange.
-/// A key set twice keeps its first position and its last value; the reader keeps the last value
-/// of a key that appears more than once, as most JSON readers do.
 public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     public private(set) var keys: [String]
     public private(set) var values: [JSON]
@@ -17,16 +21,19 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         for (key, value) in members { self[key] = value }
     }
 
-    /// A literal's keys are distinct (checked in debug builds), so its members are appended as
-    /// they are, without looking for duplicates.
+    /// A literal's keys should be distinct (checked in debug builds); a repeated one keeps its
+    /// last value, as everywhere.
     public init(dictionaryLiteral elements: (String, JSON)...) {
-        assert(Set(elements.map(\.0)).count == elements.count, "a JSON object literal repeats a key")
-        keys = elements.map(\.0)
-        values = elements.map(\.1)
+        var keys = elements.map(\.0), values = elements.map(\.1)
+        if Set(keys).count != keys.count {
+            assertionFailure("a JSON object literal repeats a key")
+            JSONObject.keepLastOfRepeatedKeys(&keys, &values)
+        }
+        self.keys = keys
+        self.values = values
     }
 
-    /// Members appended without a duplicate check: for the reader, which resolves duplicates
-    /// on lookup (the last occurrence wins) so that reading stays linear in the input.
+    /// Members whose keys are known to be distinct: for the reader, which has checked.
     init(uncheckedKeys keys: [String], values: [JSON]) {
         self.keys = keys
         self.values = values
@@ -71,13 +78,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     private func index(of key: String) -> Int? {
-        // From the end, so that the last of duplicated keys wins.
-        var index = keys.count - 1
-        while index >= 0 {
-            if keys[index] == key { return index }
-            index -= 1
-        }
-        return nil
+        keys.firstIndex(of: key)
     }
 
     /// Objects are equal when they have the same members, in any order.
@@ -85,6 +86,22 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         guard lhs.count == rhs.count else { return false }
         for (key, value) in lhs where rhs[key] != value { return false }
         return true
+    }
+
+    /// Leaves out every member whose key appears again later, in one pass.
+    static func keepLastOfRepeatedKeys(_ keys: inout [String], _ values: inout [JSON]) {
+        var last: [String: Int] = [:]
+        for (index, key) in keys.enumerated() { last[key] = index }
+        guard last.count != keys.count else { return }
+        var keptKeys: [String] = [], keptValues: [JSON] = []
+        keptKeys.reserveCapacity(last.count)
+        keptValues.reserveCapacity(last.count)
+        for index in keys.indices where last[keys[index]] == index {
+            keptKeys.append(keys[index])
+            keptValues.append(values[index])
+        }
+        keys = keptKeys
+        values = keptValues
     }
 }
 
@@ -97,5 +114,20 @@ extension JSONObject: Sequence {
             defer { index += 1 }
             return (key: keys[index], value: values[index])
         }
+    }
+}
+
+extension JSONObject: Hashable {
+    /// Order-independent, as equality is.
+    public func hash(into hasher: inout Hasher) {
+        var combined = 0
+        for index in keys.indices {
+            var member = Hasher()
+            member.combine(keys[index])
+            member.combine(values[index])
+            combined ^= member.finalize()
+        }
+        hasher.combine(count)
+        hasher.combine(combined)
     }
 }

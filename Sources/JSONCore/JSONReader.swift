@@ -18,6 +18,8 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case tooDeep(limit: Int)
         case trailingContent
         case tooLong(limit: Int)
+        /// A number beyond `Double`'s range, where finite numbers were asked for.
+        case numberOutOfRange
     }
 
     public let reason: Reason
@@ -39,6 +41,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case .tooDeep(let limit): "nested more than \(limit) levels deep at offset \(offset)"
         case .trailingContent: "unexpected content after the value at offset \(offset)"
         case .tooLong(let limit): "the text is longer than the \(limit) bytes a JSON index can describe"
+        case .numberOutOfRange: "a number too large for a double at offset \(offset)"
         }
     }
 }
@@ -55,7 +58,9 @@ extension JSON {
     public static func parse(_ bytes: UnsafeRawBufferPointer, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSON {
         let buffer = bytes.bindMemory(to: UInt8.self)
         let index = try JSONIndexer.index(buffer, depthLimit: depthLimit)
-        return index.nodes.withUnsafeBufferPointer { JSONIndexedText(bytes: buffer, nodes: $0).value(at: 0) }
+        return index.nodes.withUnsafeBufferPointer {
+            JSONIndexedText(bytes: buffer, nodes: $0, hasDuplicateKeys: index.hasDuplicateKeys).value(at: 0)
+        }
     }
 
     /// Reads one JSON value from UTF-8 bytes.
@@ -82,10 +87,13 @@ extension JSON {
 struct JSONIndexedText {
     let bytes: UnsafeBufferPointer<UInt8>
     let nodes: UnsafeBufferPointer<JSONNode>
+    /// Whether an object repeats a key (``JSONIndex/hasDuplicateKeys``).
+    let hasDuplicateKeys: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONNode>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONNode>, hasDuplicateKeys: Bool = false) {
         self.bytes = bytes
         self.nodes = nodes
+        self.hasDuplicateKeys = hasDuplicateKeys
     }
 
     /// The first byte of the node's value, which tells its kind.
@@ -124,6 +132,7 @@ struct JSONIndexedText {
                 values.append(value(at: child + 1))
                 child = next(after: child + 1)
             }
+            if hasDuplicateKeys { JSONObject.keepLastOfRepeatedKeys(&keys, &values) }
             return .object(JSONObject(uncheckedKeys: keys, values: values))
         case UInt8(ascii: "["):
             var elements: [JSON] = []

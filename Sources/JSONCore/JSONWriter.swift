@@ -26,16 +26,28 @@ extension JSON {
 /// Most callers want ``JSON/serialized()``. The pieces are for writing a message whose parts are
 /// already JSON text — for example a large result serialized once and then embedded both as a
 /// value and as a string — without serializing it twice.
+///
+/// A writer made with `sanitizing: true` passes every string it writes — values, and the strings
+/// of a document it copies (``write(_:omitting:)``) — through ``TextSanitizer``, for text a model
+/// will read. A member whose *name* holds invisible characters is left out altogether: no
+/// contract names a member so, and sanitizing the name could make it another member's (a
+/// `na\u200Bme` shadowing `name`). Text given to ``raw(_:)-(StaticString)`` is the caller's own and
+/// is written as it is. Plain ASCII costs nothing more: only a string with a byte that is not
+/// printable ASCII is looked at closely.
 public struct JSONWriter {
     public internal(set) var bytes: [UInt8]
+    /// Whether strings are sanitized as they are written.
+    public let sanitizesText: Bool
 
-    public init(capacity: Int = 256) {
+    public init(capacity: Int = 256, sanitizing: Bool = false) {
         bytes = []
         bytes.reserveCapacity(capacity)
+        sanitizesText = sanitizing
     }
 
     init(appendingTo bytes: [UInt8]) {
         self.bytes = bytes
+        sanitizesText = false
     }
 
     /// Writes a value.
@@ -55,11 +67,13 @@ public struct JSONWriter {
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
             let keys = object.keys, values = object.values
-            for index in keys.indices {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var wroteAny = false
+            for index in keys.indices where !leavesOut(keys[index]) {
+                if wroteAny { bytes.append(UInt8(ascii: ",")) }
                 write(keys[index])
                 bytes.append(UInt8(ascii: ":"))
                 write(values[index])
+                wroteAny = true
             }
             bytes.append(UInt8(ascii: "}"))
         }
@@ -69,12 +83,19 @@ public struct JSONWriter {
     /// members were written another way (copied from elsewhere, say).
     public mutating func writeMembers(continuing object: JSONObject) {
         let keys = object.keys, values = object.values
-        for index in keys.indices {
+        for index in keys.indices where !leavesOut(keys[index]) {
             bytes.append(UInt8(ascii: ","))
             write(keys[index])
             bytes.append(UInt8(ascii: ":"))
             write(values[index])
         }
+    }
+
+    /// Whether a member of this name is left out: when sanitizing, a name with invisible characters.
+    private func leavesOut(_ key: String) -> Bool {
+        guard sanitizesText else { return false }
+        var key = key
+        return key.withUTF8 { TextSanitizer.sanitized(utf8: $0) != nil }
     }
 
     /// Writes ASCII text as it is: punctuation and keys the caller knows need no escaping.
@@ -94,24 +115,28 @@ public struct JSONWriter {
     }
 
     /// Writes UTF-8 bytes (for example JSON text) as one quoted, escaped string.
-    ///
-    /// A string that needs no escaping is copied in one step; any other is written straight into
-    /// its final place, eight bytes at a time between escapes. `escapedLength`, when the caller
-    /// already knows it (``escapedLength(of:)``), saves the measuring pass.
-    public mutating func writeString(utf8: UnsafeBufferPointer<UInt8>, escapedLength known: Int? = nil) {
+    mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        writeStringContents(utf8: utf8, escapedLength: known ?? JSONWriter.escapedLength(of: utf8))
+        writeStringContents(utf8: utf8)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes UTF-8 bytes escaped as a JSON string's contents, without the quotes: a string
-    /// written in pieces is the same as the whole written at once.
+    /// written in pieces is the same as the whole written at once (when sanitizing, as long as
+    /// the pieces are cut between visible characters).
+    ///
+    /// A string that needs no escaping is copied in one step; any other is written straight into
+    /// its final place, eight bytes at a time between escapes.
     public mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>) {
-        writeStringContents(utf8: utf8, escapedLength: JSONWriter.escapedLength(of: utf8))
+        if sanitizesText, let clean = TextSanitizer.sanitized(utf8: utf8) {
+            clean.withUnsafeBufferPointer { appendEscaped($0) }
+        } else {
+            appendEscaped(utf8)
+        }
     }
 
-    private mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>, escapedLength: Int) {
-        let length = escapedLength - 2
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let length = JSONWriter.escapedLength(of: utf8) - 2
         guard length != utf8.count else { return bytes.append(contentsOf: utf8) }
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: length))
@@ -121,15 +146,15 @@ public struct JSONWriter {
         }
     }
 
-    /// How long `utf8` is once written as a quoted, escaped JSON string.
+    /// How long `utf8` is once written as a quoted, escaped JSON string (not sanitized).
     public static func escapedLength(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var extra = 0
         var index = 0
         if let base = UnsafeRawPointer(utf8.baseAddress) {
             while index + 8 <= utf8.count {
-                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                if Word.controls(in: word) == 0 {
-                    extra &+= Word.count(Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes))
+                let word = ByteWord.load(base, at: index)
+                if ByteWord.controls(in: word) == 0 {
+                    extra &+= ByteWord.count(ByteWord.escapes(in: word))
                 } else {
                     for byte in utf8[index..<index + 8] { extra &+= extraLength(of: byte) }
                 }
@@ -148,9 +173,9 @@ public struct JSONWriter {
         var index = 0, position = 0
         if let base = UnsafeRawPointer(utf8.baseAddress) {
             while index + 8 <= utf8.count {
-                let word = UInt64(littleEndian: (base + index).loadUnaligned(as: UInt64.self))
-                let specials = Word.zeros(in: word ^ Word.quotes) | Word.zeros(in: word ^ Word.backslashes)
-                if Word.controls(in: word) != 0 {
+                let word = ByteWord.load(base, at: index)
+                let specials = ByteWord.escapes(in: word)
+                if ByteWord.controls(in: word) != 0 {
                     for byte in utf8[index..<index + 8] { position += writeEscaped(byte, at: output + position) }
                 } else if specials == 0 {
                     (output + position).storeBytes(of: word.littleEndian, as: UInt64.self)
@@ -200,31 +225,6 @@ public struct JSONWriter {
         case 0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x08, 0x0C: 1
         case 0..<0x20: 5
         default: 0
-        }
-    }
-
-    /// Byte-parallel tests on eight bytes at once (a little-endian word); each sets the high bit
-    /// of exactly the bytes it finds, with no carry from one byte into the next.
-    private enum Word {
-        static var quotes: UInt64 { 0x2222_2222_2222_2222 }
-        static var backslashes: UInt64 { 0x5C5C_5C5C_5C5C_5C5C }
-
-        /// The bytes that are zero.
-        @inline(__always)
-        static func zeros(in word: UInt64) -> UInt64 {
-            ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word) & 0x8080_8080_8080_8080
-        }
-
-        /// How many bytes a result of ``zeros(in:)`` or ``controls(in:)`` marks.
-        @inline(__always)
-        static func count(_ marks: UInt64) -> Int {
-            Int(truncatingIfNeeded: ((marks >> 7) &* 0x0101_0101_0101_0101) >> 56)
-        }
-
-        /// The bytes below 0x20.
-        @inline(__always)
-        static func controls(in word: UInt64) -> UInt64 {
-            ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x6060_6060_6060_6060) | word) & 0x8080_8080_8080_8080
         }
     }
 

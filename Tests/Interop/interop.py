@@ -5,7 +5,7 @@ It starts the Hoursmith sandbox, then connects to hoursmith-mcp with the `mcp` c
 its modes ("auto", "legacy", "2026-07-28"), as an owner and as a member: lists the tools and calls
 real ones against the sandbox, and lists, gets, reads and completes the prompts and resources. A tap between client and server records every line in both directions, and every line
 the server wrote is validated against the official MCP JSON schema of the revision in use
-(../shared/mcp-schema), and every structured result against the tool's own outputSchema.
+(mcp-schema/ next to this script, copied from the specification repository), and every structured result against the tool's own outputSchema.
 Older legacy revisions the Python client no longer speaks by default (2024-11-05, 2025-03-26,
 2025-06-18) are exercised with raw JSON-RPC and validated the same way.
 
@@ -475,12 +475,11 @@ def raw_session(server: str, token: str, url: str, version: str, log: Path, chec
 # ---------------------------------------------------------------------------------------------
 
 def schema_directory(given: str | None) -> Path:
-    candidates = [given, os.environ.get("MCP_SCHEMA_DIR"), HERE.parents[2] / "shared" / "mcp-schema",
-                  HERE.parents[1] / "shared" / "mcp-schema", Path("/work/shared/mcp-schema")]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "2026-07-28.schema.json").exists():
-            return Path(candidate)
-    raise SystemExit("cannot find the MCP schemas (set MCP_SCHEMA_DIR to ../shared/mcp-schema)")
+    """The schemas kept in the repository (mcp-schema/ beside this script), or --schemas DIR."""
+    directory = Path(given) if given else HERE / "mcp-schema"
+    if not (directory / "2026-07-28.schema.json").exists():
+        raise SystemExit(f"no MCP schemas in {directory}")
+    return directory
 
 
 def main() -> int:

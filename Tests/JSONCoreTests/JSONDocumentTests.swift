@@ -83,6 +83,15 @@ import TestSupport
         #expect(try JSON.parse(pieced.bytes).stringValue == pieces.joined())
     }
 
+    @Test func aRepeatedKeyIsWrittenOnceWithItsLastValue() throws {
+        let root = try document(#"{"a":1,"b":{"x":1,"x":2},"\u0061":3}"#).root
+        #expect(written { $0.write(root) } == #"{"b":{"x":2},"a":3}"#)
+        #expect(written { $0.write(root, omitting: ["b"]) } == #"{"a":3}"#)
+        #expect(written { $0.write(root, omitting: ["a"]) } == #"{"b":{"x":2}}"#)
+        #expect(try JSON.parse(written { $0.write(root) }) == root.json)
+        #expect(root["a"]?.json == 3)
+    }
+
     @Test func measuresItsValues() throws {
         let root = try document(#"{"a":"xyz","b":[1, 2]}"#).root
         #expect(root["a"]?.byteCount == 5)
@@ -115,6 +124,31 @@ import TestSupport
     }
 
     private let alphabet: [Unicode.Scalar] = ["a", "#", "]", "\"", "\\", "\n", "\u{01}", "\u{1F}", " ", "é", "😀", "\u{7F}", "/"]
+
+    /// Each byte-parallel test of ``ByteWord`` marks exactly the bytes its per-byte definition
+    /// names, whatever the other bytes (bytes whose low seven bits spell a quote or a backslash,
+    /// such as 0xA2 and 0xDC, included).
+    @Test func byteParallelTestsMarkExactlyTheirBytes() {
+        var generator = SplitMix64(seed: 0x5EED_0004)
+        let interesting: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x22, 0x5C, 0x7F, 0x80, 0xA0, 0xA2, 0xDC, 0xFF, 0x61]
+        func marks(_ bytes: [UInt8], _ test: (UInt8) -> Bool) -> UInt64 {
+            bytes.enumerated().reduce(0) { $0 | (test($1.element) ? UInt64(0x80) << (8 * UInt64($1.offset)) : 0) }
+        }
+        for _ in 0..<5000 {
+            let bytes = (0..<8).map { _ in
+                Bool.random(using: &generator) ? interesting.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0...255, using: &generator)
+            }
+            let word = bytes.withUnsafeBytes { ByteWord.load($0.baseAddress!, at: 0) }
+            #expect(ByteWord.zeros(in: word) == marks(bytes) { $0 == 0 })
+            #expect(ByteWord.bytes(equalTo: 0x5C, in: word) == marks(bytes) { $0 == 0x5C })
+            #expect(ByteWord.controls(in: word) == marks(bytes) { $0 < 0x20 })
+            #expect(ByteWord.nonASCII(in: word) == marks(bytes) { $0 >= 0x80 })
+            #expect(ByteWord.fromDelete(in: word) == marks(bytes) { $0 >= 0x7F })
+            #expect(ByteWord.escapes(in: word) == marks(bytes) { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 })
+            #expect(ByteWord.stringSpecials(in: word) == marks(bytes) { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 >= 0x80 })
+            #expect(ByteWord.count(ByteWord.escapes(in: word)) == bytes.filter { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }.count)
+        }
+    }
 
     @Test func escapesAndReadsBackEveryMixAtEveryAlignment() throws {
         var generator = SplitMix64(seed: 0x4A53_4F4E_4573_6361)

@@ -1,5 +1,5 @@
 import Testing
-import JSONCore
+@testable import JSONCore
 
 @Suite struct JSONFieldsTests {
     @Test func readsTypedMembers() throws {

@@ -14,10 +14,47 @@ import Testing
         #expect(json["e"]?.stringValue == "")
     }
 
-    @Test func keepsMemberOrderAndTheLastDuplicate() throws {
+    @Test func keepsMemberOrderAndTheLastOfARepeatedKey() throws {
         let json = try JSON.parse(#"{"z":1,"a":2,"z":3}"#)
-        #expect(json.objectValue?.keys == ["z", "a", "z"])
+        #expect(json.objectValue?.keys == ["a", "z"])
         #expect(json["z"]?.intValue == 3)
+        #expect(json.serializedString() == #"{"a":2,"z":3}"#, "the writer sees what lookup sees")
+        let spelled = try JSON.parse(#"{"a":1,"\u0061":2,"b":[{"c":1,"c":{"c":2,"c":3}}]}"#)
+        #expect(spelled == ["a": 2, "b": [["c": ["c": 3]]]])
+    }
+
+    /// Removing a repeated key removes it: the earlier value does not come back.
+    @Test func removingARepeatedKeyRemovesIt() throws {
+        var object = try #require(try JSON.parse(#"{"a":1,"b":0,"a":2}"#).objectValue)
+        object["a"] = nil
+        #expect(object["a"] == nil)
+        #expect(object == ["b": 0])
+    }
+
+    /// Equality is symmetric whatever the text repeated.
+    @Test func equalityIsSymmetricWithRepeatedKeys() throws {
+        let repeated = try JSON.parse(#"{"a":2,"a":2}"#)
+        let other = try JSON.parse(#"{"a":2,"b":1}"#)
+        #expect(repeated != other)
+        #expect(other != repeated)
+        #expect(repeated == ["a": 2])
+        #expect(JSON.object(["a": 2]) == repeated)
+        #expect(Set([repeated, ["a": 2]]).count == 1)
+    }
+
+    /// Objects of more than sixteen keys are checked by sorting their keys' fingerprints.
+    @Test func findsARepeatedKeyAmongMany() throws {
+        for count in [2, 16, 17, 300] {
+            let members = (0..<count).map { "\"key\($0 % (count - 1))\":\($0)" }.joined(separator: ",")
+            let object = try #require(try JSON.parse("{" + members + "}").objectValue)
+            #expect(object.count == count - 1, "\(count) members")
+            #expect(object["key0"] == .int(count - 1))
+            let distinct = (0..<count).map { "\"key\($0)\":\($0)" }.joined(separator: ",")
+            #expect(try JSON.parse("{" + distinct + "}").objectValue?.count == count)
+        }
+        // Same length and outer bytes, different middles: fingerprints alike, keys not.
+        let alike = try JSON.parse(#"{"abcdefgh-1-abcdefgh":1,"abcdefgh-2-abcdefgh":2}"#)
+        #expect(alike.objectValue?.count == 2)
     }
 
     @Test func decodesEscapesAndSurrogatePairs() throws {
@@ -61,6 +98,20 @@ import Testing
         #expect(throws: JSONParseError(reason: .tooDeep(limit: 512), offset: 512)) { try JSON.parse(deep) }
         let ok = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
         #expect(throws: Never.self) { try JSON.parse(ok) }
+    }
+
+    /// Found by the fuzzer: unclosed brackets open a value per byte, more than valid text can
+    /// hold; the reader must refuse them, not stop the process.
+    @Test func refusesRunsOfOpeningBracketsOfAnyLength() {
+        for count in 1...64 {
+            for tail in ["", ".", "1", "\"", "[", "{", "{\"a\":"] {
+                let text = String(repeating: "[", count: count) + tail
+                #expect(throws: JSONParseError.self) { try JSON.parse(text) }
+                #expect(throws: JSONParseError.self) { try JSONDocument(bytes: Array(text.utf8)) }
+                let objects = String(repeating: "{\"\":", count: count) + tail
+                #expect(throws: JSONParseError.self) { try JSON.parse(objects) }
+            }
+        }
     }
 
     @Test func errorsSayWhere() {

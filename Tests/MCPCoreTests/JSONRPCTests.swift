@@ -16,6 +16,16 @@ import JSONCore
         }
     }
 
+    /// Found by the fuzzer: a run of opening brackets stopped the process; it is a parse error.
+    @Test func aRunOfOpeningBracketsIsAParseError() async throws {
+        let harness = ServerHarness()
+        harness.send("[[[[[[[[[[.")
+        harness.send(String(repeating: "{\"a\":[", count: 100))
+        let replies = await harness.sink.wait(for: 2)
+        #expect(replies.map { $0["error"]?["code"] } == [-32700, -32700])
+        #expect(await harness.request(legacy(1, "ping"))?["result"] == [:])
+    }
+
     @Test(arguments: [
         #"{"jsonrpc":"2.0","id":null,"method":"ping"}"#,
         #"{"jsonrpc":"2.0","id":1.5,"method":"ping"}"#,

@@ -48,6 +48,19 @@ import Testing
         #expect(frame([Array("0123456789\r\n".utf8)], limit: 10) == [.line("0123456789")])
     }
 
+    /// The limit counts the line without its `\r\n`, however the input is cut into chunks
+    /// (found by the framer's fuzz target: a line one byte over, with a `\r`, was kept whole but
+    /// discarded when split).
+    @Test func theLimitIgnoresTheLineBreakWhereverTheChunksEnd() {
+        let text = Array("0123456789\r\nabcdefghijk\r\nok\n".utf8)
+        let whole = frame([text], limit: 10)
+        #expect(whole == [.line("0123456789"), .oversized(11), .line("ok")])
+        for cut in 1..<text.count {
+            #expect(frame([Array(text[..<cut]), Array(text[cut...])], limit: 10) == whole, "cut at \(cut)")
+        }
+        #expect(frame(text.map { [$0] }, limit: 10) == whole)
+    }
+
     @Test func reportsAnOversizedLineThatNeverEnds() {
         let long = [UInt8](repeating: UInt8(ascii: "x"), count: 30)
         #expect(frame([long], limit: 10) == [.oversized(30)])

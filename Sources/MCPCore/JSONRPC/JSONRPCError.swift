@@ -1,15 +1,43 @@
 import JSONCore
 
 /// A JSON-RPC error object: a code, a message for a person, and optional data.
+///
+/// Error messages often echo what the client sent (a method or tool name, a version): the message
+/// and the strings of `data` are sanitized (``TextSanitizer``) and cut to ``messageLimit`` and
+/// ``dataStringLimit`` characters, so that no reply carries invisible text or more than a bounded
+/// part of the input.
 public struct JSONRPCError: Error, Sendable, Equatable {
     public let code: Int
     public let message: String
     public let data: JSON?
 
+    /// The most characters of a message.
+    public static let messageLimit = 400
+    /// The most characters of a string in `data`.
+    public static let dataStringLimit = 80
+
     public init(code: Int, message: String, data: JSON? = nil) {
         self.code = code
-        self.message = message
-        self.data = data
+        self.message = JSONRPCError.bounded(message, to: JSONRPCError.messageLimit)
+        self.data = data.map(JSONRPCError.bounded)
+    }
+
+    /// `text` sanitized, and cut to `limit` code points with an ellipsis.
+    static func bounded(_ text: String, to limit: Int) -> String {
+        let clean = TextSanitizer.sanitized(text)
+        let scalars = clean.unicodeScalars
+        guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex), cut != scalars.endIndex
+        else { return clean }
+        return String(scalars[..<cut]) + "…"
+    }
+
+    private static func bounded(_ data: JSON) -> JSON {
+        switch data {
+        case .string(let string): .string(bounded(string, to: dataStringLimit))
+        case .array(let elements): .array(elements.map(bounded))
+        case .object(let object): .object(JSONObject(object.map { (bounded($0.key, to: dataStringLimit), bounded($0.value)) }))
+        case .null, .bool, .number: data
+        }
     }
 
     public var json: JSON {
@@ -45,7 +73,7 @@ extension JSONRPCError {
     }
 
     public static func methodNotFound(_ method: String) -> JSONRPCError {
-        JSONRPCError(code: methodNotFoundCode, message: "Method not found: \(method)")
+        JSONRPCError(code: methodNotFoundCode, message: "Method not found: \(bounded(method, to: 80))")
     }
 
     public static func invalidParams(_ detail: String) -> JSONRPCError {

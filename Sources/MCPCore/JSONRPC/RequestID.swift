@@ -3,7 +3,8 @@ import JSONCore
 /// A JSON-RPC request id: a string or an integer, echoed back exactly as it was received.
 ///
 /// Integer ids keep their literal text, so an id beyond 2^53 (or beyond `Int`) is answered with
-/// the same digits. `"1"` and `1` are different ids.
+/// the same digits, and compare by their exact value (``JSONNumber``): 2^64 and 2^64 + 1 are two
+/// ids, never one. `"1"` and `1` are different ids.
 public enum RequestID: Hashable, Sendable, CustomStringConvertible {
     case string(String)
     case number(JSONNumber)
@@ -31,7 +32,7 @@ public enum RequestID: Hashable, Sendable, CustomStringConvertible {
     public static func == (lhs: RequestID, rhs: RequestID) -> Bool {
         switch (lhs, rhs) {
         case (.string(let left), .string(let right)): left == right
-        case (.number(let left), .number(let right)): left.literal == right.literal || left == right
+        case (.number(let left), .number(let right)): left == right
         default: false
         }
     }

@@ -4,7 +4,9 @@ import JSONCore
 ///
 /// Build one with the static functions, which cover what tool arguments need: types, enums,
 /// formats, patterns, bounds, descriptions, nullability and closed objects. The same value is
-/// written into `tools/list` (``json``) and used to validate arguments before a handler runs.
+/// written into `tools/list` (``json``) and used to validate arguments before a handler runs
+/// (``SchemaValidator``). An input schema bounds every string (`maxLength`, in code points) and
+/// every array (`maxItems`): ``unboundedPaths`` lists what it leaves open.
 ///
 /// ```swift
 /// let input = JSONSchema.object([
@@ -147,6 +149,36 @@ extension JSONSchema {
     /// The required property names, when this is an object schema.
     public var required: [String] {
         if case .object(_, let required, _) = kind { required } else { [] }
+    }
+
+    /// Where this schema lets an input be as large as the client likes: the paths of strings
+    /// with neither `maxLength` nor `enum`, of arrays without `maxItems`, of any-values, and of
+    /// objects open to other members (`items[]` stands for an array's items). An input schema
+    /// should have none, so that what a call costs is bounded before it is read.
+    public var unboundedPaths: [String] {
+        var paths: [String] = []
+        collectUnbounded(at: "", into: &paths)
+        return paths
+    }
+
+    private func collectUnbounded(at path: String, into paths: inout [String]) {
+        let here = path.isEmpty ? "(the arguments)" : path
+        switch kind {
+        case .string(let rules):
+            if rules.maxLength == nil && rules.allowed == nil { paths.append(here) }
+        case .array(let items, let rules):
+            if rules.maxItems == nil { paths.append(here) }
+            items.collectUnbounded(at: path + "[]", into: &paths)
+        case .object(let properties, _, let additionalProperties):
+            if additionalProperties { paths.append(here) }
+            for property in properties {
+                property.schema.collectUnbounded(at: path.isEmpty ? property.name : "\(path).\(property.name)", into: &paths)
+            }
+        case .any:
+            paths.append(here)
+        case .integer, .number, .boolean:
+            break
+        }
     }
 }
 

@@ -3,24 +3,68 @@ import JSONCore
 /// Checks tool arguments against a ``JSONSchema`` and says what is wrong in words a model can
 /// act on: which argument, what was expected, what was given, and for an unknown name the
 /// closest known one.
+///
+/// Checking costs time linear in the arguments (n log n at worst), whatever they hold: cheap
+/// bounds (`maxItems`, `maxLength`) are checked first and an argument beyond them is not looked
+/// into; `uniqueItems` hashes each item once; after ``problemLimit`` problems the check stops.
+/// A message never shows more than a few dozen characters of what was given.
+///
+/// The server validates in the call's own task, off the thread that reads stdin and before the
+/// call waits for a slot under the concurrency limit: an invalid call is answered at once, even
+/// while every slot is held by slow calls, and validating costs no more than reading the line
+/// did (a 16 MiB line of ids: about 0.25 s to read, 0.35 s to check, release build), so the
+/// single reader thread paces what a client can ask the validator to do.
+///
+/// Beyond the schema's own bounds, an `integer` must fit an `Int` (64 bits) and a `number` must
+/// be one a `Decimal` holds exactly, which is what tool code converts it to: at most 38
+/// significant digits times a power of ten from 10^-128 to 10^127
+/// (``JSONNumber/fits(significantDigits:exponents:)``; convert from
+/// ``JSONNumber/canonicalLiteral``). So `1e300` is out of range, never absent.
 public struct SchemaValidator: Sendable {
     public let schema: JSONSchema
+
+    /// The most problems reported for one call.
+    public static let problemLimit = 5
+
+    /// The most characters of a given value shown in a message.
+    static let shownLength = 40
 
     public init(_ schema: JSONSchema) {
         self.schema = schema
     }
 
-    /// Every problem with `value`, one sentence each; empty when it is valid.
+    /// The problems with `value`, one sentence each (at most ``problemLimit``); empty when it is valid.
     public func problems(in value: JSON) -> [String] {
-        var problems: [String] = []
-        check(value, against: schema, path: "", into: &problems)
-        return problems
+        var report = Report(collecting: true)
+        check(value, against: schema, path: "", into: &report)
+        return report.problems
     }
 
-    private func check(_ value: JSON, against schema: JSONSchema, path: String, into problems: inout [String]) {
+    /// What a check found: the sentences (when collecting), or only whether there was anything.
+    private struct Report {
+        var collecting: Bool
+        private(set) var problems: [String] = []
+        var failed = false
+        /// Patterns compiled during this check, by pattern.
+        var patterns: [String: Regex<AnyRegexOutput>?] = [:]
+
+        init(collecting: Bool) {
+            self.collecting = collecting
+        }
+
+        /// Nothing more is worth finding.
+        var isDone: Bool { collecting ? problems.count >= SchemaValidator.problemLimit : failed }
+
+        mutating func add(_ sentence: @autoclosure () -> String) {
+            failed = true
+            if collecting && problems.count < SchemaValidator.problemLimit { problems.append(sentence()) }
+        }
+    }
+
+    private func check(_ value: JSON, against schema: JSONSchema, path: String, into report: inout Report) {
         if value.isNull {
             if !schema.isNullable, schema.kind != .any {
-                problems.append("\(subject(path)) must be \(expectation(schema)), not null.")
+                report.add("\(subject(path)) must be \(expectation(schema)), not null.")
             }
             return
         }
@@ -28,126 +72,162 @@ public struct SchemaValidator: Sendable {
         case .any:
             return
         case .boolean:
-            if value.boolValue == nil { typeProblem(value, schema, path, &problems) }
+            if value.boolValue == nil { typeProblem(value, schema, path, &report) }
         case .string(let rules):
-            guard let string = value.stringValue else { return typeProblem(value, schema, path, &problems) }
-            checkString(string, rules, schema, path, &problems)
+            guard let string = value.stringValue else { return typeProblem(value, schema, path, &report) }
+            checkString(string, rules, path, &report)
         case .integer(let rules):
-            guard let number = value.numberValue, let integer = number.intValue else {
-                return typeProblem(value, schema, path, &problems)
-            }
-            checkRange(Double(integer), literal: String(integer), rules, path, &problems)
+            guard let number = value.numberValue, number.isInteger else { return typeProblem(value, schema, path, &report) }
+            checkRange(number, rules, isInteger: true, path, &report)
         case .number(let rules):
-            guard let number = value.numberValue else { return typeProblem(value, schema, path, &problems) }
-            checkRange(number.doubleValue, literal: number.literal, rules, path, &problems)
+            guard let number = value.numberValue else { return typeProblem(value, schema, path, &report) }
+            checkRange(number, rules, isInteger: false, path, &report)
         case .array(let items, let rules):
-            guard let elements = value.arrayValue else { return typeProblem(value, schema, path, &problems) }
-            checkArray(elements, items, rules, path, &problems)
+            guard let elements = value.arrayValue else { return typeProblem(value, schema, path, &report) }
+            checkArray(elements, items, rules, path, &report)
         case .object(let properties, let required, let additionalProperties):
-            guard let object = value.objectValue else { return typeProblem(value, schema, path, &problems) }
-            checkObject(object, properties, required, additionalProperties, path, &problems)
+            guard let object = value.objectValue else { return typeProblem(value, schema, path, &report) }
+            checkObject(object, properties, required, additionalProperties, path, &report)
         }
     }
 
-    private func checkString(
-        _ string: String, _ rules: JSONSchema.StringRules, _ schema: JSONSchema, _ path: String, _ problems: inout [String]
-    ) {
-        if let allowed = rules.allowed, !allowed.contains(string) {
-            let list = allowed.map { "\"\($0)\"" }.joined(separator: ", ")
-            problems.append("\(subject(path)) must be one of \(list); got \(quoted(string)).")
+    private func checkString(_ string: String, _ rules: JSONSchema.StringRules, _ path: String, _ report: inout Report) {
+        if let allowed = rules.allowed {
+            if !allowed.contains(string) {
+                let list = allowed.map { "\"\($0)\"" }.joined(separator: ", ")
+                report.add("\(subject(path)) must be one of \(list); got \(quoted(string)).")
+            }
             return
         }
-        let length = string.count
-        if let minLength = rules.minLength, length < minLength {
-            problems.append(minLength == 1
-                ? "\(subject(path)) must not be empty."
-                : "\(subject(path)) must be at least \(minLength) characters long; got \(length).")
-        }
-        if let maxLength = rules.maxLength, length > maxLength {
-            problems.append("\(subject(path)) must be at most \(maxLength) characters long; got \(length).")
-        }
-        if let pattern = rules.pattern, !SchemaValidator.matches(string, pattern: pattern) {
-            let hint = rules.patternHint ?? "a string matching \(pattern)"
-            problems.append("\(subject(path)) must be \(hint); got \(quoted(string)).")
-        }
-    }
-
-    private func checkRange(
-        _ value: Double, literal: String, _ rules: JSONSchema.NumberRules, _ path: String, _ problems: inout [String]
-    ) {
-        var bounds: [String] = []
-        var ok = true
-        if let minimum = rules.minimum {
-            bounds.append("at least \(SchemaValidator.format(minimum))")
-            ok = ok && value >= minimum
-        }
-        if let bound = rules.exclusiveMinimum {
-            bounds.append("greater than \(SchemaValidator.format(bound))")
-            ok = ok && value > bound
-        }
-        if let maximum = rules.maximum {
-            bounds.append("at most \(SchemaValidator.format(maximum))")
-            ok = ok && value <= maximum
-        }
-        if let bound = rules.exclusiveMaximum {
-            bounds.append("less than \(SchemaValidator.format(bound))")
-            ok = ok && value < bound
-        }
-        if !ok {
-            problems.append("\(subject(path)) must be \(bounds.joined(separator: " and ")); got \(literal).")
-        }
-    }
-
-    private func checkArray(
-        _ elements: [JSON], _ items: JSONSchema, _ rules: JSONSchema.ArrayRules, _ path: String, _ problems: inout [String]
-    ) {
-        if let minItems = rules.minItems, elements.count < minItems {
-            problems.append("\(subject(path)) must have at least \(minItems) item\(minItems == 1 ? "" : "s"); got \(elements.count).")
-        }
-        if let maxItems = rules.maxItems, elements.count > maxItems {
-            problems.append("\(subject(path)) must have at most \(maxItems) items; got \(elements.count).")
-        }
-        if rules.uniqueItems {
-            for (index, element) in elements.enumerated() where elements[..<index].contains(element) {
-                problems.append("\(subject(path)) must not repeat items; \(element) appears more than once.")
-                break
+        // Lengths are in Unicode code points (JSON Schema's rule). A string's UTF-8 bounds them
+        // (one to four bytes each), so most strings are measured without counting.
+        let utf8Count = string.utf8.count
+        if let maxLength = rules.maxLength, utf8Count > maxLength {
+            let length = string.unicodeScalars.count
+            if length > maxLength {
+                return report.add("\(subject(path)) must be at most \(maxLength) characters long; got \(length).")
             }
         }
-        for (index, element) in elements.enumerated() {
-            check(element, against: items, path: "\(path)[\(index)]", into: &problems)
+        if let minLength = rules.minLength, utf8Count / 4 < minLength {
+            let length = string.unicodeScalars.count
+            if length < minLength {
+                report.add(minLength == 1
+                    ? "\(subject(path)) must not be empty."
+                    : "\(subject(path)) must be at least \(minLength) characters long; got \(length).")
+            }
         }
+        if let pattern = rules.pattern, !matches(string, pattern: pattern, &report) {
+            let hint = rules.patternHint ?? "a string matching \(pattern)"
+            report.add("\(subject(path)) must be \(hint); got \(quoted(string)).")
+        }
+    }
+
+    private func checkRange(_ number: JSONNumber, _ rules: JSONSchema.NumberRules, isInteger: Bool, _ path: String, _ report: inout Report) {
+        // The usual case, an integer below 2^53: it and the bounds are exact Doubles, and compare
+        // exactly as such.
+        if let integer = number.intValue, integer.magnitude < 1 << 53 {
+            let value = Double(integer)
+            if (rules.minimum.map { value >= $0 } ?? true) && (rules.exclusiveMinimum.map { value > $0 } ?? true)
+                && (rules.maximum.map { value <= $0 } ?? true) && (rules.exclusiveMaximum.map { value < $0 } ?? true) {
+                return
+            }
+        }
+        var bounds: [(words: String, holds: (JSONNumber) -> Bool)] = []
+        if let minimum = rules.minimum { bounds.append(("at least \(SchemaValidator.format(minimum))", { $0 >= JSONNumber(minimum) })) }
+        if let bound = rules.exclusiveMinimum { bounds.append(("greater than \(SchemaValidator.format(bound))", { $0 > JSONNumber(bound) })) }
+        if let maximum = rules.maximum { bounds.append(("at most \(SchemaValidator.format(maximum))", { $0 <= JSONNumber(maximum) })) }
+        if let bound = rules.exclusiveMaximum { bounds.append(("less than \(SchemaValidator.format(bound))", { $0 < JSONNumber(bound) })) }
+        if !bounds.allSatisfy({ $0.holds(number) }) {
+            return report.add("\(subject(path)) must be \(bounds.map(\.words).joined(separator: " and ")); got \(shown(number.literal)).")
+        }
+        if isInteger, number.intValue == nil {
+            return report.add("\(subject(path)) is out of range: an integer here lies between \(Int.min) and \(Int.max); "
+                + "got \(shown(number.literal)).")
+        }
+        if !number.fits(significantDigits: 38, exponents: -128...127) {
+            report.add("\(subject(path)) is out of range (too large, too small or too precise to be used exactly); "
+                + "got \(shown(number.literal)).")
+        }
+    }
+
+    private func checkArray(_ elements: [JSON], _ items: JSONSchema, _ rules: JSONSchema.ArrayRules, _ path: String, _ report: inout Report) {
+        if let maxItems = rules.maxItems, elements.count > maxItems {
+            // Too many to be used: not worth looking into.
+            return report.add("\(subject(path)) must have at most \(maxItems) items; got \(elements.count).")
+        }
+        if let minItems = rules.minItems, elements.count < minItems {
+            report.add("\(subject(path)) must have at least \(minItems) item\(minItems == 1 ? "" : "s"); got \(elements.count).")
+        }
+        for (index, element) in elements.enumerated() {
+            if report.isDone { return }
+            // Each element is tested without words first; only one with a problem gets a path.
+            let (collecting, failed) = (report.collecting, report.failed)
+            (report.collecting, report.failed) = (false, false)
+            check(element, against: items, path: "", into: &report)
+            let elementFailed = report.failed
+            (report.collecting, report.failed) = (collecting, failed || elementFailed)
+            if elementFailed && collecting {
+                check(element, against: items, path: "\(path)[\(index)]", into: &report)
+            }
+        }
+        if rules.uniqueItems, !report.isDone, let repeated = SchemaValidator.firstRepeat(in: elements) {
+            report.add("\(subject(path)) must not repeat items; \(describe(repeated)) appears more than once.")
+        }
+    }
+
+    /// An item that appears twice (by exact value), or nil. Integers, the usual unique items (ids),
+    /// are sorted; other items are hashed.
+    static func firstRepeat(in elements: [JSON]) -> JSON? {
+        var integers: [Int] = []
+        integers.reserveCapacity(elements.count)
+        for element in elements {
+            guard case .number(let number) = element, let integer = number.intValue else { break }
+            integers.append(integer)
+        }
+        if integers.count == elements.count {
+            integers.sort()
+            for index in integers.indices.dropFirst() where integers[index] == integers[index - 1] { return .int(integers[index]) }
+            return nil
+        }
+        var seen = Set<JSON>(minimumCapacity: elements.count)
+        return elements.first { !seen.insert($0).inserted }
     }
 
     private func checkObject(
         _ object: JSONObject, _ properties: [JSONSchema.Property], _ required: [String], _ additionalProperties: Bool,
-        _ path: String, _ problems: inout [String]
+        _ path: String, _ report: inout Report
     ) {
         let known = properties.map(\.name)
         if !additionalProperties {
             for key in object.keys where !known.contains(key) {
-                var sentence = "Unknown argument `\(join(path, key))`."
-                if let suggestion = SchemaValidator.closest(to: key, among: known) {
-                    sentence += " Did you mean `\(join(path, suggestion))`?"
-                }
-                sentence += known.isEmpty
-                    ? " This takes no arguments."
-                    : " Accepted: \(known.joined(separator: ", "))."
-                problems.append(sentence)
+                if report.isDone { return }
+                report.add(unknownArgument(key, path: path, known: known))
             }
         }
         for name in required where object[name] == nil {
+            if report.isDone { return }
             let schema = properties.first { $0.name == name }?.schema
             let what = schema.map { " (\(expectation($0))" + ($0.description.map { ": \($0)" } ?? "") + ")" } ?? ""
-            problems.append("Missing required argument `\(join(path, name))`\(what).")
+            report.add("Missing required argument `\(join(path, name))`\(what).")
         }
         for property in properties {
+            if report.isDone { return }
             guard let value = object[property.name] else { continue }
-            check(value, against: property.schema, path: join(path, property.name), into: &problems)
+            check(value, against: property.schema, path: join(path, property.name), into: &report)
         }
     }
 
-    private func typeProblem(_ value: JSON, _ schema: JSONSchema, _ path: String, _ problems: inout [String]) {
-        problems.append("\(subject(path)) must be \(expectation(schema)); got \(describe(value)).")
+    private func unknownArgument(_ key: String, path: String, known: [String]) -> String {
+        var sentence = "Unknown argument `\(join(path, shown(key)))`."
+        if key.unicodeScalars.count <= 64, let suggestion = SchemaValidator.closest(to: key, among: known) {
+            sentence += " Did you mean `\(join(path, suggestion))`?"
+        }
+        sentence += known.isEmpty ? " This takes no arguments." : " Accepted: \(known.joined(separator: ", "))."
+        return sentence
+    }
+
+    private func typeProblem(_ value: JSON, _ schema: JSONSchema, _ path: String, _ report: inout Report) {
+        report.add("\(subject(path)) must be \(expectation(schema)); got \(describe(value)).")
     }
 
     // MARK: Wording
@@ -188,7 +268,7 @@ public struct SchemaValidator: Sendable {
     private func describe(_ value: JSON) -> String {
         switch value {
         case .string(let string): "the string \(quoted(string))"
-        case .number(let number): "the number \(number.literal)"
+        case .number(let number): "the number \(shown(number.literal))"
         case .bool(let flag): "\(flag)"
         case .null: "null"
         case .array: "an array"
@@ -196,17 +276,33 @@ public struct SchemaValidator: Sendable {
         }
     }
 
+    /// A given string as a JSON string, cut to ``shownLength`` characters.
     private func quoted(_ string: String) -> String {
-        let shown = string.count > 60 ? String(string.prefix(57)) + "…" : string
-        return JSON.string(shown).serializedString()
+        JSON.string(shown(string)).serializedString()
+    }
+
+    /// `text`, or its first ``shownLength`` code points and an ellipsis.
+    func shown(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let cut = scalars.index(scalars.startIndex, offsetBy: SchemaValidator.shownLength, limitedBy: scalars.endIndex),
+              cut != scalars.endIndex
+        else { return text }
+        return String(scalars[..<cut]) + "…"
     }
 
     static func format(_ number: Double) -> String {
         JSON.double(number).serializedString()
     }
 
-    static func matches(_ string: String, pattern: String) -> Bool {
-        guard let regex = try? Regex(pattern) else { return true }
+    private func matches(_ string: String, pattern: String, _ report: inout Report) -> Bool {
+        let regex: Regex<AnyRegexOutput>?
+        if let compiled = report.patterns[pattern] {
+            regex = compiled
+        } else {
+            regex = try? Regex(pattern)
+            report.patterns[pattern] = regex
+        }
+        guard let regex else { return true }
         return (try? regex.firstMatch(in: string)) != nil
     }
 

@@ -7,8 +7,9 @@ import Darwin
 /// Splits a byte stream into lines, in time linear in the input: each byte is looked at once.
 ///
 /// A trailing `\r` is stripped and blank lines are skipped. A line longer than `maxLineLength`
-/// bytes is not kept in memory: its bytes are counted and dropped, and it is reported as
-/// oversized when its newline (or the end of input) arrives.
+/// bytes (not counting its `\n` or `\r\n`) is not kept in memory: its bytes are counted and
+/// dropped, and it is reported as oversized, with that length, when its newline (or the end of
+/// input) arrives. How the input is cut into chunks changes none of this.
 public struct LineFramer {
     public enum Event {
         /// A complete line, without its line break. The buffer is valid only during the callback.
@@ -19,7 +20,8 @@ public struct LineFramer {
 
     public let maxLineLength: Int
     private var partial: [UInt8] = []
-    private var discardedLength: Int?
+    /// The line being discarded: its length so far and its last byte (a `\r` to leave uncounted).
+    private var discarded: (length: Int, last: UInt8)?
 
     public init(maxLineLength: Int) {
         self.maxLineLength = maxLineLength
@@ -44,16 +46,17 @@ public struct LineFramer {
 
     /// Ends the input: an unterminated last line is delivered as if it had its newline.
     public mutating func finish(_ emit: (Event) -> Void) {
-        if !partial.isEmpty || discardedLength != nil {
+        if !partial.isEmpty || discarded != nil {
             completeLine(with: UnsafeRawBufferPointer(start: nil, count: 0), emit)
         }
     }
 
     private mutating func accumulate(_ bytes: UnsafeRawBufferPointer) {
-        if let discarded = discardedLength {
-            discardedLength = discarded + bytes.count
-        } else if partial.count + bytes.count > maxLineLength {
-            discardedLength = partial.count + bytes.count
+        if let line = discarded {
+            discarded = (line.length + bytes.count, bytes.last ?? line.last)
+        } else if partial.count + bytes.count > maxLineLength + 1 {
+            // Over the limit even if its last byte is the `\r` of a `\r\n`.
+            discarded = (partial.count + bytes.count, bytes.last ?? partial.last ?? 0)
             partial = []
         } else {
             partial.append(contentsOf: bytes)
@@ -61,14 +64,14 @@ public struct LineFramer {
     }
 
     private mutating func completeLine(with segment: UnsafeRawBufferPointer, _ emit: (Event) -> Void) {
-        if let discarded = discardedLength {
-            discardedLength = nil
-            emit(.oversized(length: discarded + segment.count))
+        if let line = discarded {
+            discarded = nil
+            emit(.oversized(length: LineFramer.length(line.length + segment.count, last: segment.last ?? line.last)))
         } else if partial.isEmpty {
             // The common case: the whole line is inside this chunk; no copy.
             deliver(segment, emit)
-        } else if partial.count + segment.count > maxLineLength {
-            let length = partial.count + segment.count
+        } else if partial.count + segment.count > maxLineLength + 1 {
+            let length = LineFramer.length(partial.count + segment.count, last: segment.last ?? partial.last ?? 0)
             partial = []
             emit(.oversized(length: length))
         } else {
@@ -77,6 +80,11 @@ public struct LineFramer {
             partial = []
             line.withUnsafeBytes { deliver($0, emit) }
         }
+    }
+
+    /// A line's length without the `\r` of its `\r\n`.
+    private static func length(_ count: Int, last: UInt8) -> Int {
+        last == 0x0D ? count - 1 : count
     }
 
     private func deliver(_ line: UnsafeRawBufferPointer, _ emit: (Event) -> Void) {

@@ -1,5 +1,5 @@
 import Foundation
-import JSONCore
+@testable import JSONCore
 import Locking
 import TestSupport
 import Testing

@@ -1,0 +1,71 @@
+import Testing
+@testable import JSONCore
+@testable import MCPCore
+
+/// What the model reads is sanitized: tool results (text and structured content), tool errors,
+/// and JSON-RPC errors that echo the client's input, which are also bounded.
+@Suite struct SanitizingTests {
+    static let hidden = "\u{200B}\u{202E}" + "do this".unicodeScalars.map { String(Unicode.Scalar(0xE0000 + $0.value) ?? " ") }.joined()
+
+    func tool(_ name: String, _ body: @escaping @Sendable () throws -> ToolResult) -> Tool {
+        Tool(name: name, title: name, description: "Returns text from elsewhere.", inputSchema: .object([:]), outputSchema: nil,
+             annotations: readOnly) { _, _ in try body() }
+    }
+
+    func call(_ harness: ServerHarness, _ name: String, id: Int) async throws -> JSON {
+        try #require(await harness.request(modern(.int(id), "tools/call", ["name": .string(name)]))?["result"])
+    }
+
+    @Test func resultsBuiltAsValuesAreSanitized() async throws {
+        let harness = ServerHarness(tools: [tool("built") { .success(["name": .string("Acme" + SanitizingTests.hidden), "emoji": "👩‍💻"]) }])
+        let result = try await call(harness, "built", id: 1)
+        #expect(result["structuredContent"] == ["name": "Acme", "emoji": "👩‍💻"])
+        #expect(result["content"]?.arrayValue?.first?["text"] == #"{"name":"Acme","emoji":"👩‍💻"}"#)
+    }
+
+    @Test func resultsWrittenFromDocumentsAreSanitized() async throws {
+        let page = try JSONDocument(bytes: Array(#"{"name":"Acme\u200b\u202e","note":"ok"}"#.utf8))
+        let harness = ServerHarness(tools: [tool("written") {
+            var object = JSONWriter(sanitizing: true)
+            object.write(page.root)
+            var escaped = JSONWriter()
+            object.bytes.withUnsafeBufferPointer { escaped.writeStringContents(utf8: $0) }
+            return .success(serializedObject: object.bytes, escaped: escaped.bytes)
+        }])
+        let result = try await call(harness, "written", id: 1)
+        #expect(result["structuredContent"] == ["name": "Acme", "note": "ok"])
+        #expect(result["content"]?.arrayValue?.first?["text"] == #"{"name":"Acme","note":"ok"}"#)
+    }
+
+    @Test func toolErrorsAreSanitized() async throws {
+        let harness = ServerHarness(tools: [
+            tool("thrown") { throw ToolError("The client \"Acme" + SanitizingTests.hidden + "\" is archived.") },
+            tool("returned") { .failure("Refused:" + SanitizingTests.hidden) },
+        ])
+        let thrown = try await call(harness, "thrown", id: 1)
+        #expect(thrown["isError"] == true)
+        #expect(thrown["content"]?.arrayValue?.first?["text"] == "The client \"Acme\" is archived.")
+        #expect(try await call(harness, "returned", id: 2)["content"]?.arrayValue?.first?["text"] == "Refused:")
+    }
+
+    /// Protocol errors that echo a name the client sent show it sanitized and cut short.
+    @Test func protocolErrorsEchoABoundedSanitizedPart() async throws {
+        let harness = ServerHarness(tools: [echoTool()])
+        let long = String(repeating: "x", count: 100_000) + SanitizingTests.hidden
+        let unknownTool = try #require(await harness.request(modern(1, "tools/call", ["name": .string("nope" + SanitizingTests.hidden + long)]))?["error"])
+        let message = try #require(unknownTool["message"]?.stringValue)
+        #expect(message.hasPrefix("Invalid params: Unknown tool: nopexxx"))
+        #expect(message.unicodeScalars.count <= JSONRPCError.messageLimit + 1)
+        #expect(!message.unicodeScalars.contains { TextSanitizer.kind(of: $0) != .visible })
+
+        let unknownMethod = try #require(await harness.request(modern(2, .init(stringLiteral: "x/" + SanitizingTests.hidden + long)))?["error"])
+        #expect(unknownMethod["code"] == -32601)
+        #expect((unknownMethod["message"]?.stringValue?.unicodeScalars.count ?? .max) < 100)
+
+        var meta = modernMeta.objectValue ?? [:]
+        meta["io.modelcontextprotocol/protocolVersion"] = .string(long)
+        let badVersion = try #require(await harness.request(["jsonrpc": "2.0", "id": 3, "method": "ping", "params": ["_meta": .object(meta)]])?["error"])
+        #expect(badVersion["code"] == -32022)
+        #expect((badVersion["data"]?["requested"]?.stringValue?.unicodeScalars.count ?? .max) <= JSONRPCError.dataStringLimit + 1)
+    }
+}
