@@ -35,9 +35,14 @@ final class CaptureSink: MessageSink, Sendable {
 
 /// Collects log lines.
 final class CaptureLog: LogSink, Sendable {
-    private let storage = Locked<[String]>([])
+    private let storage = Watched<[String]>([])
     func write(line: String) { storage.withLock { $0.append(line) } }
     var lines: [String] { storage.current }
+
+    /// Waits until a line contains `text`.
+    func waitFor(_ text: String) async throws {
+        try await storage.wait(until: { $0.contains { $0.contains(text) } }, "a log line with \"\(text)\"")
+    }
 }
 
 struct ServerHarness {

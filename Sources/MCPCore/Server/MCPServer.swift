@@ -41,10 +41,10 @@ public final class MCPServer: Sendable {
         legacySession.current?.version
     }
 
-    /// How many requests are being served now.
+    /// How many tool calls are being served now.
     var requestsInFlight: Int { inFlight.count }
 
-    /// Waits for in-flight requests to finish, until `deadline`. Returns whether they all did.
+    /// Waits for the tool calls in flight to finish, until `deadline`. Returns whether they all did.
     func waitForRequests(before deadline: Date) -> Bool {
         inFlight.waitUntilEmpty(before: deadline)
     }
