@@ -26,11 +26,19 @@ public final class HoursmithClient: Sendable {
         self.transport = HTTPTransport(
             timeoutSeconds: configuration.timeoutSeconds,
             maxConnectionsPerHost: max(2, configuration.maxConnections),
-            maxResponseBytes: configuration.maxResponseBytes
+            maxResponseBytes: configuration.maxResponseBytes,
+            direct: baseURL.isPlainHTTP
         )
         self.pacers = configuration.pacing.map(Pacer.init)
         self.userAgent = "\(configuration.product)/\(configuration.version)"
         self.log = ScrubbedLog(logger: configuration.logger, token: configuration.token)
+        if baseURL.isPlainHTTP {
+            let ignored = PlainHTTPProxies.removeFromEnvironment()
+            if !ignored.isEmpty {
+                log.info("The API URL is plain http to \(baseURL.host): it is reached directly, never through the proxy "
+                    + "that \(ignored.joined(separator: ", ")) names (a proxy would read the token).")
+            }
+        }
     }
 
     // MARK: Sending

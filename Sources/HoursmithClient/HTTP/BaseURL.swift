@@ -7,6 +7,9 @@ struct BaseURL: Sendable {
     /// `https://hoursmith.app` (`http://127.0.0.1:8080`).
     let origin: String
     let host: String
+    /// Plain http (to a loopback host, the only place it is allowed): reached directly, never
+    /// through a proxy.
+    let isPlainHTTP: Bool
 
     init(_ raw: String) throws(HoursmithError) {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -37,6 +40,7 @@ struct BaseURL: Sendable {
         let hostText = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         self.origin = "\(scheme)://\(hostText)\(port)"
         self.host = host
+        self.isPlainHTTP = scheme == "http"
         self.text = origin + path
     }
 

@@ -30,6 +30,9 @@ struct HTTPResponse: Sendable {
 /// given, however slowly the answer comes: URLSession's own timeout only bounds each wait for
 /// data on Linux, so an answer dripped a byte at a time would never end by it.
 ///
+/// A `direct` transport (plain http, to a loopback host) is told to use no proxy; see
+/// ``PlainHTTPProxies`` for Linux, where URLSession cannot be told.
+///
 /// Only GETs reuse pooled connections; any other request goes over a connection of its own.
 /// libcurl (URLSession on Linux) silently sends a request again when a reused keep-alive
 /// connection closes without an answer — a POST or DELETE the server did process, and, for a
@@ -41,9 +44,10 @@ final class HTTPTransport: Sendable {
     private let configuration: URLSessionConfiguration.Snapshot
     private let pooledSession = LazySession()
 
-    init(timeoutSeconds: Int, maxConnectionsPerHost: Int, maxResponseBytes: Int) {
+    init(timeoutSeconds: Int, maxConnectionsPerHost: Int, maxResponseBytes: Int, direct: Bool) {
         configuration = URLSessionConfiguration.Snapshot(
-            timeoutSeconds: timeoutSeconds, maxConnectionsPerHost: maxConnectionsPerHost, maxResponseBytes: maxResponseBytes)
+            timeoutSeconds: timeoutSeconds, maxConnectionsPerHost: maxConnectionsPerHost, maxResponseBytes: maxResponseBytes,
+            direct: direct)
     }
 
     deinit {
@@ -82,6 +86,8 @@ extension URLSessionConfiguration {
         let timeoutSeconds: Int
         let maxConnectionsPerHost: Int
         let maxResponseBytes: Int
+        /// Plain http to loopback: no proxy, ever.
+        let direct: Bool
 
         func make() -> URLSessionConfiguration {
             let configuration = URLSessionConfiguration.ephemeral
@@ -93,6 +99,8 @@ extension URLSessionConfiguration {
             configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
             configuration.timeoutIntervalForRequest = TimeInterval(timeoutSeconds)
             configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
+            // An empty dictionary is "no proxy" on Darwin; Linux ignores it (see PlainHTTPProxies).
+            if direct { configuration.connectionProxyDictionary = [:] }
             return configuration
         }
     }
