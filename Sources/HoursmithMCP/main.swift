@@ -37,7 +37,7 @@ let access = Startup.access(options, logger: logger)
 let listChanges = ListChangeRelay()
 let session = HoursmithSession(access: access) { role in listChanges.roleBecameKnown(role) }
 let surface = ToolSurface(catalog: Catalog.tools(ToolEnvironment(session: session)), selection: selection, session: session)
-let stdio = StdioServer(configuration: Product.serverConfiguration, tools: surface, logger: logger)
+let stdio = StdioServer(configuration: Product.serverConfiguration(callTimeout: options.callTimeout), tools: surface, logger: logger)
 listChanges.attach(stdio.server)
 
 if case .ready = access {
