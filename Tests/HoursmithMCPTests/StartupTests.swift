@@ -73,6 +73,8 @@ import Darwin
         (["--api-url"], [:], "--api-url needs a value"),
         ([], ["HOURSMITH_READ_ONLY": "maybe"], "HOURSMITH_READ_ONLY must be 1 or 0"),
         ([], ["HOURSMITH_TOOLS": "list_time_entries,nope"], "Unknown tool \"nope\""),
+        (["--call-timeout", "0"], [:], "--call-timeout must be a whole number of seconds from 1 to 600"),
+        ([], ["HOURSMITH_CALL_TIMEOUT": "40s"], "HOURSMITH_CALL_TIMEOUT must be a whole number of seconds"),
     ])
     func mistakesInOptionsExitTwoWithAMessage(arguments: [String], environment: [String: String], message: String) async throws {
         let (status, stdout, stderr) = try await runToEnd(arguments, environment: environment)
@@ -84,7 +86,7 @@ import Darwin
     @Test func helpAndVersionPrintAndExitZero() async throws {
         let (helpStatus, help, _) = try await runToEnd(["--help"])
         #expect(helpStatus == 0)
-        for word in ["--read-only", "--toolsets", "--exclude-tools", "HOURSMITH_API_TOKEN", "--check", "delete_client",
+        for word in ["--read-only", "--toolsets", "--exclude-tools", "HOURSMITH_API_TOKEN", "--check", "--call-timeout", "delete_client",
                      "get_time_report", "start_timer"] {
             #expect(help.contains(word), "help mentions \(word)")
         }
