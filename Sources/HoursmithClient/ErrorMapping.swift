@@ -185,7 +185,8 @@ extension HoursmithError {
         case .cancelled: kind = .cancelled
         case .timedOut: kind = .timedOut
         case .tooLarge: kind = .responseTooLarge(limit: context.maxResponseBytes)
-        case .redirect(let status, let location): kind = .redirectRefused(status: status, location: location.map(context.token.scrubbed))
+        case .redirect(let status, let location):
+            kind = .redirectRefused(status: status, location: location.map { BaseURL.shown(context.token.scrubbed($0)) })
         case .urlError(let error): kind = self.kind(of: error, token: context.token)
         }
         let mayHaveArrived = switch kind {

@@ -41,6 +41,9 @@ public final class HoursmithClient: Sendable {
         }
     }
 
+    /// The API's base URL, as requests are made from it: `https://hoursmith.app/api/v1`.
+    public var apiURL: String { baseURL.text }
+
     // MARK: Sending
 
     /// Sends `request`, retrying as the policy allows, and returns its 2xx answer. Everything it

@@ -28,7 +28,7 @@ do throws(OptionsError) {
 if options.mode == .check {
     // --check reports a problem once, on stderr, itself: the start-up log stays quiet.
     let access = Startup.access(options, logger: Logger(label: Product.name, level: .emergency))
-    Task { exit(await Startup.check(access, apiURL: options.apiURL ?? Options.defaultAPIURL)) }
+    Task { exit(await Startup.check(access)) }
     dispatchMain()
 }
 

@@ -29,7 +29,7 @@ enum Startup {
     }
 
     /// `--check`: `GET /me`, then who and where on stdout (exit 0), or the problem on stderr (exit 1).
-    static func check(_ access: HoursmithSession.Access, apiURL: String) async -> Int32 {
+    static func check(_ access: HoursmithSession.Access) async -> Int32 {
         let client: HoursmithClient
         switch access {
         case .unavailable(let problem):
@@ -46,7 +46,7 @@ enum Startup {
                 User:      \(me.user.name) <\(me.user.email)>, role \(me.user.role)
                 Workspace: \(workspace.name) (id \(workspace.id)), plan \(workspace.plan.displayName), \
                 currency \(workspace.currency), timezone \(workspace.timezone), weeks start on \(workspace.weekStart.rawValue)
-                API:       \(apiURL)
+                API:       \(client.apiURL)
                 """)
             return 0
         } catch {
