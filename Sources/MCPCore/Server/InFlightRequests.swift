@@ -53,14 +53,15 @@ final class InFlightRequests: Sendable {
         }
     }
 
-    /// Attaches the task serving the call (cancelling it at once if a cancellation came first).
+    /// Attaches the task serving the call, cancelling it at once if a cancellation came first or
+    /// the call was already answered for (its time limit came before its task was attached).
     func attach(_ task: Task<Void, Never>, to ticket: Ticket) {
-        let cancelled: Bool = state.withLock { state in
-            guard state.entries[ticket.id]?.serial == ticket.serial else { return false }
+        let cancel: Bool = state.withLock { state in
+            guard state.entries[ticket.id]?.serial == ticket.serial else { return true }
             state.entries[ticket.id]?.task = task
             return state.entries[ticket.id]?.cancelled == true
         }
-        if cancelled { task.cancel() }
+        if cancel { task.cancel() }
     }
 
     /// The client cancelled the call: its task is cancelled and no reply will be written.
