@@ -33,6 +33,12 @@ func runBenchmark() throws {
     var results = Results()
     let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
     print("hoursmith-bench: \(serverPath) against the sandbox at \(sandbox.baseURL)")
+    if arguments.contains("--bounded") {
+        // Only the bounded-time figures (BoundedTime.swift), with a call time limit of 10 s.
+        try measureBoundedTime(limit: 10, serverPath: serverPath, sandbox: sandbox, environment: environment, into: &results)
+        print(results.table())
+        return
+    }
 
     // MARK: Cold start
 
