@@ -136,7 +136,7 @@ import Testing
                 for _ in 0..<16 { group.addTask { _ = try? await client.getClient(id: Fixture.Client.acme) } }
             }
         }
-        try await harness.sandbox.waitForRequests(16, timeout: .seconds(15)) { $0.method == "GET" && $0.path.hasPrefix("/clients") }
+        try await harness.sandbox.waitForRequests(16) { $0.method == "GET" && $0.path.hasPrefix("/clients") }
         let me = try await client.me()
         #expect(me.user.id == Fixture.User.owner)
         gate.open()

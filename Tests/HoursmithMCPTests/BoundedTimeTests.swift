@@ -85,7 +85,7 @@ import Darwin
         let gate = SandboxGate()
         harness.sandbox.inject(.hold(gate), times: 16, method: "GET", path: "/clients")
         let hung = (0..<16).map { _ in Self.startCall(harness.server, "list_clients") }
-        try await harness.sandbox.waitForRequests(16, timeout: .seconds(15)) { $0.method == "GET" && $0.path == "/clients" }
+        try await harness.sandbox.waitForRequests(16) { $0.method == "GET" && $0.path == "/clients" }
         var latencies: [Duration] = []
         for _ in 0..<5 {
             let (outcome, elapsed) = try await Self.timedCall(harness.server, "list_projects")

@@ -208,16 +208,18 @@ let changes = ToolAnnotations(readOnlyHint: false, destructiveHint: false, idemp
 
     @Test func aCallStillRunningAtItsTimeLimitIsAnsweredForAndCancelled() async throws {
         let gate = Gate()
-        let harness = ServerHarness(tools: [gatedTool(gate)]) { $0.callTimeout = .seconds(1) }
+        let limits = ManualTimeLimits()
+        let harness = ServerHarness(tools: [gatedTool(gate)], timeLimits: limits.limits) { $0.callTimeout = .seconds(40) }
         defer { gate.release() }
-        let result = try await call(harness, [:], tool: "wait")
+        harness.send(modern(1, "tools/call", ["name": "wait"]))
+        try await gate.waitUntilHolding(1)
+        limits.fireAll()
+        let result = try #require(await harness.sink.response(id: 1)?["result"])
         #expect(result["isError"] == true)
         let text = result["content"]?.arrayValue?.first?["text"]?.stringValue ?? ""
-        #expect(text.contains("wait did not finish within 1 second"), "\(text)")
+        #expect(text.contains("wait did not finish within 40 seconds"), "\(text)")
         #expect(text.contains("Try again"), "a read may simply be asked again: \(text)")
-        // Its task was cancelled: nothing is left at the gate (on a busy machine the limit may
-        // even come before the tool started, and then it never does).
-        try await gate.waitUntilHolding(0)
+        try await gate.waitForCancellations(1)
         let server = harness.server
         #expect(await offThePool { server.waitForRequests(before: Date(timeIntervalSinceNow: 10)) })
         #expect(harness.log.lines.contains { $0.contains("request 1 (wait) was still running at its time limit") })
@@ -227,22 +229,36 @@ let changes = ToolAnnotations(readOnlyHint: false, destructiveHint: false, idemp
     /// past its limit; a call that changes things says it may have.
     @Test func noCallOutlivesItsLimitEvenBehindAToolThatIgnoresCancellation() async throws {
         let gate = StubbornGate()
-        let harness = ServerHarness(tools: [stubbornTool(gate, annotations: changes), echoTool()]) {
-            // Long enough for the first call to reach its gate even on a busy machine.
-            $0.callTimeout = .seconds(10)
+        let limits = ManualTimeLimits()
+        let harness = ServerHarness(tools: [stubbornTool(gate, annotations: changes), echoTool()], timeLimits: limits.limits) {
             $0.maxConcurrentRequests = 1
         }
         defer { gate.open() }
         harness.send(modern(1, "tools/call", ["name": "stubborn"]))
         try await gate.waitUntilEntered(1)
-        let second = try #require(await harness.request(modern(2, "tools/call", ["name": "echo", "arguments": ["text": "x"]])))
+        // The second waits for the only slot, which the first never gives back.
+        harness.send(modern(2, "tools/call", ["name": "echo", "arguments": ["text": "x"]]))
+        try await limits.waitUntilArmed(2)
+        limits.fireAll()
         let first = try #require(await harness.sink.response(id: 1))
+        let second = try #require(await harness.sink.response(id: 2))
         let firstText = first["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue ?? ""
         let secondText = second["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue ?? ""
         #expect(firstText.contains("stubborn did not finish") && firstText.contains("may or may not have changed something"),
                 "\(firstText)")
         #expect(secondText.contains("echo did not finish"), "it waited for the slot the whole time: \(secondText)")
         #expect(harness.server.requestsInFlight == 0)
+    }
+
+    /// A limit that comes after the call answered (had it not been disarmed) answers nothing more.
+    @Test func aLimitThatComesAfterTheAnswerDoesNothing() async throws {
+        let limits = ManualTimeLimits()
+        let harness = ServerHarness(tools: [echoTool()], timeLimits: limits.limits)
+        let reply = try #require(await harness.request(modern(1, "tools/call", ["name": "echo", "arguments": ["text": "x"]])))
+        #expect(reply["result"]?["structuredContent"]?["echo"] == "x")
+        limits.fireAll(evenDisarmed: true)
+        #expect(harness.sink.messages.filter { $0["id"] == 1 }.count == 1, "answered once")
+        #expect(!harness.log.lines.contains { $0.contains("was still running at its time limit") })
     }
 
     @Test func aToolIsToldItsDeadlineALittleBeforeTheLimit() async throws {

@@ -28,11 +28,19 @@ public final class MCPServer: Sendable {
         var logLevel: LogLevel?
     }
 
-    public init(configuration: ServerConfiguration, tools: any ToolSource, logger: Logger, sink: any MessageSink) {
+    /// Keeps each call's time limit.
+    let timeLimits: TimeLimits
+
+    public convenience init(configuration: ServerConfiguration, tools: any ToolSource, logger: Logger, sink: any MessageSink) {
+        self.init(configuration: configuration, tools: tools, logger: logger, sink: sink, timeLimits: .dispatch)
+    }
+
+    init(configuration: ServerConfiguration, tools: any ToolSource, logger: Logger, sink: any MessageSink, timeLimits: TimeLimits) {
         self.configuration = configuration
         self.tools = tools
         self.logger = logger
         self.sink = sink
+        self.timeLimits = timeLimits
         self.limit = ConcurrencyLimit(limit: configuration.maxConcurrentRequests)
     }
 

@@ -69,11 +69,7 @@ extension MCPServer {
         let context = ToolContext(
             requestID: request.id, protocolVersion: terms.version, deadline: answerBy - configuration.toolAnswerMargin,
             timeLimit: configuration.callTimeout, channel: channel)
-        // A dispatch timer, not a sleeping task: it fires on time even when every thread of the
-        // concurrency pool is busy.
-        let timeLimit = DispatchSource.makeTimerSource(queue: .global())
-        timeLimit.schedule(deadline: .now() + .nanoseconds(Self.nanoseconds(configuration.callTimeout)))
-        timeLimit.setEventHandler {
+        let disarmTimeLimit = timeLimits.arm(configuration.callTimeout) {
             self.inFlight.expire(ticket) { reply in
                 channel.close()
                 guard reply else { return completion(nil) }
@@ -82,10 +78,9 @@ extension MCPServer {
                 completion(replies.result(pieces: ToolResult.failure(self.timeLimitWords(call)).members(for: terms.version)))
             }
         }
-        timeLimit.activate()
         let task = Task {
             let outcome = await self.run(tool, arguments, context)
-            timeLimit.cancel()
+            disarmTimeLimit()
             channel.close()
             self.inFlight.finish(ticket) { reply in
                 guard reply, let outcome else {
@@ -106,12 +101,6 @@ extension MCPServer {
             : "It may or may not have changed something before it stopped: check before repeating it."
         return "\(call.tool) did not finish within \(Self.words(configuration.callTimeout)), this server's time limit for a "
             + "call, and was stopped. \(outcome)"
-    }
-
-    /// The whole nanoseconds of `duration` (a day at most), for a dispatch timer.
-    static func nanoseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return max(0, Int(min(seconds, 86_400)) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
     }
 
     /// "40 seconds", "1.5 seconds".
