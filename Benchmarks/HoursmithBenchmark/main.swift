@@ -34,6 +34,12 @@ func runBenchmark() throws {
     var results = Results()
     let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
     print("hoursmith-bench: \(serverPath) against the sandbox at \(sandbox.baseURL)")
+    if arguments.contains("--bounded") {
+        // Only the bounded-time figures (BoundedTime.swift), with a call time limit of 10 s.
+        try measureBoundedTime(limit: 10, serverPath: serverPath, sandbox: sandbox, environment: environment, into: &results)
+        print(results.table())
+        return
+    }
 
     if let count = argument("--memory").flatMap(Int.init) {
         // Only the memory figures beside the floor's, from `count` runs of each (for iterating on them).

@@ -11,10 +11,14 @@ public struct HoursmithConfiguration: Sendable {
     /// Sent as `User-Agent: <product>/<version>`.
     public var product: String
     public var version: String
-    /// How long one attempt may take. URLSession has no separate connect timeout: on Linux this
-    /// bounds the whole exchange, connecting included; on Darwin, each wait for data (the
-    /// connection's included). Whole seconds, at least 1 (Linux truncates fractions).
+    /// How long one try may take, from connecting to the last byte of the answer: a hard limit,
+    /// not an idle one (an API that sends a byte a second is cut off too). Whole seconds, at
+    /// least 1.
     public var requestTimeout: Duration
+    /// How long a request may take in all — every try, every wait before a retry, for
+    /// `Retry-After` or for pacing — when it is made outside a call's own deadline
+    /// (``HoursmithClient/withDeadline(in:limit:_:)``).
+    public var callTimeout: Duration
     /// A larger answer is an error rather than memory.
     public var maxResponseBytes: Int
     public var retry: RetryPolicy
@@ -22,6 +26,10 @@ public struct HoursmithConfiguration: Sendable {
     public var pacing: [RequestPacing]
     /// How many pages a walk fetches at once after the first.
     public var maxConcurrentPages: Int
+    /// How many connections GETs share (any other request has one of its own). A GET waits for
+    /// one when all are busy, so there are enough that GETs stuck on a hung endpoint leave room
+    /// for the others.
+    public var maxConnections: Int
     /// Time and sleeping; tests replace it so that retries and pacing do not wait for real.
     public var clock: ClientClock
     /// Receives retries, waits and a line per request. Never receives the token's secret.
@@ -33,10 +41,12 @@ public struct HoursmithConfiguration: Sendable {
         baseURL: String = HoursmithConfiguration.defaultBaseURL,
         product: String = "hoursmith-mcp",
         requestTimeout: Duration = .seconds(30),
+        callTimeout: Duration = .seconds(40),
         maxResponseBytes: Int = 64 << 20,
         retry: RetryPolicy = RetryPolicy(),
         pacing: [RequestPacing] = RequestPacing.contract,
         maxConcurrentPages: Int = 4,
+        maxConnections: Int = 32,
         clock: ClientClock = .system,
         logger: (any ClientLogger)? = nil
     ) {
@@ -45,18 +55,19 @@ public struct HoursmithConfiguration: Sendable {
         self.baseURL = baseURL
         self.product = product
         self.requestTimeout = requestTimeout
+        self.callTimeout = callTimeout
         self.maxResponseBytes = maxResponseBytes
         self.retry = retry
         self.pacing = pacing
         self.maxConcurrentPages = maxConcurrentPages
+        self.maxConnections = maxConnections
         self.clock = clock
         self.logger = logger
     }
 
     /// `requestTimeout` in whole seconds, rounded up, at least 1.
     var timeoutSeconds: Int {
-        let (seconds, attoseconds) = requestTimeout.components
-        return max(1, Int(seconds) + (attoseconds > 0 ? 1 : 0))
+        max(1, requestTimeout.wholeSecondsRoundedUp)
     }
 }
 

@@ -7,12 +7,17 @@ struct ErrorContext: Sendable {
     let request: String
     /// The object the request was about (client 3), when it was about one.
     let object: APIObject?
+    /// The collection it created in or acted on, when there was one.
+    let collection: APICollection?
     /// Whether the request only reads (a lost answer then changes nothing).
     let isRead: Bool
     /// `https://hoursmith.app`.
     let origin: String
     let host: String
+    /// The time one try has, in seconds.
     let timeoutSeconds: Int
+    /// The time the whole call has, in seconds.
+    let callLimitSeconds: Int
     let maxResponseBytes: Int
     /// Scrubs the secret out of any text that came from elsewhere.
     let token: APIToken
@@ -26,13 +31,16 @@ extension HoursmithError {
     static func api(status: Int, body: [UInt8], retryAfter: Int?, context: ErrorContext) -> HoursmithError {
         let envelope = ErrorEnvelope(body: body, token: context.token)
         let kind = kind(status: status, envelope: envelope, retryAfter: retryAfter)
+        let isServerError = if case .serverError = kind { true } else { false }
         return HoursmithError(
             kind: kind,
             message: message(for: kind, apiMessage: envelope.message, context: context),
             apiMessage: envelope.message,
             status: status,
             request: context.request,
-            object: context.object
+            object: context.object,
+            collection: context.collection,
+            outcomeIsUnknown: isServerError && !context.isRead
         )
     }
 
@@ -121,9 +129,12 @@ extension HoursmithError {
             let wait = retryAfter.map { "try again in \($0) second\($0 == 1 ? "" : "s")" } ?? "try again shortly"
             return "Hoursmith's rate limit was reached (100 requests per 15 seconds per token, and 100 reports "
                 + "per 15 minutes); \(wait)."
-        case .serverError(let status):
+        case .serverError(let status) where context.isRead:
             return "Hoursmith had a server error (HTTP \(status)). Try again in a moment; if it keeps happening, "
                 + "Hoursmith may be having an outage."
+        case .serverError(let status):
+            return "Hoursmith had a server error (HTTP \(status)) on \(context.request), so the change may or may not have been "
+                + "made: check before repeating it. If it keeps happening, Hoursmith may be having an outage."
         case .unexpectedResponse(let status, let code):
             let named = code.map { " (\($0))" } ?? ""
             return "Hoursmith answered with HTTP \(status)\(named), which this version of hoursmith-mcp does not know.\(api)"
@@ -163,6 +174,8 @@ enum TransportFailure: Error, Sendable {
     case redirect(status: Int, location: String?)
     case tooLarge
     case cancelled
+    /// The exchange took longer than the time it was given.
+    case timedOut
 }
 
 extension HoursmithError {
@@ -170,19 +183,47 @@ extension HoursmithError {
         let kind: Kind
         switch failure {
         case .cancelled: kind = .cancelled
+        case .timedOut: kind = .timedOut
         case .tooLarge: kind = .responseTooLarge(limit: context.maxResponseBytes)
-        case .redirect(let status, let location): kind = .redirectRefused(status: status, location: location.map(context.token.scrubbed))
+        case .redirect(let status, let location):
+            kind = .redirectRefused(status: status, location: location.map { BaseURL.shown(context.token.scrubbed($0)) })
         case .urlError(let error): kind = self.kind(of: error, token: context.token)
         }
+        let mayHaveArrived = switch kind {
+        case .timedOut, .connectionLost, .transportFailure, .cancelled: true
+        default: false
+        }
         return HoursmithError(
-            kind: kind, message: transportMessage(for: kind, context: context), request: context.request, object: context.object)
+            kind: kind, message: transportMessage(for: kind, context: context), request: context.request, object: context.object,
+            collection: context.collection, outcomeIsUnknown: mayHaveArrived && !context.isRead)
+    }
+
+    /// The call's time limit ran out while `context`'s request was under way or about to be sent.
+    static func deadlineExceeded(context: ErrorContext) -> HoursmithError {
+        let kind = Kind.deadlineExceeded(seconds: context.callLimitSeconds)
+        return HoursmithError(
+            kind: kind, message: transportMessage(for: kind, context: context), request: context.request, object: context.object,
+            collection: context.collection, outcomeIsUnknown: !context.isRead)
+    }
+
+    /// A page walk would have to wait `wait` for the client's own pacing, past the call's deadline.
+    static func pacedPastDeadline(wait: Duration, pacing: RequestPacing, context: ErrorContext) -> HoursmithError {
+        let seconds = max(1, wait.wholeSecondsRoundedUp)
+        let window = pacing.window.wholeSecondsRoundedUp
+        return HoursmithError(
+            kind: .rateLimited(retryAfter: seconds),
+            message: "Reading every page would take longer than this call's time limit of \(context.callLimitSeconds) seconds: "
+                + "Hoursmith allows \(pacing.limit) requests per \(window) seconds, and the next page could only be asked for "
+                + "in \(seconds) second\(seconds == 1 ? "" : "s"). Ask for fewer items (a narrower filter or period, or a lower "
+                + "limit), or try again in \(seconds) second\(seconds == 1 ? "" : "s").",
+            request: context.request, object: context.object, collection: context.collection)
     }
 
     static func undecodable(_ detail: String, context: ErrorContext) -> HoursmithError {
         let kind = Kind.undecodableResponse(detail: context.token.scrubbed(detail))
         return HoursmithError(
             kind: kind, message: transportMessage(for: kind, context: context), status: 200, request: context.request,
-            object: context.object)
+            object: context.object, collection: context.collection)
     }
 
     static func invalidBaseURL(_ url: String, reason: String) -> HoursmithError {
@@ -219,6 +260,10 @@ extension HoursmithError {
         case .timedOut:
             return "Hoursmith did not answer within \(context.timeoutSeconds) seconds. Check the network connection, "
                 + "then try again.\(unknownOutcome)"
+        case .deadlineExceeded(let seconds):
+            return "Hoursmith did not answer \(context.request) within this call's time limit of \(seconds) seconds, so the "
+                + "call was stopped. Hoursmith may be slow or unreachable: try again in a minute.\(unknownOutcome) "
+                + "(The limit is set with --call-timeout or HOURSMITH_CALL_TIMEOUT.)"
         case .hostNotFound:
             return "Could not find the host \(context.host). Check the network connection and the API URL "
                 + "(HOURSMITH_API_URL)."

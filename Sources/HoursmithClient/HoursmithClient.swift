@@ -25,19 +25,32 @@ public final class HoursmithClient: Sendable {
         self.baseURL = try BaseURL(configuration.baseURL)
         self.transport = HTTPTransport(
             timeoutSeconds: configuration.timeoutSeconds,
-            maxConnectionsPerHost: max(2, configuration.maxConcurrentPages + 1),
-            maxResponseBytes: configuration.maxResponseBytes
+            maxConnectionsPerHost: max(2, configuration.maxConnections),
+            maxResponseBytes: configuration.maxResponseBytes,
+            direct: baseURL.isPlainHTTP
         )
         self.pacers = configuration.pacing.map(Pacer.init)
         self.userAgent = "\(configuration.product)/\(configuration.version)"
         self.log = ScrubbedLog(logger: configuration.logger, token: configuration.token)
+        if baseURL.isPlainHTTP {
+            let ignored = PlainHTTPProxies.removeFromEnvironment()
+            if !ignored.isEmpty {
+                log.info("The API URL is plain http to \(baseURL.host): it is reached directly, never through the proxy "
+                    + "that \(ignored.joined(separator: ", ")) names (a proxy would read the token).")
+            }
+        }
     }
+
+    /// The API's base URL, as requests are made from it: `https://hoursmith.app/api/v1`.
+    public var apiURL: String { baseURL.text }
 
     // MARK: Sending
 
-    /// Sends `request`, retrying as the policy allows, and returns its 2xx answer.
+    /// Sends `request`, retrying as the policy allows, and returns its 2xx answer. Everything it
+    /// does — each try, each wait — ends by the call's deadline (``CallDeadline``).
     func send(_ request: APIRequest) async throws(HoursmithError) -> HTTPResponse {
-        let context = errorContext(for: request)
+        let deadline = currentDeadline()
+        let context = errorContext(for: request, deadline: deadline)
         let idempotencyKey = request.safety == .create ? request.idempotencyKey ?? UUID().uuidString.lowercased() : nil
         guard let urlRequest = request.urlRequest(
             baseURL: baseURL, token: configuration.token, userAgent: userAgent,
@@ -50,10 +63,15 @@ public final class HoursmithClient: Sendable {
         var rateLimitWaits = 0
 
         while true {
-            try await pace(request, context: context)
+            try await pace(request, context: context, deadline: deadline)
             let started = configuration.clock.now()
+            let remaining = deadline.instant - started
+            guard remaining > .zero else { throw .deadlineExceeded(context: context) }
+            // A try gets its full time, or what is left of the call's when that is less.
             let error: HoursmithError
-            switch await transport.send(urlRequest, freshConnection: request.method != .get) {
+            switch await transport.send(
+                urlRequest, freshConnection: request.method != .get, timeout: min(configuration.requestTimeout, remaining)
+            ) {
             case .success(let response) where (200..<300).contains(response.status):
                 log.debug("\(request.line) → \(response.status) in \(milliseconds(since: started)) ms, \(response.body.count) bytes")
                 return response
@@ -62,12 +80,22 @@ public final class HoursmithClient: Sendable {
             case .failure(let failure):
                 error = .transport(failure, context: context)
             }
+            if error.kind == .timedOut, configuration.clock.now() >= deadline.instant {
+                log.debug("\(request.line) → stopped at the call's deadline, after \(milliseconds(since: started)) ms")
+                throw .deadlineExceeded(context: context)
+            }
             log.debug("\(request.line) → \(error.status.map(String.init) ?? error.code) in \(milliseconds(since: started)) ms")
 
             let isRateLimit = if case .rateLimited = error.kind { true } else { false }
             if !isRateLimit { failedAttempts += 1 }
             let decision = policy.decision(after: error, safety: request.safety, failedAttempts: failedAttempts, rateLimitWaits: rateLimitWaits)
             guard case .retry(let wait) = decision else { throw error }
+            // A wait that would end past the deadline is not begun: the error says what happened
+            // (and, for a rate limit, how long to wait).
+            guard configuration.clock.now() + wait < deadline.instant else {
+                log.debug("\(request.line): not waiting \(seconds(wait)) s to try again, which would pass the call's deadline")
+                throw error
+            }
             if isRateLimit {
                 rateLimitWaits += 1
                 log.warning("\(request.line): rate limited; waiting \(seconds(wait)) s as Retry-After asks (wait \(rateLimitWaits) of \(policy.maxRateLimitWaits))")
@@ -85,13 +113,16 @@ public final class HoursmithClient: Sendable {
 
     /// Counts the request with every pacer that applies; a page walk's request also waits until
     /// they admit it.
-    private func pace(_ request: APIRequest, context: ErrorContext) async throws(HoursmithError) {
+    private func pace(_ request: APIRequest, context: ErrorContext, deadline: CallDeadline) async throws(HoursmithError) {
         for pacer in pacers where pacer.applies(to: request.path) {
             guard PageWalk.isActive else {
                 pacer.record(at: configuration.clock.now())
                 continue
             }
             while let wait = pacer.reserve(at: configuration.clock.now()) {
+                guard configuration.clock.now() + wait < deadline.instant else {
+                    throw .pacedPastDeadline(wait: wait, pacing: pacer.pacing, context: context)
+                }
                 log.info("\(request.line): pacing at \(pacer.pacing.limit) requests per \(seconds(pacer.pacing.window)) s; waiting \(seconds(wait)) s")
                 do {
                     try await configuration.clock.sleep(wait)
@@ -102,14 +133,16 @@ public final class HoursmithClient: Sendable {
         }
     }
 
-    private func errorContext(for request: APIRequest) -> ErrorContext {
+    func errorContext(for request: APIRequest, deadline: CallDeadline) -> ErrorContext {
         ErrorContext(
             request: request.line,
             object: request.object,
+            collection: request.collection,
             isRead: request.safety == .read,
             origin: baseURL.origin,
             host: baseURL.host,
             timeoutSeconds: configuration.timeoutSeconds,
+            callLimitSeconds: deadline.limitSeconds,
             maxResponseBytes: configuration.maxResponseBytes,
             token: configuration.token
         )
@@ -125,12 +158,12 @@ public final class HoursmithClient: Sendable {
         do {
             document = try JSONDocument(bytes: response.body)
         } catch {
-            throw .undecodable("the body is not JSON: \(error)", context: errorContext(for: request))
+            throw .undecodable("the body is not JSON: \(error)", context: errorContext(for: request, deadline: currentDeadline()))
         }
         do {
             return try read(document)
         } catch {
-            throw .undecodable(error.description, context: errorContext(for: request))
+            throw .undecodable(error.description, context: errorContext(for: request, deadline: currentDeadline()))
         }
     }
 

@@ -32,6 +32,8 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
 
         // Transport
         case timedOut
+        /// The call's whole time limit (every try and wait) ran out; in seconds.
+        case deadlineExceeded(seconds: Int)
         case hostNotFound
         case cannotConnect
         case connectionLost
@@ -61,10 +63,16 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The object that request was about (client 3), when it was about one: a list, a create,
     /// `/me` and reports are about none.
     public let object: APIObject?
+    /// The collection it created in or acted on (clients), when there was one: a create's too.
+    public let collection: APICollection?
+    /// Whether the request was a change that failed in a way after which it may or may not have
+    /// been made — a server error, a lost answer, the time limit — so that it must be checked
+    /// before it is repeated. (The message says so.)
+    public let outcomeIsUnknown: Bool
 
     public init(
         kind: Kind, message: String, apiMessage: String? = nil, status: Int? = nil, request: String? = nil,
-        object: APIObject? = nil
+        object: APIObject? = nil, collection: APICollection? = nil, outcomeIsUnknown: Bool = false
     ) {
         self.kind = kind
         self.message = message
@@ -72,6 +80,8 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
         self.status = status
         self.request = request
         self.object = object
+        self.collection = collection ?? object?.collection
+        self.outcomeIsUnknown = outcomeIsUnknown
     }
 
     public var description: String {
@@ -102,6 +112,7 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
         case .serverError: "server_error"
         case .unexpectedResponse(_, let code): code ?? "unexpected_response"
         case .timedOut: "timed_out"
+        case .deadlineExceeded: "deadline_exceeded"
         case .hostNotFound: "host_not_found"
         case .cannotConnect: "cannot_connect"
         case .connectionLost: "connection_lost"
@@ -112,15 +123,6 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
         case .undecodableResponse: "undecodable_response"
         case .transportFailure: "transport_failure"
         case .invalidBaseURL: "invalid_base_url"
-        }
-    }
-
-    /// Whether the error is a transport failure after which the request may or may not have
-    /// reached Hoursmith.
-    var outcomeIsUnknown: Bool {
-        switch kind {
-        case .timedOut, .connectionLost, .transportFailure: true
-        default: false
         }
     }
 }

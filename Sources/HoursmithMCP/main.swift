@@ -33,7 +33,7 @@ do throws(OptionsError) {
 if options.mode == .check {
     // --check reports a problem once, on stderr, itself: the start-up log stays quiet.
     let access = Startup.access(options, logger: Logger(label: Product.name, level: .emergency))
-    Task { exit(await Startup.check(access, apiURL: options.apiURL ?? Options.defaultAPIURL)) }
+    Task { exit(await Startup.check(access)) }
     dispatchMain()
 }
 
@@ -49,7 +49,8 @@ let prompts = PromptSurface(catalog: PromptCatalog.all, tools: surface, environm
 let resources = ResourceSurface(
     resources: Resources.resources, templates: Resources.templates, tools: surface, environment: environment)
 let stdio = StdioServer(
-    configuration: Product.serverConfiguration, tools: surface, prompts: prompts, resources: resources, logger: logger)
+    configuration: Product.serverConfiguration(callTimeout: options.callTimeout), tools: surface, prompts: prompts,
+    resources: resources, logger: logger)
 listChanges.attach(stdio.server, prompts: prompts, resources: resources)
 
 if case .ready = access {

@@ -150,13 +150,13 @@ import Testing
         let harness = try Harness()
         let key = "test-key-0001"
         let first: JSONObject = ["name": "Replayed Client"]
-        let created = try await harness.client.fetch(APIRequest.create("/clients", first).with(key: key), as: Client.self)
-        let replayed = try await harness.client.fetch(APIRequest.create("/clients", first).with(key: key), as: Client.self)
+        let created = try await harness.client.fetch(APIRequest.create(.clients, first).with(key: key), as: Client.self)
+        let replayed = try await harness.client.fetch(APIRequest.create(.clients, first).with(key: key), as: Client.self)
         #expect(replayed == created, "the same key and body return the first answer")
         #expect(harness.sandbox.snapshot().clients.values.filter { $0.name == "Replayed Client" }.count == 1)
 
         let other: JSONObject = ["name": "Another Client"]
-        let reused = await Self.failure { try await harness.client.fetch(APIRequest.create("/clients", other).with(key: key), as: Client.self) }
+        let reused = await Self.failure { try await harness.client.fetch(APIRequest.create(.clients, other).with(key: key), as: Client.self) }
         #expect(reused?.kind == .idempotencyKeyReused)
         #expect(reused?.message.contains("idempotency key") == true)
     }

@@ -11,8 +11,9 @@ import FoundationNetworking
     static let token = try! APIToken.parse("hsk_live_0123456789ab_\(secret)").token
 
     static func context(isRead: Bool = true) -> ErrorContext {
-        ErrorContext(request: isRead ? "GET /clients/9" : "DELETE /clients/9", object: APIObject(.clients, 9), isRead: isRead, origin: "https://hoursmith.app",
-                     host: "hoursmith.app", timeoutSeconds: 30, maxResponseBytes: 64 << 20, token: token)
+        ErrorContext(request: isRead ? "GET /clients/9" : "DELETE /clients/9", object: APIObject(.clients, 9), collection: .clients,
+                     isRead: isRead, origin: "https://hoursmith.app", host: "hoursmith.app", timeoutSeconds: 30, callLimitSeconds: 40,
+                     maxResponseBytes: 64 << 20, token: token)
     }
 
     static func map(_ status: Int, _ body: String, retryAfter: Int? = nil, isRead: Bool = true) -> HoursmithError {
@@ -120,6 +121,19 @@ import FoundationNetworking
         #expect(redirect.kind == .redirectRefused(status: 302, location: "https://elsewhere.example/api"))
         #expect(redirect.message.contains("redirect"))
         #expect(redirect.message.contains("https://elsewhere.example/api"))
+    }
+
+    @Test func aServerErrorOnAChangeSaysItMayHaveHappened() {
+        let read = Self.map(500, "", isRead: true)
+        let write = Self.map(500, "", isRead: false)
+        #expect(read.message.contains("Try again in a moment"))
+        #expect(!read.outcomeIsUnknown)
+        #expect(write.message.contains("DELETE /clients/9, so the change may or may not have been made: check before repeating it"))
+        #expect(!write.message.contains("Try again in a moment"), "a change is checked, not blindly repeated")
+        #expect(write.outcomeIsUnknown)
+        #expect(write.collection == .clients)
+        // A refusal is no unknown outcome: nothing was done.
+        #expect(!Self.map(422, #"{"error": "client_has_invoices"}"#, isRead: false).outcomeIsUnknown)
     }
 
     @Test func aLostAnswerToAChangeSaysItMayHaveHappened() {

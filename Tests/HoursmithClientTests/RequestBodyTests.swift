@@ -79,7 +79,7 @@ import Testing
 
     @Test func requestsKnowHowSafeTheyAreToRepeat() {
         #expect(APIRequest.get("/me").safety == .read)
-        #expect(APIRequest.create("/time_entries", [:]).safety == .create)
+        #expect(APIRequest.create(.timeEntries, [:]).safety == .create)
         #expect(APIRequest.update(.clients, id: 1, [:]).safety == .update)
         #expect(APIRequest.action(.timeEntries, id: 1, "stop").safety == .action)
         #expect(APIRequest.delete(.clients, id: 1).safety == .action)
@@ -92,6 +92,6 @@ import Testing
         #expect(APIRequest.action(.timeEntries, id: 5, "stop").object == APIObject(.timeEntries, 5))
         #expect(APIRequest.update(.projects, id: 8, [:]).object == APIObject(.projects, 8))
         #expect(APIRequest.get("/time_entries").object == nil, "a list is about no one object")
-        #expect(APIRequest.create("/clients", [:]).object == nil)
+        #expect(APIRequest.create(.clients, [:]).object == nil)
     }
 }

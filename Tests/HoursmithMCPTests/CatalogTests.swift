@@ -26,4 +26,13 @@ import Testing
         #expect(try selected(["--toolsets", "clients", "--read-only"]) == ["list_clients", "get_client"])
         #expect(throws: OptionsError.self) { try ToolSelection.make(from: Options.parse(["--tools", "nope"], environment: [:])) }
     }
+
+    @Test func theCallTimeoutComesFromTheFlagOrTheEnvironmentTheFlagWinning() throws {
+        #expect(try Options.parse([], environment: [:]).callTimeout == .seconds(40))
+        #expect(try Options.parse([], environment: ["HOURSMITH_CALL_TIMEOUT": " 25 "]).callTimeout == .seconds(25))
+        #expect(try Options.parse(["--call-timeout=90"], environment: ["HOURSMITH_CALL_TIMEOUT": "25"]).callTimeout == .seconds(90))
+        for value in ["0", "601", "1.5", "-3", "forever"] {
+            #expect(throws: OptionsError.self, "\(value)") { try Options.parse(["--call-timeout", value], environment: [:]) }
+        }
+    }
 }

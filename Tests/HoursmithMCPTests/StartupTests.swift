@@ -65,6 +65,34 @@ import Darwin
         SecretScan.check(stdout: server.stdoutLines, stderr: server.stderrText)
     }
 
+    /// A URL's password, query and fragment never show: not in the start-up line, not in a tool
+    /// error, not in --check — whether the URL parses or not, from the environment or the flag.
+    @Test(arguments: [
+        "https://me:hunter2@hoursmith.app/api/v1?key=s3cret#frag-s3cret",
+        "https://me:hunter2@hoursmith.app:notaport/api v1?key=s3cret#frag-s3cret",
+        "http://me:hunter2@10.0.0.5/api/v1?key=s3cret",
+    ])
+    func anAPIURLIsNeverEchoedWithItsPasswordQueryOrFragment(url: String) async throws {
+        var everything = ""
+        for (arguments, environment) in [([String](), ["HOURSMITH_API_URL": url]), (["--api-url", url], [:])] {
+            var environment = environment
+            environment["HOURSMITH_API_TOKEN"] = Fixture.Token.owner
+            let server = try MCPProcess(environment: environment, arguments: arguments)
+            let outcome = try await server.callTool("get_current_user")
+            #expect(outcome.isError)
+            #expect(outcome.text.contains("cannot be used"), "\(outcome.text)")
+            server.closeInput()
+            #expect(await server.exitStatus() == 0)
+            let (status, stdout, stderr) = try await runToEnd(arguments + ["--check"], environment: environment)
+            #expect(status == 1)
+            everything += server.stdoutLines.joined(separator: "\n") + server.stderrText + stdout + stderr
+        }
+        #expect(everything.contains("hoursmith.app") || everything.contains("10.0.0.5"), "the host is still named")
+        for secret in ["hunter2", "s3cret"] {
+            #expect(!everything.contains(secret), "\(secret) appeared: \(everything.suffix(1500))")
+        }
+    }
+
     @Test(arguments: [
         (["--bogus"], [String: String](), "Unknown option --bogus"),
         (["--toolsets", "time,billing"], [:], "Unknown toolset \"billing\""),
@@ -73,6 +101,8 @@ import Darwin
         (["--api-url"], [:], "--api-url needs a value"),
         ([], ["HOURSMITH_READ_ONLY": "maybe"], "HOURSMITH_READ_ONLY must be 1 or 0"),
         ([], ["HOURSMITH_TOOLS": "list_time_entries,nope"], "Unknown tool \"nope\""),
+        (["--call-timeout", "0"], [:], "--call-timeout must be a whole number of seconds from 1 to 600"),
+        ([], ["HOURSMITH_CALL_TIMEOUT": "40s"], "HOURSMITH_CALL_TIMEOUT must be a whole number of seconds"),
     ])
     func mistakesInOptionsExitTwoWithAMessage(arguments: [String], environment: [String: String], message: String) async throws {
         let (status, stdout, stderr) = try await runToEnd(arguments, environment: environment)
@@ -84,8 +114,8 @@ import Darwin
     @Test func helpAndVersionPrintAndExitZero() async throws {
         let (helpStatus, help, _) = try await runToEnd(["--help"])
         #expect(helpStatus == 0)
-        for word in ["--read-only", "--toolsets", "--exclude-tools", "HOURSMITH_API_TOKEN", "--check", "delete_client",
-                     "get_time_report", "start_timer", "weekly_review", "hoursmith://projects/{project_id}"] {
+        for word in ["--read-only", "--toolsets", "--exclude-tools", "HOURSMITH_API_TOKEN", "--check", "--call-timeout",
+                     "delete_client", "get_time_report", "start_timer", "weekly_review", "hoursmith://projects/{project_id}"] {
             #expect(help.contains(word), "help mentions \(word)")
         }
         let (versionStatus, version, _) = try await runToEnd(["--version"])

@@ -22,8 +22,15 @@ public enum SandboxFault: Sendable {
     /// says more, or other, than the contract.
     case rewriteBody(@Sendable ([UInt8]) -> [UInt8])
     /// Holds the request, unprocessed, until the gate opens; then serves normally. For tests
-    /// that need something to happen while a request is on its way, without timing.
+    /// that need something to happen while a request is on its way, without timing. A gate never
+    /// opened is an API that never answers (until the sandbox shuts down).
     case hold(SandboxGate)
+    /// Processes, then sends the answer one byte every `everyMilliseconds`: an API (or a proxy)
+    /// that drips, never idle long enough for an idle timeout.
+    case drip(everyMilliseconds: Int)
+    /// Answers exactly this, without processing: any status, header or body an API — or
+    /// something in between — could send.
+    case answer(status: Int, headers: [(String, String)] = [], body: String = "")
 }
 
 /// A gate held requests wait at (see `SandboxFault.hold`). It opens once, for good; a sandbox

@@ -19,7 +19,7 @@ final class SandboxService: HTTPHandler {
             headers: request.headers, body: request.body, status: 0))
         let reply = reply(to: request, fault: faults.take(method: request.method, path: path))
         switch reply {
-        case .respond(let response), .truncated(let response): log.answered(serial, status: response.status)
+        case .respond(let response), .truncated(let response), .drip(let response, _): log.answered(serial, status: response.status)
         case .drop: break
         }
         return reply
@@ -46,6 +46,10 @@ final class SandboxService: HTTPHandler {
         case .hold(let gate):
             gate.wait()
             return .respond(api.respond(to: request).http)
+        case .drip(let milliseconds):
+            return .drip(api.respond(to: request).http, every: Double(max(1, milliseconds)) / 1000)
+        case .answer(let status, let headers, let body):
+            return .respond(HTTPResponse(status: status, headers: headers, body: Array(body.utf8)))
         case .status(let status):
             return .respond(APIError.serverError(status).response.http)
         case .failAfterProcessing(let status):

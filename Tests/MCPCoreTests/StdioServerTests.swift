@@ -13,6 +13,7 @@ import Darwin
 /// A StdioServer running in this process on two pipes, as a client would see it.
 final class PipedServer: @unchecked Sendable {
     let stdio: StdioServer
+    let log = CaptureLog()
     let toServer: Int32
     let fromServer: Int32
     /// `run()`'s status once it returned.
@@ -26,7 +27,7 @@ final class PipedServer: @unchecked Sendable {
         var configuration = ServerConfiguration(name: "piped", title: "Piped", version: "0")
         configure(&configuration)
         stdio = StdioServer(configuration: configuration, tools: StaticToolSource(tools),
-                            logger: Logger(label: "piped", sink: CaptureLog()), input: input[0], output: output[1])
+                            logger: Logger(label: "piped", sink: log), input: input[0], output: output[1])
         toServer = input[1]
         fromServer = output[0]
         let serverInput = input[0], serverOutput = output[1]
@@ -193,13 +194,39 @@ func callLine(_ id: Int, _ tool: String, _ arguments: JSON = [:]) -> String {
         close(piped.toServer)
     }
 
-    @Test func requestsThatOutliveTheGraceAreAbandoned() async throws {
+    @Test func atEndOfInputACallIsAnsweredByItsTimeLimitThenTheServerExits() async throws {
         let gate = Gate()
-        let piped = PipedServer(tools: [gatedTool(gate)]) { $0.shutdownGrace = .milliseconds(200) }
+        // A grace far longer than the limit: at the end of input, only the call's limit counts.
+        let piped = PipedServer(tools: [gatedTool(gate)]) {
+            $0.callTimeout = .seconds(2)
+            $0.shutdownGrace = .seconds(60)
+        }
         defer { gate.release() }
         piped.write(callLine(1, "wait"))
-        try await gate.waitUntilHolding(1)
         piped.closeInput()
+        let reply = try JSON.parse(try #require(await piped.readLines(1).first))
+        #expect(reply["id"] == 1)
+        #expect(reply["result"]?["isError"] == true)
+        #expect(reply["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue?.contains("did not finish within 2 seconds") == true)
         #expect(await piped.exitStatus(within: 10) == 0)
+        try await gate.waitUntilHolding(0)
+    }
+
+    @Test func aSignalCutsTheWaitToTheGraceAndTheLogNamesTheCallLeftUnanswered() async throws {
+        let gate = StubbornGate()
+        let piped = PipedServer(tools: [stubbornTool(gate, annotations: changes)]) {
+            $0.callTimeout = .seconds(120)
+            $0.shutdownGrace = .milliseconds(200)
+        }
+        defer { gate.open() }
+        piped.write(callLine(1, "stubborn"))
+        try await gate.waitUntilEntered(1)
+        piped.closeInput()
+        try await piped.log.waitFor("Stopping (stdin reached end of input); letting 1 request(s) finish, each by its time limit")
+        piped.stdio.stop("SIGTERM")
+        #expect(await piped.exitStatus(within: 10) == 0)
+        #expect(piped.log.lines.contains {
+            $0.contains("Exiting with request 1 (stubborn) unanswered; it may or may not have changed something")
+        })
     }
 }

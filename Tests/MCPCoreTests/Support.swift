@@ -35,9 +35,14 @@ final class CaptureSink: MessageSink, Sendable {
 
 /// Collects log lines.
 final class CaptureLog: LogSink, Sendable {
-    private let storage = Locked<[String]>([])
+    private let storage = Watched<[String]>([])
     func write(line: String) { storage.withLock { $0.append(line) } }
     var lines: [String] { storage.current }
+
+    /// Waits until a line contains `text`.
+    func waitFor(_ text: String) async throws {
+        try await storage.wait(until: { $0.contains { $0.contains(text) } }, "a log line with \"\(text)\"")
+    }
 }
 
 struct ServerHarness {
@@ -47,13 +52,13 @@ struct ServerHarness {
 
     init(
         tools: [Tool] = [], prompts: (any PromptSource)? = nil, resources: (any ResourceSource)? = nil,
-        configure: (inout ServerConfiguration) -> Void = { _ in }
+        timeLimits: TimeLimits = .dispatch, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) {
         var configuration = ServerConfiguration(name: "test-server", title: "Test Server", version: "1.2.3", instructions: "Be kind.")
         configure(&configuration)
         let logger = Logger(label: "test", level: .debug, sink: log)
         server = MCPServer(configuration: configuration, tools: StaticToolSource(tools), prompts: prompts, resources: resources,
-                           logger: logger, sink: sink)
+                           logger: logger, sink: sink, timeLimits: timeLimits)
     }
 
     func send(_ text: String) {
@@ -118,4 +123,35 @@ struct StaticToolSource: ToolSource {
 
     func listedTools() -> [Tool] { tools }
     func tool(named name: String) -> Tool? { tools.first { $0.name == name } }
+}
+
+/// Time limits that a test fires itself, once what it wants to see is under way, instead of
+/// waiting for them (and hoping a busy machine has started the call by then).
+final class ManualTimeLimits: Sendable {
+    private struct Limit {
+        let action: @Sendable () -> Void
+        var disarmed = false
+    }
+
+    private let armed = Watched<[Limit]>([])
+
+    var limits: TimeLimits {
+        TimeLimits { [armed] _, action in
+            let index = armed.withLock { limits in
+                limits.append(Limit(action: action))
+                return limits.count - 1
+            }
+            return { armed.withLock { $0[index].disarmed = true } }
+        }
+    }
+
+    func waitUntilArmed(_ count: Int) async throws {
+        try await armed.wait(until: { $0.count >= count }, "\(count) time limit(s) armed")
+    }
+
+    /// Runs every limit armed (and not disarmed, unless `evenDisarmed`), as if its time had come.
+    func fireAll(evenDisarmed: Bool = false) {
+        let due = armed.withLock { limits in limits.filter { evenDisarmed || !$0.disarmed }.map(\.action) }
+        due.forEach { $0() }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Testing
 import JSONCore
 @testable import MCPCore
@@ -54,6 +55,37 @@ func gatedTool(_ gate: Gate) -> Tool {
         return .success(["done": true])
     }
 }
+
+/// A gate that a tool waits at without heeding cancellation: a tool that would hold its call
+/// for as long as the gate stays shut.
+final class StubbornGate: Sendable {
+    private let opened = Watched(false)
+    private let entered = Watched(0)
+
+    func open() { opened.open() }
+
+    func waitUntilEntered(_ count: Int) async throws {
+        try await entered.wait(until: { $0 >= count }, "\(count) call(s) at the stubborn gate")
+    }
+
+    func pass() async {
+        entered.withLock { $0 += 1 }
+        let opened = self.opened
+        // A detached task is not cancelled with the call's.
+        await Task.detached { try? await opened.waitUntilOpen(timeout: .seconds(120)) }.value
+    }
+}
+
+func stubbornTool(_ gate: StubbornGate, annotations: ToolAnnotations = readOnly) -> Tool {
+    Tool(name: "stubborn", title: "Stubborn", description: "Waits, whatever happens.", inputSchema: .object([:]),
+         outputSchema: nil, annotations: annotations) { _, _ in
+        await gate.pass()
+        return .success(["done": true])
+    }
+}
+
+/// A tool that changes things.
+let changes = ToolAnnotations(readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false)
 
 @Suite struct ToolCallTests {
     let typed = Tool(
@@ -172,6 +204,86 @@ func gatedTool(_ gate: Gate) -> Tool {
         #expect(await offThePool { server.waitForRequests(before: Date(timeIntervalSinceNow: 10)) })
         #expect(!harness.sink.messages.contains { $0["id"] == "slow" })
         #expect(harness.server.requestsInFlight == 0)
+    }
+
+    @Test func aCallStillRunningAtItsTimeLimitIsAnsweredForAndCancelled() async throws {
+        let gate = Gate()
+        let limits = ManualTimeLimits()
+        let harness = ServerHarness(tools: [gatedTool(gate)], timeLimits: limits.limits) { $0.callTimeout = .seconds(40) }
+        defer { gate.release() }
+        harness.send(modern(1, "tools/call", ["name": "wait"]))
+        try await gate.waitUntilHolding(1)
+        limits.fireAll()
+        let result = try #require(await harness.sink.response(id: 1)?["result"])
+        #expect(result["isError"] == true)
+        let text = result["content"]?.arrayValue?.first?["text"]?.stringValue ?? ""
+        #expect(text.contains("wait did not finish within 40 seconds"), "\(text)")
+        #expect(text.contains("Try again"), "a read may simply be asked again: \(text)")
+        try await gate.waitForCancellations(1)
+        let server = harness.server
+        #expect(await offThePool { server.waitForRequests(before: Date(timeIntervalSinceNow: 10)) })
+        #expect(harness.log.lines.contains { $0.contains("request 1 (wait) was still running at its time limit") })
+    }
+
+    /// Neither a tool that ignores cancellation nor the wait for a slot it holds can keep a call
+    /// past its limit; a call that changes things says it may have.
+    @Test func noCallOutlivesItsLimitEvenBehindAToolThatIgnoresCancellation() async throws {
+        let gate = StubbornGate()
+        let limits = ManualTimeLimits()
+        let harness = ServerHarness(tools: [stubbornTool(gate, annotations: changes), echoTool()], timeLimits: limits.limits) {
+            $0.maxConcurrentRequests = 1
+        }
+        defer { gate.open() }
+        harness.send(modern(1, "tools/call", ["name": "stubborn"]))
+        try await gate.waitUntilEntered(1)
+        // The second waits for the only slot, which the first never gives back.
+        harness.send(modern(2, "tools/call", ["name": "echo", "arguments": ["text": "x"]]))
+        try await limits.waitUntilArmed(2)
+        limits.fireAll()
+        let first = try #require(await harness.sink.response(id: 1))
+        let second = try #require(await harness.sink.response(id: 2))
+        let firstText = first["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue ?? ""
+        let secondText = second["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue ?? ""
+        #expect(firstText.contains("stubborn did not finish") && firstText.contains("may or may not have changed something"),
+                "\(firstText)")
+        #expect(secondText.contains("echo did not finish"), "it waited for the slot the whole time: \(secondText)")
+        #expect(harness.server.requestsInFlight == 0)
+    }
+
+    /// A limit that comes after the call answered (had it not been disarmed) answers nothing more.
+    @Test func aLimitThatComesAfterTheAnswerDoesNothing() async throws {
+        let limits = ManualTimeLimits()
+        let harness = ServerHarness(tools: [echoTool()], timeLimits: limits.limits)
+        let reply = try #require(await harness.request(modern(1, "tools/call", ["name": "echo", "arguments": ["text": "x"]])))
+        #expect(reply["result"]?["structuredContent"]?["echo"] == "x")
+        limits.fireAll(evenDisarmed: true)
+        #expect(harness.sink.messages.filter { $0["id"] == 1 }.count == 1, "answered once")
+        #expect(!harness.log.lines.contains { $0.contains("was still running at its time limit") })
+    }
+
+    @Test func aToolIsToldItsDeadlineALittleBeforeTheLimit() async throws {
+        let told = Locked<(deadline: ContinuousClock.Instant, limit: Duration)?>(nil)
+        let clock = Tool(name: "clock", title: "Clock", description: "Notes its deadline.", inputSchema: .object([:]),
+                         outputSchema: nil, annotations: readOnly) { _, context in
+            told.withLock { $0 = (context.deadline, context.timeLimit) }
+            return .success([:])
+        }
+        let harness = ServerHarness(tools: [clock]) { $0.callTimeout = .seconds(40) }
+        let sent = ContinuousClock.now
+        _ = try await call(harness, [:], tool: "clock")
+        let answered = ContinuousClock.now
+        let (deadline, limit) = try #require(told.current)
+        #expect(limit == .seconds(40))
+        // A second before the limit, counted from the call's arrival (between sending and the answer).
+        #expect(deadline >= sent + .seconds(39) && deadline <= answered + .seconds(39), "\(deadline - sent)")
+    }
+
+    @Test func theMarginBeforeTheLimitIsASecondOrAQuarterOfAShortLimit() {
+        var configuration = ServerConfiguration(name: "n", title: "t", version: "1")
+        configuration.callTimeout = .seconds(40)
+        #expect(configuration.toolAnswerMargin == .seconds(1))
+        configuration.callTimeout = .milliseconds(400)
+        #expect(configuration.toolAnswerMargin == .milliseconds(100))
     }
 
     @Test func atMostNCallsRunAtOnceAndAllFinish() async throws {

@@ -77,7 +77,7 @@ extension HoursmithClient {
 
     /// `POST /clients`.
     public func createClient(_ draft: ClientDraft) async throws(HoursmithError) -> Client {
-        try await fetch(.create("/clients", draft.json), as: Client.self)
+        try await fetch(.create(.clients, draft.json), as: Client.self)
     }
 
     /// `PATCH /clients/{id}`.

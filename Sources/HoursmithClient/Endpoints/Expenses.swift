@@ -118,7 +118,7 @@ extension HoursmithClient {
 
     /// `POST /expenses` (owner, admin), with an `Idempotency-Key`.
     public func createExpense(_ draft: ExpenseDraft) async throws(HoursmithError) -> Expense {
-        try await fetch(.create("/expenses", draft.json), as: Expense.self)
+        try await fetch(.create(.expenses, draft.json), as: Expense.self)
     }
 
     /// `PATCH /expenses/{id}` (refused with `expenseInvoiced` once invoiced).

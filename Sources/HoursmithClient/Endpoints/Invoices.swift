@@ -114,7 +114,7 @@ extension HoursmithClient {
     /// `POST /invoices` (owner, admin): a draft invoice, with an `Idempotency-Key`. An import
     /// with nothing to bill is refused with `validationFailed` on `import`.
     public func createInvoice(_ draft: InvoiceDraft) async throws(HoursmithError) -> Invoice {
-        try await fetch(.create("/invoices", draft.json), as: Invoice.self)
+        try await fetch(.create(.invoices, draft.json), as: Invoice.self)
     }
 }
 

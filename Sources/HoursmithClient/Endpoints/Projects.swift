@@ -130,7 +130,7 @@ extension HoursmithClient {
 
     /// `POST /projects`.
     public func createProject(_ draft: ProjectDraft) async throws(HoursmithError) -> Project {
-        try await fetch(.create("/projects", draft.json), as: Project.self)
+        try await fetch(.create(.projects, draft.json), as: Project.self)
     }
 
     /// `PATCH /projects/{id}`.

@@ -79,7 +79,7 @@ extension HoursmithClient {
 
     /// `POST /tasks`.
     public func createTask(_ draft: TaskDraft) async throws(HoursmithError) -> ProjectTask {
-        try await fetch(.create("/tasks", draft.json), as: ProjectTask.self)
+        try await fetch(.create(.tasks, draft.json), as: ProjectTask.self)
     }
 
     /// `PATCH /tasks/{id}`.

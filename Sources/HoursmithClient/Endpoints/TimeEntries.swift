@@ -133,7 +133,7 @@ extension HoursmithClient {
     /// `POST /time_entries`: logs time, or starts a timer when `hours` is nil. Sent with an
     /// `Idempotency-Key`, so a retry never logs the time twice.
     public func createTimeEntry(_ draft: TimeEntryDraft) async throws(HoursmithError) -> TimeEntry {
-        try await fetch(.create("/time_entries", draft.json), as: TimeEntry.self)
+        try await fetch(.create(.timeEntries, draft.json), as: TimeEntry.self)
     }
 
     /// `PATCH /time_entries/{id}` (refused with `timeEntryInvoiced` once invoiced).

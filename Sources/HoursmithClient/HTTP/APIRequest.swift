@@ -15,11 +15,26 @@ struct APIRequest: Sendable {
     let path: String
     /// The one object the request is about (time entry 5), when it is about one.
     let object: APIObject?
+    /// The collection it creates in or acts on (time entries), when there is one.
+    let collection: APICollection?
     let query: QueryItems
     let body: JSONObject?
     let safety: RequestSafety
     /// For creates: the key to send instead of a new one per call (tests use it to replay).
     var idempotencyKey: String?
+
+    private init(
+        method: Method, path: String, object: APIObject?, collection: APICollection? = nil, query: QueryItems, body: JSONObject?,
+        safety: RequestSafety
+    ) {
+        self.method = method
+        self.path = path
+        self.object = object
+        self.collection = collection ?? object?.collection
+        self.query = query
+        self.body = body
+        self.safety = safety
+    }
 
     /// A GET of a list, or of what is not an object (`/me`, `/reports/time`).
     static func get(_ path: String, _ query: QueryItems = QueryItems()) -> APIRequest {
@@ -32,9 +47,11 @@ struct APIRequest: Sendable {
         return APIRequest(method: .get, path: object.path, object: object, query: QueryItems(), body: nil, safety: .read)
     }
 
-    /// A POST that creates something: it carries an `Idempotency-Key`.
-    static func create(_ path: String, _ body: JSONObject) -> APIRequest {
-        APIRequest(method: .post, path: path, object: nil, query: QueryItems(), body: body, safety: .create)
+    /// `POST /clients`, which creates something: it carries an `Idempotency-Key`.
+    static func create(_ collection: APICollection, _ body: JSONObject) -> APIRequest {
+        APIRequest(
+            method: .post, path: "/\(collection.rawValue)", object: nil, collection: collection, query: QueryItems(), body: body,
+            safety: .create)
     }
 
     /// `PATCH /clients/{id}`.

@@ -7,14 +7,17 @@ struct BaseURL: Sendable {
     /// `https://hoursmith.app` (`http://127.0.0.1:8080`).
     let origin: String
     let host: String
+    /// Plain http (to a loopback host, the only place it is allowed): reached directly, never
+    /// through a proxy.
+    let isPlainHTTP: Bool
 
     init(_ raw: String) throws(HoursmithError) {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = BaseURL.shown(trimmed)
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
               let host = components.host, !host.isEmpty else {
-            throw .invalidBaseURL(trimmed, reason: "it is not an absolute URL with a host")
+            throw .invalidBaseURL(shown, reason: "it is not an absolute URL with a host")
         }
-        let shown = BaseURL.withoutUserInfo(components)
         guard components.user == nil, components.password == nil else {
             throw .invalidBaseURL(shown, reason: "it must not contain a user name or password")
         }
@@ -37,6 +40,7 @@ struct BaseURL: Sendable {
         let hostText = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         self.origin = "\(scheme)://\(hostText)\(port)"
         self.host = host
+        self.isPlainHTTP = scheme == "http"
         self.text = origin + path
     }
 
@@ -57,11 +61,37 @@ struct BaseURL: Sendable {
         }
     }
 
-    private static func withoutUserInfo(_ components: URLComponents) -> String {
-        var copy = components
-        copy.user = nil
-        copy.password = nil
-        return copy.string ?? "the given URL"
+    /// `raw` as a message may show it, whether or not it is a URL: never a user name or password,
+    /// a query or a fragment (any of which may hold a secret), nor a control character; at most
+    /// 200 characters. What precedes an `@` is left out, wherever the `@` is.
+    ///
+    /// `https://me:pw@hoursmith.app/api/v1?key=x#y` is shown `https://hoursmith.app/api/v1`.
+    static func shown(_ raw: String) -> String {
+        var text = Substring(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        if let end = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<end] }
+        if let at = text.lastIndex(of: "@") {
+            text = schemePrefix(of: text) + text[text.index(after: at)...]
+        }
+        var shown = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+        if shown.count > 200 { shown = shown.prefix(200) + "…" }
+        return shown.isEmpty ? "(empty)" : shown
+    }
+
+    /// `https://` of `https://…`: a letter, then letters, digits, `+`, `-` or `.`, then `:` and at
+    /// least one slash (`me:pw@host` has no scheme). Empty when the text does not start with one.
+    private static func schemePrefix(of text: Substring) -> Substring {
+        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII, first.isLetter,
+              text[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return "" }
+        let slashes = text[text.index(after: colon)...].prefix { $0 == "/" }
+        return slashes.isEmpty ? "" : text[..<slashes.endIndex]
+    }
+}
+
+extension HoursmithConfiguration {
+    /// An API URL as any message may show it, whether or not it is one: scheme, host, port and
+    /// path — never a user name, password, query or fragment — and at most 200 characters.
+    public static func shown(apiURL raw: String) -> String {
+        BaseURL.shown(raw)
     }
 }
 

@@ -7,8 +7,18 @@ import FoundationNetworking
 /// An HTTP answer, whatever its status.
 struct HTTPResponse: Sendable {
     let status: Int
+    /// `Retry-After`, in whole seconds.
     let retryAfter: Int?
     let body: [UInt8]
+
+    /// `Retry-After` in whole seconds, when it is the contract's form: digits only. Anything
+    /// else — negative, a fraction, an HTTP date, a number past any sane wait — is no answer and
+    /// is treated as absent.
+    static func retryAfterSeconds(_ value: String?) -> Int? {
+        guard let text = value?.trimmingCharacters(in: .whitespaces), (1...9).contains(text.utf8.count),
+              text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int(text)
+    }
 }
 
 /// Sends requests over an ephemeral `URLSession` (no cookies, no cache, no credential storage;
@@ -16,7 +26,12 @@ struct HTTPResponse: Sendable {
 ///
 /// Redirects are refused in the delegate and never followed (URLSession on Linux forwards
 /// `Authorization` across origins). A body beyond `maxResponseBytes` cancels the exchange.
-/// Cancelling the calling task cancels the HTTP request.
+/// Cancelling the calling task cancels the HTTP request. Each exchange ends by the time it is
+/// given, however slowly the answer comes: URLSession's own timeout only bounds each wait for
+/// data on Linux, so an answer dripped a byte at a time would never end by it.
+///
+/// A `direct` transport (plain http, to a loopback host) is told to use no proxy; see
+/// ``PlainHTTPProxies`` for Linux, where URLSession cannot be told.
 ///
 /// Only GETs reuse pooled connections; any other request goes over a connection of its own.
 /// libcurl (URLSession on Linux) silently sends a request again when a reused keep-alive
@@ -29,22 +44,23 @@ final class HTTPTransport: Sendable {
     private let configuration: URLSessionConfiguration.Snapshot
     private let pooledSession = LazySession()
 
-    init(timeoutSeconds: Int, maxConnectionsPerHost: Int, maxResponseBytes: Int) {
+    init(timeoutSeconds: Int, maxConnectionsPerHost: Int, maxResponseBytes: Int, direct: Bool) {
         configuration = URLSessionConfiguration.Snapshot(
-            timeoutSeconds: timeoutSeconds, maxConnectionsPerHost: maxConnectionsPerHost, maxResponseBytes: maxResponseBytes)
+            timeoutSeconds: timeoutSeconds, maxConnectionsPerHost: maxConnectionsPerHost, maxResponseBytes: maxResponseBytes,
+            direct: direct)
     }
 
     deinit {
         pooledSession.existing?.session.invalidateAndCancel()
     }
 
-    /// Sends `request` and waits for the whole answer (or the failure). With `freshConnection`,
-    /// over a new connection that is closed afterwards.
-    func send(_ request: URLRequest, freshConnection: Bool = false) async -> Result<HTTPResponse, TransportFailure> {
-        guard freshConnection else { return await pooledSession.get { Session(configuration) }.send(request) }
+    /// Sends `request` and waits for the whole answer (or the failure), for at most `timeout`
+    /// (then `.timedOut`). With `freshConnection`, over a new connection that is closed afterwards.
+    func send(_ request: URLRequest, freshConnection: Bool = false, timeout: Duration) async -> Result<HTTPResponse, TransportFailure> {
+        guard freshConnection else { return await pooledSession.get { Session(configuration) }.send(request, timeout: timeout) }
         let oneOff = Session(configuration)
         defer { oneOff.session.finishTasksAndInvalidate() }
-        return await oneOff.send(request)
+        return await oneOff.send(request, timeout: timeout)
     }
 }
 
@@ -70,6 +86,8 @@ extension URLSessionConfiguration {
         let timeoutSeconds: Int
         let maxConnectionsPerHost: Int
         let maxResponseBytes: Int
+        /// Plain http to loopback: no proxy, ever.
+        let direct: Bool
 
         func make() -> URLSessionConfiguration {
             let configuration = URLSessionConfiguration.ephemeral
@@ -81,6 +99,8 @@ extension URLSessionConfiguration {
             configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
             configuration.timeoutIntervalForRequest = TimeInterval(timeoutSeconds)
             configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
+            // An empty dictionary is "no proxy" on Darwin; Linux ignores it (see PlainHTTPProxies).
+            if direct { configuration.connectionProxyDictionary = [:] }
             return configuration
         }
     }
@@ -100,10 +120,20 @@ private final class Session: Sendable {
         self.session = URLSession(configuration: configuration.make(), delegate: delegate, delegateQueue: queue)
     }
 
-    func send(_ request: URLRequest) async -> Result<HTTPResponse, TransportFailure> {
+    func send(_ request: URLRequest, timeout: Duration) async -> Result<HTTPResponse, TransportFailure> {
         if Task.isCancelled { return .failure(.cancelled) }
         let task = session.dataTask(with: request)
         let pending = delegate.register(task)
+        // A dispatch timer, not a sleeping task: it fires on time even when every thread of the
+        // concurrency pool is busy.
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + timeout.dispatchInterval)
+        timer.setEventHandler {
+            pending.finish(.failure(.timedOut))
+            task.cancel()
+        }
+        timer.activate()
+        defer { timer.cancel() }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 pending.wait(continuation)
@@ -238,7 +268,17 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         if (300..<400).contains(response.statusCode) {
             return .failure(.redirect(status: response.statusCode, location: response.value(forHTTPHeaderField: "Location")))
         }
-        let retryAfter = response.value(forHTTPHeaderField: "Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let retryAfter = HTTPResponse.retryAfterSeconds(response.value(forHTTPHeaderField: "Retry-After"))
         return .success(HTTPResponse(status: response.statusCode, retryAfter: retryAfter, body: pending.body))
+    }
+}
+
+extension Duration {
+    /// The duration for a dispatch timer: nanoseconds, from none to a day (far past any time
+    /// limit here, and no overflow).
+    var dispatchInterval: DispatchTimeInterval {
+        let (seconds, attoseconds) = components
+        let nanoseconds = Int(min(seconds, 86_400)) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        return .nanoseconds(max(0, nanoseconds))
     }
 }

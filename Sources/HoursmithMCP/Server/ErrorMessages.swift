@@ -15,8 +15,20 @@ enum ErrorMessages {
         case .notFound:
             return error.object.map(notFound) ?? error.message
         default:
-            return error.message
+            guard error.outcomeIsUnknown, let check = howToCheck(error) else { return error.message }
+            return error.message + " " + check
         }
+    }
+
+    /// Which tool shows whether a change whose outcome is unknown was made: the object's `get_`
+    /// tool, or for a create, its collection's `list_` tool.
+    static func howToCheck(_ error: HoursmithError) -> String? {
+        if let object = error.object, object.collection != .users {
+            let noun = singular(object.collection)
+            return "To check, call get_\(noun) with \(noun)_id \(object.id)."
+        }
+        guard let collection = error.collection else { return nil }
+        return "To check, look for it with list_\(collection.rawValue)."
     }
 
     /// A 403: the role, what it cannot do here, what it can do, and how to get this done.
@@ -59,6 +71,11 @@ enum ErrorMessages {
         "Hoursmith has no \(noun(object.collection)) \(object.id) that this token can see: it does not exist, or your role "
             + "may not see it (members see only their own time entries and the projects they are assigned to). "
             + "List them to find the right id."
+    }
+
+    /// One object of `collection`, as tool names spell it: "time_entry".
+    private static func singular(_ collection: APICollection) -> String {
+        noun(collection).split(separator: " ").joined(separator: "_")
     }
 
     /// One object of `collection`, in words: "time entry".

@@ -78,7 +78,8 @@ final class HoursmithSession: Sendable {
         case .done(let me): return me
         case .wait(let loading): task = loading
         }
-        let result = await task.value
+        // A load another call started may outlast this call's deadline: wait until then at most.
+        let result = await client.waitForShared(task, path: "/me")
         let newlyKnown: Role? = state.withLock { current in
             // Only the caller that finds its own load still in place settles it.
             guard case .loading(let loading) = current, loading == task else { return nil }
@@ -93,5 +94,12 @@ final class HoursmithSession: Sendable {
         }
         if let newlyKnown { onRoleKnown(newlyKnown) }
         return try result.get()
+    }
+
+    /// Runs `body` — one tool call — with every request it makes bounded by the call's deadline
+    /// (`context.deadline`): the client's own error, in its own words, comes before the server's.
+    func withDeadline<T>(of context: ToolContext, _ body: () async throws -> T) async rethrows -> T {
+        guard case .ready(let client) = access else { return try await body() }
+        return try await client.withDeadline(in: context.deadline - .now, limit: context.timeLimit, body)
     }
 }

@@ -19,6 +19,8 @@ struct Options: Equatable {
     /// The API base URL as given, or nil for the default.
     var apiURL: String?
     var readOnly = false
+    /// How long one tool call may take in all (`--call-timeout`, whole seconds).
+    var callTimeout: Duration = .seconds(40)
     var toolsets: [String]?
     var tools: [String]?
     var excludedTools: [String] = []
@@ -35,6 +37,9 @@ struct Options: Equatable {
         options.apiURL = nonEmpty(environment["HOURSMITH_API_URL"])
         if let value = environment["HOURSMITH_READ_ONLY"] {
             options.readOnly = try boolean(value, name: "HOURSMITH_READ_ONLY")
+        }
+        if let value = nonEmpty(environment["HOURSMITH_CALL_TIMEOUT"]) {
+            options.callTimeout = try seconds(value, name: "HOURSMITH_CALL_TIMEOUT")
         }
         options.toolsets = nonEmpty(environment["HOURSMITH_TOOLSETS"]).map(list)
         options.tools = nonEmpty(environment["HOURSMITH_TOOLS"]).map(list)
@@ -63,6 +68,7 @@ struct Options: Equatable {
             case "--version": options.mode = .version
             case "--check": options.mode = .check
             case "--read-only": options.readOnly = true
+            case "--call-timeout": options.callTimeout = try seconds(try value(), name: "--call-timeout")
             case "--api-url": options.apiURL = try value()
             case "--toolsets": options.toolsets = list(try value())
             case "--tools": options.tools = list(try value())
@@ -113,6 +119,17 @@ struct Options: Equatable {
             throw OptionsError("\(name) must be one of error, warning, info, debug; it is \"\(value)\".")
         }
         return level
+    }
+
+    /// The longest `--call-timeout`: ten minutes (clients give up long before).
+    static let callTimeoutRange = 1...600
+
+    private static func seconds(_ value: String, name: String) throws(OptionsError) -> Duration {
+        guard let seconds = Int(value.trimmingSpaces), callTimeoutRange.contains(seconds) else {
+            throw OptionsError("\(name) must be a whole number of seconds from \(callTimeoutRange.lowerBound) to "
+                + "\(callTimeoutRange.upperBound); it is \"\(value)\".")
+        }
+        return .seconds(seconds)
     }
 }
 

@@ -30,7 +30,9 @@ enum Product {
         to act in Hoursmith's settings.
         """
 
-    static var serverConfiguration: ServerConfiguration {
-        ServerConfiguration(name: name, title: title, version: version, instructions: instructions)
+    static func serverConfiguration(callTimeout: Duration) -> ServerConfiguration {
+        var configuration = ServerConfiguration(name: name, title: title, version: version, instructions: instructions)
+        configuration.callTimeout = callTimeout
+        return configuration
     }
 }

@@ -18,7 +18,8 @@ enum Startup {
             return .unavailable(error.message)
         }
         let configuration = HoursmithConfiguration(
-            token: token, version: Product.version, baseURL: options.apiURL ?? Options.defaultAPIURL, logger: logger)
+            token: token, version: Product.version, baseURL: options.apiURL ?? Options.defaultAPIURL,
+            callTimeout: options.callTimeout, logger: logger)
         do throws(HoursmithError) {
             return .ready(try HoursmithClient(configuration: configuration))
         } catch {
@@ -28,7 +29,7 @@ enum Startup {
     }
 
     /// `--check`: `GET /me`, then who and where on stdout (exit 0), or the problem on stderr (exit 1).
-    static func check(_ access: HoursmithSession.Access, apiURL: String) async -> Int32 {
+    static func check(_ access: HoursmithSession.Access) async -> Int32 {
         let client: HoursmithClient
         switch access {
         case .unavailable(let problem):
@@ -45,7 +46,7 @@ enum Startup {
                 User:      \(me.user.name) <\(me.user.email)>, role \(me.user.role)
                 Workspace: \(workspace.name) (id \(workspace.id)), plan \(workspace.plan.displayName), \
                 currency \(workspace.currency), timezone \(workspace.timezone), weeks start on \(workspace.weekStart.rawValue)
-                API:       \(apiURL)
+                API:       \(client.apiURL)
                 """)
             return 0
         } catch {
@@ -68,6 +69,8 @@ enum Startup {
               --api-url URL          HOURSMITH_API_URL        API base (default \(Options.defaultAPIURL));
                                                               plain http only to a loopback host (the sandbox)
               --read-only            HOURSMITH_READ_ONLY=1    only tools that change nothing (wins over everything)
+              --call-timeout S       HOURSMITH_CALL_TIMEOUT   seconds one tool call may take in all, retries and
+                                                              waits included (default 40; 1–600)
               --toolsets a,b         HOURSMITH_TOOLSETS       only these toolsets
               --tools a,b            HOURSMITH_TOOLS          only these tools (with --toolsets: these as well)
               --exclude-tools a,b    HOURSMITH_EXCLUDE_TOOLS  never these tools (wins over the allow lists)

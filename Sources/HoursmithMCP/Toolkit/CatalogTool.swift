@@ -83,7 +83,9 @@ extension ToolEnvironment {
             name: name, title: title, description: description, inputSchema: input, outputSchema: output,
             annotations: annotations
         ) { arguments, context in
-            try await environment.run(action: action, audience: audience, arguments: arguments, context: context, body: result)
+            try await environment.session.withDeadline(of: context) {
+                try await environment.run(action: action, audience: audience, arguments: arguments, context: context, body: result)
+            }
         }
         return CatalogTool(toolset: toolset, tool: declaration, audience: audience, action: action)
     }

@@ -30,11 +30,22 @@ public final class MCPServer: Sendable {
         var logLevel: LogLevel?
     }
 
+    /// Keeps each call's time limit.
+    let timeLimits: TimeLimits
+
     /// A server of `tools` and, when given, `prompts` and `resources` (with completions of their
     /// arguments).
-    public init(
+    public convenience init(
         configuration: ServerConfiguration, tools: any ToolSource, prompts: (any PromptSource)? = nil,
         resources: (any ResourceSource)? = nil, logger: Logger, sink: any MessageSink
+    ) {
+        self.init(configuration: configuration, tools: tools, prompts: prompts, resources: resources, logger: logger,
+                  sink: sink, timeLimits: .dispatch)
+    }
+
+    init(
+        configuration: ServerConfiguration, tools: any ToolSource, prompts: (any PromptSource)? = nil,
+        resources: (any ResourceSource)? = nil, logger: Logger, sink: any MessageSink, timeLimits: TimeLimits
     ) {
         self.configuration = configuration
         self.tools = tools
@@ -42,6 +53,7 @@ public final class MCPServer: Sendable {
         self.resources = resources
         self.logger = logger
         self.sink = sink
+        self.timeLimits = timeLimits
         self.limit = ConcurrencyLimit(limit: configuration.maxConcurrentRequests)
     }
 
@@ -50,10 +62,10 @@ public final class MCPServer: Sendable {
         legacySession.current?.version
     }
 
-    /// How many requests are being served now.
+    /// How many tool calls are being served now.
     var requestsInFlight: Int { inFlight.count }
 
-    /// Waits for in-flight requests to finish, until `deadline`. Returns whether they all did.
+    /// Waits for the tool calls in flight to finish, until `deadline`. Returns whether they all did.
     func waitForRequests(before deadline: Date) -> Bool {
         inFlight.waitUntilEmpty(before: deadline)
     }

@@ -7,7 +7,21 @@ public struct ToolContext: Sendable {
     public let requestID: RequestID
     /// The revision the request was made in.
     public let protocolVersion: ProtocolVersion
+    /// When the tool should have answered by: a little before the call's time limit, at which
+    /// the server answers for it (with a generic error) and cancels it. A tool that waits on
+    /// something should stop by then and say what happened in its own words.
+    public let deadline: ContinuousClock.Instant
+    /// The call's whole time limit (``ServerConfiguration/callTimeout``), for words.
+    public let timeLimit: Duration
     let channel: RequestChannel
+
+    init(requestID: RequestID, protocolVersion: ProtocolVersion, deadline: ContinuousClock.Instant, timeLimit: Duration, channel: RequestChannel) {
+        self.requestID = requestID
+        self.protocolVersion = protocolVersion
+        self.deadline = deadline
+        self.timeLimit = timeLimit
+        self.channel = channel
+    }
 
     /// Whether the client asked for progress (the request carried a `progressToken`).
     public var wantsProgress: Bool { channel.progressToken != nil }

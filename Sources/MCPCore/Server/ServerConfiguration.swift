@@ -11,9 +11,15 @@ public struct ServerConfiguration: Sendable {
     public var instructions: String?
     /// The longest line read, in bytes; a longer one is discarded with a -32600 error.
     public var maxLineLength = 16 * 1024 * 1024
-    /// How many requests run at once; the rest wait their turn.
-    public var maxConcurrentRequests = 16
-    /// After stdin closes or a signal arrives, how long in-flight requests may take to finish.
+    /// How many tool calls run at once; the rest wait their turn. Enough that calls stuck on a
+    /// hung endpoint (each until its time limit) leave room for the others.
+    public var maxConcurrentRequests = 32
+    /// How long a tool call may take, from its arrival to its answer — waiting for its turn
+    /// included. At the limit the server answers for the tool and cancels it (a tool answers by
+    /// itself a little earlier: ``ToolContext/deadline``).
+    public var callTimeout: Duration = .seconds(40)
+    /// After a signal, or once stdout is gone, how long calls in flight may take to finish. (At
+    /// the end of stdin they may take until their time limit: their replies can still be read.)
     public var shutdownGrace: Duration = .seconds(5)
     /// How many tools one `tools/list` page holds.
     public var toolsPageSize = 100
@@ -28,6 +34,10 @@ public struct ServerConfiguration: Sendable {
         self.version = version
         self.instructions = instructions
     }
+
+    /// How long before the call's time limit a tool should answer by itself: a second, or a
+    /// quarter of a short limit.
+    var toolAnswerMargin: Duration { min(.seconds(1), callTimeout / 4) }
 
     /// `serverInfo` as `version` defines `Implementation` (a `title` from 2025-06-18 on).
     func serverInfo(for version: ProtocolVersion) -> JSON {

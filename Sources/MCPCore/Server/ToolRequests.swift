@@ -41,7 +41,10 @@ extension MCPServer {
 
     // MARK: - tools/call
 
+    /// Runs a tool call in a task of its own, answered by the tool or, at the call's time limit
+    /// (``ServerConfiguration/callTimeout`` from its arrival), by the server for it.
     func callTool(_ request: JSONRPCRequest, _ terms: RequestTerms, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
+        let answerBy = ContinuousClock.now + configuration.callTimeout
         let replies = replyWriter(for: request, terms)
         guard let name = request.params["name"]?.stringValue else {
             return completion(replies.error(.invalidParams("\"tools/call\" needs the tool's \"name\"")))
@@ -55,30 +58,57 @@ extension MCPServer {
         guard let tool = tools.tool(named: name) else {
             return completion(replies.error(.invalidParams("Unknown tool: \(name)")))
         }
-        guard inFlight.begin(request.id) else {
+        let call = InFlightRequests.Call(id: request.id, tool: name, isReadOnly: tool.annotations.readOnlyHint)
+        guard let ticket = inFlight.begin(call, answerBy: answerBy) else {
             return completion(replies.error(.invalidRequest("id \(request.id) is already used by a request in progress")))
         }
         let progressToken = request.meta["progressToken"].flatMap(RequestID.init)?.json
         let channel = RequestChannel(
             progressToken: progressToken, version: terms.version, clientLogLevel: terms.clientLogLevel,
             loggerName: configuration.name, redact: logger.redact, sink: sink)
-        let context = ToolContext(requestID: request.id, protocolVersion: terms.version, channel: channel)
-        let task = Task {
-            let outcome = await self.run(tool, arguments, context)
-            channel.close()
-            var replied = false
-            self.inFlight.finish(request.id) {
-                guard let outcome else { return }
-                // The result's text and its escaped form go out from the buffers it keeps.
-                completion(replies.result(pieces: outcome.members(for: terms.version)))
-                replied = true
-            }
-            if !replied {
-                self.logger.debug("Request \(request.id) (\(name)) was cancelled; no reply.")
-                completion(nil)
+        let context = ToolContext(
+            requestID: request.id, protocolVersion: terms.version, deadline: answerBy - configuration.toolAnswerMargin,
+            timeLimit: configuration.callTimeout, channel: channel)
+        let disarmTimeLimit = timeLimits.arm(configuration.callTimeout) {
+            self.inFlight.expire(ticket) { reply in
+                channel.close()
+                guard reply else { return completion(nil) }
+                self.logger.warning("\(call) was still running at its time limit of \(Self.words(self.configuration.callTimeout)); "
+                    + "answered with an error, and cancelled.")
+                completion(replies.result(pieces: ToolResult.failure(self.timeLimitWords(call)).members(for: terms.version)))
             }
         }
-        inFlight.attach(task, to: request.id)
+        let task = Task {
+            let outcome = await self.run(tool, arguments, context)
+            disarmTimeLimit()
+            channel.close()
+            self.inFlight.finish(ticket) { reply in
+                guard reply, let outcome else {
+                    self.logger.debug("Request \(request.id) (\(name)) was cancelled; no reply.")
+                    return completion(nil)
+                }
+                // The result's text and its escaped form go out from the buffers it keeps.
+                completion(replies.result(pieces: outcome.members(for: terms.version)))
+            }
+        }
+        inFlight.attach(task, to: ticket)
+    }
+
+    /// The answer the server gives for a call still running at its time limit.
+    private func timeLimitWords(_ call: InFlightRequests.Call) -> String {
+        let outcome = call.isReadOnly
+            ? "Try again in a moment, or ask for less."
+            : "It may or may not have changed something before it stopped: check before repeating it."
+        return "\(call.tool) did not finish within \(Self.words(configuration.callTimeout)), this server's time limit for a "
+            + "call, and was stopped. \(outcome)"
+    }
+
+    /// "40 seconds", "1.5 seconds".
+    static func words(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        if attoseconds == 0 { return seconds == 1 ? "1 second" : "\(seconds) seconds" }
+        let value = Double(seconds) + Double(attoseconds) / 1e18
+        return String(format: "%.1f seconds", value)
     }
 
     /// Validates the arguments, waits for a slot, runs the handler. Nil when cancelled.

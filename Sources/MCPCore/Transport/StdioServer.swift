@@ -13,8 +13,13 @@ import Darwin
 /// A dedicated thread blocks in `read(2)` on stdin (no polling: an idle server uses no CPU),
 /// frames lines and hands them to the server; replies are written to stdout one whole line at a
 /// time. The server stops when stdin reaches end of input, when SIGTERM or SIGINT arrives, or when
-/// stdout is gone (`EPIPE`; SIGPIPE is ignored). It then lets in-flight requests finish for up to
-/// `shutdownGrace` and ``run()`` returns the exit status, 0.
+/// stdout is gone (`EPIPE`; SIGPIPE is ignored), and ``run()`` returns the exit status, 0.
+///
+/// Calls in flight when it stops are let finish: at the end of stdin, each until it is answered
+/// (by its time limit at the latest: a client that closed its end may still read the replies);
+/// after a signal, or once stdout is gone, for `shutdownGrace` at most (a signal during the first
+/// wait cuts it to that too). A call still unanswered then is named in the log, and whether it
+/// may have changed something.
 public final class StdioServer: Sendable {
     public let server: MCPServer
     private let input: Int32
@@ -28,7 +33,7 @@ public final class StdioServer: Sendable {
         let shutdown = ShutdownSignal()
         FileDescriptorIO.enlargePipeBuffer(output, to: 1 << 20)
         let writer = LineWriter(descriptor: output) { error in
-            shutdown.request("stdout is closed (\(String(cString: strerror(error))))")
+            shutdown.request("stdout is closed (\(String(cString: strerror(error))))", urgent: true)
         }
         self.server = MCPServer(
             configuration: configuration, tools: tools, prompts: prompts, resources: resources, logger: logger, sink: writer)
@@ -43,10 +48,10 @@ public final class StdioServer: Sendable {
     ///   process's own server; tests that run a server in-process pass false).
     public func run(handlingSignals: Bool = true) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
-        let signalSources = (handlingSignals ? [SIGTERM, SIGINT] : []).map { number in
+        let signalSources = (handlingSignals ? [SIGTERM, SIGINT] : []).map { (number: Int32) -> any DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [shutdown] in shutdown.request(number == SIGTERM ? "SIGTERM" : "SIGINT") }
+            source.setEventHandler { [self] in self.stop(number == SIGTERM ? "SIGTERM" : "SIGINT") }
             source.resume()
             return source
         }
@@ -54,25 +59,43 @@ public final class StdioServer: Sendable {
 
         let reader = Thread { [server, input, shutdown] in
             StdioServer.readLines(from: input, into: server, until: shutdown)
-            shutdown.request("stdin reached end of input")
+            shutdown.request("stdin reached end of input", urgent: false)
         }
         // JSON nesting is bounded (512 levels), but give the recursive reader room to spare.
         reader.stackSize = 8 << 20
         reader.start()
 
-        let reason = shutdown.wait()
+        let stop = shutdown.wait()
+        let inFlight = server.inFlight
         let grace = server.configuration.shutdownGrace
-        let inFlight = server.requestsInFlight
-        if inFlight > 0 {
-            logger.info("Stopping (\(reason)); letting \(inFlight) request(s) finish, for at most \(grace).")
-            let deadline = Date(timeIntervalSinceNow: Double(grace.components.seconds) + Double(grace.components.attoseconds) / 1e18)
-            if !server.waitForRequests(before: deadline) {
-                logger.warning("\(server.requestsInFlight) request(s) did not finish within \(grace); exiting anyway.")
-            }
+        guard inFlight.count > 0 else {
+            logger.debug("Stopping (\(stop.reason)).")
+            return 0
+        }
+        let waitUntil: Date
+        if stop.isUrgent {
+            logger.info("Stopping (\(stop.reason)); letting \(inFlight.count) request(s) finish, for at most \(grace).")
+            waitUntil = Date(timeIntervalSinceNow: grace.timeInterval)
         } else {
-            logger.debug("Stopping (\(reason)).")
+            // Every call is answered by its time limit (the server answers for it then).
+            let last = (inFlight.latestAnswer ?? .now) - .now
+            logger.info("Stopping (\(stop.reason)); letting \(inFlight.count) request(s) finish, each by its time limit "
+                + "(at most \(MCPServer.words(last))).")
+            waitUntil = Date(timeIntervalSinceNow: last.timeInterval + 1)
+            shutdown.whenUrgent { inFlight.hurry(by: Date(timeIntervalSinceNow: grace.timeInterval)) }
+        }
+        if !inFlight.waitUntilEmpty(before: waitUntil) {
+            for call in inFlight.calls {
+                let outcome = call.isReadOnly ? "" : "; it may or may not have changed something: check before repeating it"
+                logger.warning("Exiting with \(call) unanswered\(outcome).")
+            }
         }
         return 0
+    }
+
+    /// Stops serving as a signal does: calls in flight get `shutdownGrace` to finish.
+    func stop(_ reason: String) {
+        shutdown.request(reason, urgent: true)
     }
 
     private static func readLines(from input: Int32, into server: MCPServer, until shutdown: ShutdownSignal) {
@@ -95,19 +118,54 @@ public final class StdioServer: Sendable {
     }
 }
 
-/// A one-way latch: the first request to stop wins and wakes the waiter.
+/// A one-way latch: the first request to stop wins and wakes the waiter. A request is urgent
+/// when whoever asked wants the process gone soon (a signal, a closed stdout), rather than the
+/// calls in flight answered (the end of stdin); a later urgent request still counts as one.
 final class ShutdownSignal: Sendable {
-    /// Why the server stops; nil until something asks it to.
-    private let reason = LockedCondition<String?>(nil)
-
-    var isRequested: Bool { reason.current != nil }
-
-    func request(_ why: String) {
-        reason.withLock { $0 = $0 ?? why }
+    struct Stop: Sendable {
+        let reason: String
+        let isUrgent: Bool
     }
 
-    /// Blocks the calling thread until a stop is requested; returns why.
-    func wait() -> String {
-        reason.wait(until: { $0 != nil }).value ?? ""
+    private struct State {
+        var stop: Stop?
+        var isUrgent = false
+        var onUrgent: (@Sendable () -> Void)?
+    }
+
+    private let state = LockedCondition(State())
+
+    var isRequested: Bool { state.current.stop != nil }
+
+    func request(_ why: String, urgent: Bool) {
+        let action: (@Sendable () -> Void)? = state.withLock { state in
+            if state.stop == nil { state.stop = Stop(reason: why, isUrgent: urgent) }
+            guard urgent, !state.isUrgent else { return nil }
+            state.isUrgent = true
+            return state.onUrgent
+        }
+        action?()
+    }
+
+    /// Runs `action` when an urgent request comes (now, if one came already).
+    func whenUrgent(_ action: @escaping @Sendable () -> Void) {
+        let now: Bool = state.withLock { state in
+            if state.isUrgent { return true }
+            state.onUrgent = action
+            return false
+        }
+        if now { action() }
+    }
+
+    /// Blocks the calling thread until a stop is requested; returns the first request.
+    func wait() -> Stop {
+        state.wait(until: { $0.stop != nil }).value.stop ?? Stop(reason: "", isUrgent: true)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as Foundation counts them.
+    var timeInterval: TimeInterval {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

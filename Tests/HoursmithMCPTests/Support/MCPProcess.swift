@@ -27,6 +27,9 @@ final class MCPProcess: @unchecked Sendable {
         var lines: [String] = []
         /// Each stdout line parsed, or nil for one that is not JSON.
         var messages: [JSON?] = []
+        /// When each stdout line was read, by the reading thread (so a busy test pool does not
+        /// make a reply look late).
+        var arrivals: [ContinuousClock.Instant] = []
         var stderr = ""
         var stdoutEnded = false
         var stderrEnded = false
@@ -106,11 +109,19 @@ final class MCPProcess: @unchecked Sendable {
     }
 
     private static func append(_ line: String, to output: Watched<Output>) {
+        let arrival = ContinuousClock.now
         let message = try? JSON.parse(Array(line.utf8))
         output.withLock {
             $0.lines.append(line)
             $0.messages.append(message)
+            $0.arrivals.append(arrival)
         }
+    }
+
+    /// When the response to `id` was read from stdout, if it was.
+    func arrival(ofResponse id: JSON) -> ContinuousClock.Instant? {
+        let output = output.current
+        return zip(output.messages, output.arrivals).first { message, _ in message?["id"] == id && message?["method"] == nil }?.1
     }
 
     /// Every message written so far, parsed. A line that is not JSON is a test failure.

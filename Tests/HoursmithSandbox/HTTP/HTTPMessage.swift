@@ -93,6 +93,8 @@ enum HTTPReply: Sendable {
     case respond(HTTPResponse)
     /// Sends the response with a Content-Length longer than its body, then closes.
     case truncated(HTTPResponse)
+    /// Sends the response one byte at a time, `every` seconds apart, then closes.
+    case drip(HTTPResponse, every: Double)
     /// Closes the connection without answering.
     case drop
 }

@@ -144,6 +144,12 @@ final class HTTPServer: Sendable {
             case .truncated(let response):
                 _ = Socket.send(fd, response.serialized(close: true, declaredLength: response.body.count + 64))
                 return
+            case .drip(let response, let interval):
+                for byte in response.serialized(close: true) {
+                    guard !state.withLock({ $0.stopped }), Socket.send(fd, [byte]) else { return }
+                    Thread.sleep(forTimeInterval: interval)
+                }
+                return
             case .drop:
                 return
             }
