@@ -30,17 +30,14 @@ public struct APIToken: Sendable, Equatable {
     /// `hoursmith-mcp setup` was asked to write it into.
     public var valueForClientConfig: String { value }
 
-    /// `text` with the token, and the secret part of it, replaced by `…`: for text that came from
-    /// elsewhere (an API message, a redirect's location) before it goes into an error or a log.
+    /// `text` through ``SecretRedaction`` for this token: for text that came from elsewhere (an
+    /// API message, a redirect's location) before it goes into an error or a log.
     func scrubbed(_ text: String) -> String {
-        var text = text.replacingOccurrences(of: value, with: redacted)
-        if let secret = secretPart, secret.count >= 8 {
-            text = text.replacingOccurrences(of: secret, with: "…")
-        }
-        return text
+        SecretRedaction(token: self).redact(text)
     }
 
-    private var secretPart: String? {
+    /// The secret part of a token of the documented shape.
+    var secretPart: String? {
         guard publicID != nil else { return nil }
         return String(value.dropFirst(APIToken.livePrefix.count + APIToken.publicIDLength + 1))
     }

@@ -145,7 +145,7 @@ extension HoursmithError {
 }
 
 /// The members of an error body: `{"error", "message", "errors", "plan"}`, any of them missing
-/// when the body is not JSON or not that shape. Text is scrubbed of the token.
+/// when the body is not JSON or not that shape. Every string is scrubbed of the token.
 private struct ErrorEnvelope {
     var code: String?
     var message: String?
@@ -154,13 +154,13 @@ private struct ErrorEnvelope {
 
     init(body: [UInt8], token: APIToken) {
         guard let json = try? JSON.parse(body), case .object(let object) = json else { return }
-        code = object["error"]?.stringValue
+        code = object["error"]?.stringValue.map(token.scrubbed)
         message = object["message"]?.stringValue.map(token.scrubbed)
-        plan = object["plan"]?.stringValue
+        plan = object["plan"]?.stringValue.map(token.scrubbed)
         if case .object(let errors)? = object["errors"] {
             fieldErrors = errors.map { field, value in
                 let problems = value.arrayValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] } ?? []
-                return FieldError(field: field, problems: problems.map(token.scrubbed))
+                return FieldError(field: token.scrubbed(field), problems: problems.map(token.scrubbed))
             }
         }
     }

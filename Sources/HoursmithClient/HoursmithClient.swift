@@ -151,12 +151,13 @@ public final class HoursmithClient: Sendable {
     // MARK: Decoding
 
     /// Sends `request` and reads its answer, validated and indexed, with `read`; an answer that
-    /// is not JSON or not the expected shape is `undecodableResponse`, naming the field.
+    /// is not JSON or not the expected shape is `undecodableResponse`, naming the field. A number
+    /// too large for a `Double` (`1e400`) is refused here, before anything computes with it.
     func fetchDocument<T>(_ request: APIRequest, _ read: (JSONDocument) throws(JSONDecodingError) -> T) async throws(HoursmithError) -> T {
         let response = try await send(request)
         let document: JSONDocument
         do {
-            document = try JSONDocument(bytes: response.body)
+            document = try JSONDocument(bytes: response.body, finiteNumbers: true)
         } catch {
             throw .undecodable("the body is not JSON: \(error)", context: errorContext(for: request, deadline: currentDeadline()))
         }

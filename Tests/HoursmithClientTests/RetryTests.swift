@@ -52,6 +52,18 @@ import Darwin
         #expect(harness.requests("GET", "/me").count == 1)
     }
 
+    /// A number no `Double` can hold (hours of `1e400`) is refused as the answer is read, not
+    /// carried into totals as infinity.
+    @Test func aNumberTooLargeForADoubleIsRefusedAsTheAnswerIsRead() async throws {
+        let harness = try Harness()
+        harness.sandbox.inject(.rewriteBody { body in
+            Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: "\"hours\":", with: "\"hours\":1e400,\"x\":").utf8)
+        }, method: "GET", path: "/time_entries")
+        let error = await Self.failure { try await harness.client.listTimeEntries() }
+        #expect(error?.code == "undecodable_response")
+        #expect(error?.message.contains("too large") == true, "\(String(describing: error?.message))")
+    }
+
     @Test func aCreateThatFailedAfterProcessingIsRetriedAndCreatesOnce() async throws {
         let harness = try Harness()
         let before = harness.sandbox.snapshot().timeEntries.count

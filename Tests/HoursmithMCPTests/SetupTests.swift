@@ -41,8 +41,8 @@ import Testing
             if let token { environment["HOURSMITH_API_TOKEN"] = token }
             let process = try MCPProcess(environment: environment, arguments: arguments)
             process.closeInput()
+            // Returns once the process exited and both outputs were read to their end.
             let status = try #require(await process.exitStatus())
-            try await Task.sleep(for: .milliseconds(20)) // let the readers drain
             SecretScan.check(stdout: process.stdoutLines, stderr: process.stderrText)
             return (status, process.stdoutLines.joined(separator: "\n"), process.stderrText)
         }

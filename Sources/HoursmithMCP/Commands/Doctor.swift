@@ -194,18 +194,18 @@ struct DoctorCommand {
             let configuration = HoursmithConfiguration(token: token, version: Product.version, baseURL: apiURL, requestTimeout: .seconds(15),
                                                        retry: .never)
             let me = try await HoursmithClient(configuration: configuration).me()
-            report.ok("token \(token.redacted) works at \(apiURL): \(me.user.name) (\(me.user.role)) in \(me.workspace.name), "
+            report.ok("token \(token.redacted) works at \(HoursmithConfiguration.shown(apiURL: apiURL)): \(me.user.name) (\(me.user.role)) in \(me.workspace.name), "
                       + "plan \(me.workspace.plan.displayName)")
             return me.workspace
         } catch {
             if error.status == nil, case .invalidBaseURL = error.kind {
                 report.problem(error.message)
             } else if error.status == nil {
-                report.problem("\(apiURL) could not be reached: \(error.message)",
+                report.problem("\(HoursmithConfiguration.shown(apiURL: apiURL)) could not be reached: \(error.message)",
                                fix: "Check the network, a VPN or proxy (HTTPS_PROXY), and that the clock below is right "
                                 + "(a wrong clock makes certificates look invalid).")
             } else {
-                report.ok("\(apiURL) answers")
+                report.ok("\(HoursmithConfiguration.shown(apiURL: apiURL)) answers")
                 report.problem("token \(token.redacted): \(error.message)")
             }
             return nil
@@ -280,6 +280,6 @@ struct DoctorReport {
     }
 
     private func emit(_ text: String) {
-        Console.out(Redaction.redact(text))
+        Console.out(text)
     }
 }

@@ -49,7 +49,8 @@ enum SetupChecks {
         while path.hasSuffix("/") { path.removeLast() }
         guard !path.hasSuffix("/api/v1") else { return nil }
         let suggestion = path.hasSuffix("/api") ? path + "/v1" : path + "/api/v1"
-        return "The API URL \(url) does not end in /api/v1, so every call would be answered \"not found\". Use \(suggestion)"
+        return "The API URL \(HoursmithConfiguration.shown(apiURL: url)) does not end in /api/v1, so every call would be answered "
+            + "\"not found\". Use \(HoursmithConfiguration.shown(apiURL: suggestion))"
             + (suggestion == Options.defaultAPIURL ? " (the default: the URL can also be left out)." : ".")
     }
 }

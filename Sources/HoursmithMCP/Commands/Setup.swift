@@ -179,7 +179,7 @@ struct SetupCommand {
     }
 
     private func say(_ text: String) {
-        Console.out(Redaction.redact(text))
+        Console.out(text)
     }
 }
 

@@ -47,19 +47,25 @@ extension MessageSink {
 
 /// Writes messages to a file descriptor (stdout), one line each, from any thread.
 ///
-/// Messages arrive serialized and are written under a lock, so concurrent replies never
-/// interleave. The first failed write (`EPIPE`: the client closed our stdout) calls `onFailure`
+/// Every message passes whole through `redact` on its way out (the executable's hides API
+/// tokens), so nothing reaches stdout around it, whatever field a secret was in. Messages arrive
+/// serialized and are written under a lock, so concurrent replies never interleave. The first failed write (`EPIPE`: the client closed our stdout) calls `onFailure`
 /// once, and later messages are dropped.
 public final class LineWriter: MessageSink, Sendable {
     private let descriptor: Int32
     /// Whether a write failed; writes happen under its lock, so that lines never interleave.
     private let failed = Locked(false)
     private let onFailure: @Sendable (Int32) -> Void
+    private let redact: @Sendable (String) -> String
     /// Pieces this long or longer are written on their own; shorter ones are gathered.
     private static let largePiece = 16 * 1024
 
-    public init(descriptor: Int32, onFailure: @escaping @Sendable (Int32) -> Void) {
+    public init(
+        descriptor: Int32, redact: @escaping @Sendable (String) -> String = { $0 },
+        onFailure: @escaping @Sendable (Int32) -> Void
+    ) {
         self.descriptor = descriptor
+        self.redact = redact
         self.onFailure = onFailure
     }
 
@@ -68,9 +74,10 @@ public final class LineWriter: MessageSink, Sendable {
         send(SerializedMessage(line))
     }
 
-    /// Writes the pieces of one message, then a newline.
+    /// Writes the pieces of one message, redacted, then a newline.
     @discardableResult
     public func send(_ message: SerializedMessage) -> Bool {
+        let message = redacted(message)
         enum Outcome { case written, dropped, failed(Int32) }
         let outcome: Outcome = failed.withLock { failed in
             guard !failed else { return .dropped }
@@ -102,5 +109,13 @@ public final class LineWriter: MessageSink, Sendable {
             onFailure(error)
             return false
         }
+    }
+
+    /// The message through `redact`, in one piece when that hid something. (Redaction replaces
+    /// letters with letters, so the JSON stays as valid as it was.)
+    private func redacted(_ message: SerializedMessage) -> SerializedMessage {
+        let text = String(decoding: message.bytes, as: UTF8.self)
+        let shown = redact(text)
+        return shown.utf8.elementsEqual(text.utf8) ? message : SerializedMessage(Array(shown.utf8))
     }
 }
