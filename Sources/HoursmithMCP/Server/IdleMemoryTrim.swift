@@ -1,5 +1,6 @@
 import CHoursmithMCP
 import Foundation
+import Locking
 
 /// Gives the heap's free pages back to the system once the server has been quiet for a moment
 /// after a tool call.
@@ -11,14 +12,18 @@ import Foundation
 /// pressure relief). Every thread allocates from one heap, since `malloc_trim` leaves the free top
 /// of glibc's per-thread arenas mapped; the benchmark shows no cost to a walk from it. Between
 /// bursts the trimming thread is blocked on a condition: an idle server uses no CPU.
-final class IdleMemoryTrim: @unchecked Sendable {
+final class IdleMemoryTrim: Sendable {
+    /// Calls finished so far, how many had finished at the last trim, and whether the trimming
+    /// thread runs.
+    private struct Counts {
+        var finished = 0
+        var trimmed = 0
+        var started = false
+    }
+
     private let quietPeriod: TimeInterval
     private let release: @Sendable () -> Void
-    private let condition = NSCondition()
-    /// Calls finished so far, and how many had finished at the last trim.
-    private var finished = 0
-    private var trimmed = 0
-    private var started = false
+    private let counts = LockedCondition(Counts())
 
     init(quietPeriod: Duration = .milliseconds(250), release: @escaping @Sendable () -> Void = { _ = hoursmith_release_free_memory() }) {
         let (seconds, attoseconds) = quietPeriod.components
@@ -29,39 +34,29 @@ final class IdleMemoryTrim: @unchecked Sendable {
 
     /// Notes that a call finished; a trim follows once no other has for the quiet period.
     func callFinished() {
-        condition.lock()
-        finished += 1
-        if !started {
-            started = true
-            let thread = Thread { [self] in run() }
-            thread.name = "memory-trim"
-            thread.qualityOfService = .background
-            thread.start()
+        let isFirst = counts.withLock { counts in
+            counts.finished += 1
+            defer { counts.started = true }
+            return !counts.started
         }
-        condition.signal()
-        condition.unlock()
+        guard isFirst else { return }
+        let thread = Thread { [self] in run() }
+        thread.name = "memory-trim"
+        thread.qualityOfService = .background
+        thread.start()
     }
 
     private func run() {
-        condition.lock()
         while true {
-            while finished == trimmed { condition.wait() }
+            var seen = counts.wait { $0.finished != $0.trimmed }.value.finished
             // Wait until a whole quiet period passes without another call finishing.
-            var seen = finished
-            var deadline = Date(timeIntervalSinceNow: quietPeriod)
             while true {
-                let signalled = condition.wait(until: deadline)
-                if finished != seen {
-                    seen = finished
-                    deadline = Date(timeIntervalSinceNow: quietPeriod)
-                } else if !signalled {
-                    break
-                }
+                let (now, anotherFinished) = counts.wait(until: { $0.finished != seen }, deadline: Date(timeIntervalSinceNow: quietPeriod))
+                guard anotherFinished else { break }
+                seen = now.finished
             }
-            trimmed = seen
-            condition.unlock()
+            counts.withLock { $0.trimmed = seen }
             release()
-            condition.lock()
         }
     }
 }

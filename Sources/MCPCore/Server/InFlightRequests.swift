@@ -1,7 +1,8 @@
 import Foundation
 import Locking
 
-/// The tool calls being served, by id: so that `notifications/cancelled` can find and cancel
+/// The requests being served in tasks of their own (tool calls, and the prompt, resource and
+/// completion requests that may read an API), by id: so that `notifications/cancelled` can find and cancel
 /// them, a call still running at its time limit can be answered for, and shutdown can wait for
 /// them (and say which it abandons).
 ///
