@@ -14,42 +14,14 @@ extension MCPServer {
     ) {
         let answerBy = ContinuousClock.now + configuration.callTimeout
         let replies = replyWriter(for: request, terms)
-        // These only read: a call cut off by its time limit changed nothing.
+        // These only read: a request cut off by its time limit changed nothing.
         let call = InFlightRequests.Call(id: request.id, tool: request.method, isReadOnly: true)
-        guard let ticket = inFlight.begin(call, answerBy: answerBy) else {
-            return completion(replies.error(.invalidRequest("id \(request.id) is already used by a request in progress")))
+        serveInTask(request, terms, call, answerBy: answerBy, completion: completion) {
+            replies.error(.internalError("\(request.method) did not finish within \(Self.words(self.configuration.callTimeout)), "
+                + "this server's time limit, and was stopped. Try again in a moment."))
+        } work: { context in
+            await self.run(request, replies, context, answer)
         }
-        let progressToken = request.meta["progressToken"].flatMap(RequestID.init)?.json
-        let channel = RequestChannel(
-            progressToken: progressToken, version: terms.version, clientLogLevel: terms.clientLogLevel,
-            loggerName: configuration.name, redact: logger.redact, sink: sink)
-        let context = ToolContext(
-            requestID: request.id, protocolVersion: terms.version, deadline: answerBy - configuration.toolAnswerMargin,
-            timeLimit: configuration.callTimeout, channel: channel)
-        let disarmTimeLimit = timeLimits.arm(configuration.callTimeout) {
-            self.inFlight.expire(ticket) { reply in
-                channel.close()
-                guard reply else { return completion(nil) }
-                self.logger.warning("\(call) was still running at its time limit of \(Self.words(self.configuration.callTimeout)); "
-                    + "answered with an error, and cancelled.")
-                completion(replies.error(.internalError("\(request.method) did not finish within "
-                    + "\(Self.words(self.configuration.callTimeout)), this server's time limit, and was stopped. "
-                    + "Try again in a moment.")))
-            }
-        }
-        let task = Task {
-            let reply = await self.run(request, replies, context, answer)
-            disarmTimeLimit()
-            channel.close()
-            self.inFlight.finish(ticket) { replied in
-                guard replied, let reply else {
-                    self.logger.debug("Request \(request.id) (\(request.method)) was cancelled; no reply.")
-                    return completion(nil)
-                }
-                completion(reply)
-            }
-        }
-        inFlight.attach(task, to: ticket)
     }
 
     /// Waits for a slot, runs `answer`, turns what it throws into an error reply. Nil when cancelled.

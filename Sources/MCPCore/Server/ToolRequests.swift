@@ -59,39 +59,12 @@ extension MCPServer {
             return completion(replies.error(.invalidParams("Unknown tool: \(name)")))
         }
         let call = InFlightRequests.Call(id: request.id, tool: name, isReadOnly: tool.annotations.readOnlyHint)
-        guard let ticket = inFlight.begin(call, answerBy: answerBy) else {
-            return completion(replies.error(.invalidRequest("id \(request.id) is already used by a request in progress")))
+        serveInTask(request, terms, call, answerBy: answerBy, completion: completion) {
+            replies.result(pieces: ToolResult.failure(self.timeLimitWords(call)).members(for: terms.version))
+        } work: { context in
+            // The result's text and its escaped form go out from the buffers it keeps.
+            await self.run(tool, arguments, context).map { replies.result(pieces: $0.members(for: terms.version)) }
         }
-        let progressToken = request.meta["progressToken"].flatMap(RequestID.init)?.json
-        let channel = RequestChannel(
-            progressToken: progressToken, version: terms.version, clientLogLevel: terms.clientLogLevel,
-            loggerName: configuration.name, redact: logger.redact, sink: sink)
-        let context = ToolContext(
-            requestID: request.id, protocolVersion: terms.version, deadline: answerBy - configuration.toolAnswerMargin,
-            timeLimit: configuration.callTimeout, channel: channel)
-        let disarmTimeLimit = timeLimits.arm(configuration.callTimeout) {
-            self.inFlight.expire(ticket) { reply in
-                channel.close()
-                guard reply else { return completion(nil) }
-                self.logger.warning("\(call) was still running at its time limit of \(Self.words(self.configuration.callTimeout)); "
-                    + "answered with an error, and cancelled.")
-                completion(replies.result(pieces: ToolResult.failure(self.timeLimitWords(call)).members(for: terms.version)))
-            }
-        }
-        let task = Task {
-            let outcome = await self.run(tool, arguments, context)
-            disarmTimeLimit()
-            channel.close()
-            self.inFlight.finish(ticket) { reply in
-                guard reply, let outcome else {
-                    self.logger.debug("Request \(request.id) (\(name)) was cancelled; no reply.")
-                    return completion(nil)
-                }
-                // The result's text and its escaped form go out from the buffers it keeps.
-                completion(replies.result(pieces: outcome.members(for: terms.version)))
-            }
-        }
-        inFlight.attach(task, to: ticket)
     }
 
     /// The answer the server gives for a call still running at its time limit.
