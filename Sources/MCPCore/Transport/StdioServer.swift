@@ -77,11 +77,13 @@ public final class StdioServer: Sendable {
             logger.info("Stopping (\(stop.reason)); letting \(inFlight.count) request(s) finish, for at most \(grace).")
             waitUntil = Date(timeIntervalSinceNow: grace.timeInterval)
         } else {
-            // Every call is answered by its time limit (the server answers for it then).
+            // Every call is answered by its time limit (the server answers for it then). The wait
+            // goes on for the grace beyond the last limit, so that a time-limit timer that fires
+            // late on a loaded machine still gets its answer out.
             let last = (inFlight.latestAnswer ?? .now) - .now
             logger.info("Stopping (\(stop.reason)); letting \(inFlight.count) request(s) finish, each by its time limit "
                 + "(at most \(MCPServer.words(last))).")
-            waitUntil = Date(timeIntervalSinceNow: last.timeInterval + 1)
+            waitUntil = Date(timeIntervalSinceNow: last.timeInterval + max(1, grace.timeInterval))
             shutdown.whenUrgent { inFlight.hurry(by: Date(timeIntervalSinceNow: grace.timeInterval)) }
         }
         if !inFlight.waitUntilEmpty(before: waitUntil) {
