@@ -21,6 +21,9 @@ public struct SecretRedaction: Sendable {
 
     /// Longest first, so that a whole token is hidden as one.
     private let secrets: [Secret]
+    /// Whether a byte, in either case, can start something to hide: most bytes are passed over
+    /// with one lookup.
+    private let starts: [Bool]
 
     /// Redaction of `token` (its whole value and its secret part), besides token shapes.
     public init(token: APIToken?) {
@@ -60,6 +63,12 @@ public struct SecretRedaction: Sendable {
 
     private init(secrets: [Secret]) {
         self.secrets = secrets.sorted { $0.needle.count > $1.needle.count }
+        var starts = [Bool](repeating: false, count: 256)
+        for first in secrets.compactMap(\.needle.first) + [Self.shapePrefix[0]] {
+            starts[Int(first)] = true
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) { starts[Int(first - 0x20)] = true }
+        }
+        self.starts = starts
     }
 
     /// Secrets shorter than this are not searched on their own (the whole token always is).
@@ -89,6 +98,10 @@ public struct SecretRedaction: Sendable {
 
     /// UTF-8 text with every secret and token shape hidden, or nil when there is none in it.
     public func redacted(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        starts.withUnsafeBufferPointer { redacted(utf8: text, starts: $0) }
+    }
+
+    private func redacted(utf8 text: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Bool>) -> [UInt8]? {
         var output: [UInt8]? = nil
         var copied = 0
         var index = 0
@@ -100,6 +113,10 @@ public struct SecretRedaction: Sendable {
             index = end
         }
         scan: while index < text.count {
+            guard starts[Int(text[index])] else {
+                index += 1
+                continue
+            }
             for secret in secrets where Self.matches(secret.needle, in: text, at: index) {
                 replace(upTo: index + secret.needle.count, with: secret.replacement)
                 continue scan

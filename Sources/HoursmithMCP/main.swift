@@ -37,7 +37,7 @@ if options.mode == .check {
     dispatchMain()
 }
 
-let logger = Logger(label: Product.name, level: options.logLevel, redact: Console.redaction.redact)
+let logger = Logger(label: Product.name, level: options.logLevel, redaction: Console.redaction)
 let access = Startup.access(options, logger: logger)
 let listChanges = ListChangeRelay()
 let session = HoursmithSession(access: access) { role in listChanges.roleBecameKnown(role) }

@@ -118,3 +118,6 @@ enum Console {
 /// The client logs to the server's stderr logger, which has the three methods it asks for. (The
 /// two modules know nothing of each other; this executable is where they meet.)
 extension Logger: ClientLogger {}
+
+/// The one redaction is what the server's logger and stdout pass everything through.
+extension SecretRedaction: Redacting {}

@@ -16,20 +16,24 @@ public protocol LogSink: Sendable {
 public struct Logger: Sendable {
     public var label: String
     public var level: LogLevel
-    public let redact: @Sendable (String) -> String
+    /// What every line, and every stdout message of a server logging here, passes through.
+    public let redaction: any Redacting
     let sink: any LogSink
 
     public init(
         label: String,
         level: LogLevel = .info,
         sink: any LogSink = StandardErrorSink.shared,
-        redact: @escaping @Sendable (String) -> String = { $0 }
+        redaction: any Redacting = NoRedaction()
     ) {
         self.label = label
         self.level = level
         self.sink = sink
-        self.redact = redact
+        self.redaction = redaction
     }
+
+    /// `text` through the redaction.
+    public func redact(_ text: String) -> String { redaction.redact(text) }
 
     public func isEnabled(_ level: LogLevel) -> Bool { level >= self.level }
 

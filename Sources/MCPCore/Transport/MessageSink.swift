@@ -47,7 +47,7 @@ extension MessageSink {
 
 /// Writes messages to a file descriptor (stdout), one line each, from any thread.
 ///
-/// Every message passes whole through `redact` on its way out (the executable's hides API
+/// Every message passes whole through `redaction` on its way out (the executable's hides API
 /// tokens), so nothing reaches stdout around it, whatever field a secret was in. Messages arrive
 /// serialized and are written under a lock, so concurrent replies never interleave. The first failed write (`EPIPE`: the client closed our stdout) calls `onFailure`
 /// once, and later messages are dropped.
@@ -56,16 +56,16 @@ public final class LineWriter: MessageSink, Sendable {
     /// Whether a write failed; writes happen under its lock, so that lines never interleave.
     private let failed = Locked(false)
     private let onFailure: @Sendable (Int32) -> Void
-    private let redact: @Sendable (String) -> String
+    private let redaction: any Redacting
     /// Pieces this long or longer are written on their own; shorter ones are gathered.
     private static let largePiece = 16 * 1024
 
     public init(
-        descriptor: Int32, redact: @escaping @Sendable (String) -> String = { $0 },
+        descriptor: Int32, redaction: any Redacting = NoRedaction(),
         onFailure: @escaping @Sendable (Int32) -> Void
     ) {
         self.descriptor = descriptor
-        self.redact = redact
+        self.redaction = redaction
         self.onFailure = onFailure
     }
 
@@ -111,11 +111,12 @@ public final class LineWriter: MessageSink, Sendable {
         }
     }
 
-    /// The message through `redact`, in one piece when that hid something. (Redaction replaces
-    /// letters with letters, so the JSON stays as valid as it was.)
+    /// The message through the redaction, in one piece when that hid something. (A secret is
+    /// letters and digits, its replacement has no quote or backslash: the JSON stays valid.)
     private func redacted(_ message: SerializedMessage) -> SerializedMessage {
-        let text = String(decoding: message.bytes, as: UTF8.self)
-        let shown = redact(text)
-        return shown.utf8.elementsEqual(text.utf8) ? message : SerializedMessage(Array(shown.utf8))
+        let hidden = message.pieces.count == 1
+            ? message.pieces[0].withUnsafeBufferPointer(redaction.redacted(utf8:))
+            : message.bytes.withUnsafeBufferPointer(redaction.redacted(utf8:))
+        return hidden.map(SerializedMessage.init) ?? message
     }
 }

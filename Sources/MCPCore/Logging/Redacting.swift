@@ -1,0 +1,18 @@
+/// What hides secrets in everything the server writes: each log line (``Logger``) and each stdout
+/// message (``LineWriter``, given the logger's). MCPCore knows no secrets; the executable installs
+/// one that hides API tokens.
+public protocol Redacting: Sendable {
+    /// `text` with every secret hidden; the same string when there is none in it.
+    func redact(_ text: String) -> String
+
+    /// UTF-8 text with every secret hidden, or nil when there is none in it (the common case,
+    /// which allocates nothing).
+    func redacted(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]?
+}
+
+/// Hides nothing: for servers with no secrets, and tests.
+public struct NoRedaction: Redacting {
+    public init() {}
+    public func redact(_ text: String) -> String { text }
+    public func redacted(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? { nil }
+}
