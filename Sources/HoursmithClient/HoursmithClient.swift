@@ -67,10 +67,12 @@ public final class HoursmithClient: Sendable {
             let started = configuration.clock.now()
             let remaining = deadline.instant - started
             guard remaining > .zero else { throw .deadlineExceeded(context: context) }
-            // A try gets its full time, or what is left of the call's when that is less.
+            // A try gets its full time, or what is left of the call's when that is less. A retry
+            // goes over a new connection: the one a try was cut off on may still carry the rest of
+            // its answer.
             let error: HoursmithError
             switch await transport.send(
-                urlRequest, freshConnection: request.method != .get, timeout: min(configuration.requestTimeout, remaining)
+                urlRequest, freshConnection: request.method != .get || failedAttempts > 0, timeout: min(configuration.requestTimeout, remaining)
             ) {
             case .success(let response) where (200..<300).contains(response.status):
                 log.debug("\(request.line) → \(response.status) in \(milliseconds(since: started)) ms, \(response.body.count) bytes")
