@@ -28,11 +28,8 @@ META = {
     "io.modelcontextprotocol/clientInfo": {"name": "hoursmith-tokens", "version": "1"},
 }
 
-TOKENS = {
-    "owner": "hsk_live_a4c123b1612d_SBXOwnerAepfJBd0Kh8oOOL8dKLzdocJ",
-    "manager": "hsk_live_9fae923d5a4f_SBXManagerAc9QeWJKY40uvSwMFLZDe1",
-    "member": "hsk_live_28f219e9cb0e_SBXMemberwkNhFdnXsiVpzz63FfkCzJr",
-}
+# The roles counted; their tokens are the ones the sandbox prints as it starts.
+ROLES = ("owner", "manager", "member")
 
 
 def encoder():
@@ -80,17 +77,23 @@ class Server:
 
 
 def start_sandbox(path):
+    """Starts the sandbox; its process, base URL, today, and a token per role of ROLES (read from
+    the list it prints, "  owner (Olivia Hart)  hsk_live_…": the first of a role wins)."""
     process = subprocess.Popen([path, "--port", "0", "--relaxed"], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True)
     url = today = None
-    while url is None:
+    tokens = {}
+    while url is None or any(role not in tokens for role in ROLES):
         line = process.stdout.readline()
         if not line:
-            raise RuntimeError("the sandbox did not start")
+            raise RuntimeError("the sandbox did not start, or printed no token for every role")
         found = re.search(r"serving (\S+) \(today is (\d{4}-\d{2}-\d{2})", line)
         if found:
             url, today = found.group(1), found.group(2)
-    return process, url, today
+        token = re.search(r"^\s+(\w+)\b.*?(hsk_live_[0-9a-f]{12}_[A-Za-z0-9]{32})", line)
+        if token:
+            tokens.setdefault(token.group(1).lower(), token.group(2))
+    return process, url, today, {role: tokens[role] for role in ROLES}
 
 
 def tools_list(server):
@@ -158,11 +161,11 @@ def main():
             start = end
         return total
 
-    sandbox, url, today = start_sandbox(options.sandbox)
+    sandbox, url, today, tokens = start_sandbox(options.sandbox)
     rows = []
     figures = {}
     try:
-        servers = {role: Server(options.server, url, token) for role, token in TOKENS.items()}
+        servers = {role: Server(options.server, url, token) for role, token in tokens.items()}
         time.sleep(1.0)  # let each learn its role
         for role, server in servers.items():
             server.request("tools/list")
