@@ -1,86 +1,27 @@
-import Dispatch
 import Foundation
-import Locking
 
 /// A small HTTP/1.1 server on 127.0.0.1: one thread accepts, one thread serves each connection
 /// (keep-alive, pipelined requests, Content-Length bodies). Stopping closes the listener and
 /// every open connection.
 final class HTTPServer: Sendable {
-    let port: UInt16
-    private let listener: Int32
-    private let wake: (read: Int32, write: Int32)
-    private let handler: any HTTPHandler
-    private let state = Locked(State())
-    private let acceptLoopDone = DispatchSemaphore(value: 0)
+    private let listener: ConnectionListener
 
-    private struct State {
-        var stopped = false
-        var connections: Set<Int32> = []
-    }
+    var port: UInt16 { listener.port }
 
     /// Binds and starts serving.
     init(port: UInt16, handler: any HTTPHandler) throws {
-        let (listener, boundPort) = try Socket.listen(port: port)
-        do {
-            wake = try Socket.pipe()
-        } catch {
-            Socket.close(listener)
-            throw error
+        listener = try ConnectionListener(port: port, name: "hoursmith-sandbox") { fd, listener in
+            HTTPServer.serve(fd, handler: handler, listener: listener)
         }
-        self.listener = listener
-        self.port = boundPort
-        self.handler = handler
-        let thread = Thread { [self] in acceptLoop() }
-        thread.name = "hoursmith-sandbox accept"
-        thread.start()
     }
 
     /// Stops accepting, closes every connection and returns once the port is closed. Idempotent.
     func stop() {
-        let first = state.withLock { state in
-            defer { state.stopped = true }
-            return !state.stopped
-        }
-        guard first else { return }
-        Socket.poke(wake.write)
-        acceptLoopDone.wait()
-        state.withLock { state in
-            for fd in state.connections { Socket.shutdown(fd) }
-        }
-        Socket.close(wake.read)
-        Socket.close(wake.write)
-    }
-
-    private func acceptLoop() {
-        while Socket.waitForConnection(listener, wake: wake.read) {
-            guard let fd = Socket.accept(listener) else { continue }
-            let accepted = state.withLock { state in
-                guard !state.stopped else { return false }
-                state.connections.insert(fd)
-                return true
-            }
-            guard accepted else {
-                Socket.close(fd)
-                break
-            }
-            let thread = Thread { [self] in serve(fd) }
-            thread.name = "hoursmith-sandbox connection"
-            thread.start()
-        }
-        Socket.close(listener)
-        acceptLoopDone.signal()
-    }
-
-    private func close(_ fd: Int32) {
-        state.withLock { state in
-            state.connections.remove(fd)
-            Socket.close(fd)
-        }
+        listener.stop()
     }
 
     /// Reads and answers requests on one connection until either side closes.
-    private func serve(_ fd: Int32) {
-        defer { close(fd) }
+    private static func serve(_ fd: Int32, handler: any HTTPHandler, listener: ConnectionListener) {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         func readMore() -> Bool {
@@ -139,14 +80,14 @@ final class HTTPServer: Sendable {
 
             switch handler.handle(request) {
             case .respond(let response):
-                let close = request.wantsClose || state.withLock { $0.stopped }
+                let close = request.wantsClose || listener.isStopped
                 guard Socket.send(fd, response.serialized(close: close)), !close else { return }
             case .truncated(let response):
                 _ = Socket.send(fd, response.serialized(close: true, declaredLength: response.body.count + 64))
                 return
             case .drip(let response, let interval):
                 for byte in response.serialized(close: true) {
-                    guard !state.withLock({ $0.stopped }), Socket.send(fd, [byte]) else { return }
+                    guard !listener.isStopped, Socket.send(fd, [byte]) else { return }
                     Thread.sleep(forTimeInterval: interval)
                 }
                 return

@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Locking
 import TestSupport
 
 /// A stand-in for a forward proxy on 127.0.0.1: it records the bytes every connection sends, and
@@ -15,27 +13,18 @@ import TestSupport
 /// #expect(proxy.received.isEmpty)
 /// ```
 public final class RecordingProxy: Sendable {
-    public let port: UInt16
-    private let listener: Int32
-    private let wake: (read: Int32, write: Int32)
+    private let listener: ConnectionListener
     /// What each connection sent (its request head, or all it sent before closing), in order.
-    private let connections = Watched<[String]>([])
-    private let state = Locked((stopped: false, open: Set<Int32>()))
-    private let acceptLoopDone = DispatchSemaphore(value: 0)
+    private let connections: Watched<[String]>
+
+    public var port: UInt16 { listener.port }
 
     public init() throws {
-        let (listener, port) = try Socket.listen(port: 0)
-        do {
-            wake = try Socket.pipe()
-        } catch {
-            Socket.close(listener)
-            throw error
+        let connections = Watched<[String]>([])
+        self.connections = connections
+        listener = try ConnectionListener(port: 0, name: "recording proxy") { fd, _ in
+            RecordingProxy.serve(fd, recordingTo: connections)
         }
-        self.listener = listener
-        self.port = port
-        let thread = Thread { [self] in acceptLoop() }
-        thread.name = "recording proxy accept"
-        thread.start()
     }
 
     deinit {
@@ -58,48 +47,11 @@ public final class RecordingProxy: Sendable {
 
     /// Stops listening and closes every connection. Idempotent.
     public func stop() {
-        let first = state.withLock { state in
-            defer { state.stopped = true }
-            return !state.stopped
-        }
-        guard first else { return }
-        Socket.poke(wake.write)
-        acceptLoopDone.wait()
-        state.withLock { state in
-            for fd in state.open { Socket.shutdown(fd) }
-        }
-        Socket.close(wake.read)
-        Socket.close(wake.write)
-    }
-
-    private func acceptLoop() {
-        while Socket.waitForConnection(listener, wake: wake.read) {
-            guard let fd = Socket.accept(listener) else { continue }
-            let accepted = state.withLock { state in
-                guard !state.stopped else { return false }
-                state.open.insert(fd)
-                return true
-            }
-            guard accepted else {
-                Socket.close(fd)
-                break
-            }
-            let thread = Thread { [self] in serve(fd) }
-            thread.name = "recording proxy connection"
-            thread.start()
-        }
-        Socket.close(listener)
-        acceptLoopDone.signal()
+        listener.stop()
     }
 
     /// Reads the request head (or whatever comes before the client closes), records it, refuses.
-    private func serve(_ fd: Int32) {
-        defer {
-            state.withLock { state in
-                state.open.remove(fd)
-                Socket.close(fd)
-            }
-        }
+    private static func serve(_ fd: Int32, recordingTo connections: Watched<[String]>) {
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while HTTPRequestHead.end(in: received, from: 0) == nil, received.count < HTTPRequestHead.maxHeadLength {
