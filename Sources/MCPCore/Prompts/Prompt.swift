@@ -155,7 +155,7 @@ public struct Prompt: Sendable {
 
 /// Where the server finds its prompts. Which prompts are listed may change while the server runs
 /// (e.g. once the user's role is known), but a prompt's declaration does not.
-public protocol PromptSource: Sendable {
+public protocol PromptSource: Settling {
     /// The prompts to list now, in a stable order.
     func listedPrompts() -> [Prompt]
     /// The prompt a `prompts/get` or a completion names, whether or not it is listed now (one the
@@ -164,14 +164,4 @@ public protocol PromptSource: Sendable {
     func prompt(named name: String) -> Prompt?
     /// How long a client may cache the prompt list, in milliseconds (modern `ttlMs`).
     var listTimeToLive: Int { get }
-    /// Whether ``listedPrompts()`` is already the list the source means to give; while it is not,
-    /// `prompts/list` is held in ``settle(within:)``, as `tools/list` is for a ``ToolSource``.
-    var isSettled: Bool { get }
-    /// Returns once the list is settled, or after `limit` at most.
-    func settle(within limit: Duration) async
-}
-
-extension PromptSource {
-    public var isSettled: Bool { true }
-    public func settle(within limit: Duration) async {}
 }

@@ -142,7 +142,7 @@ public struct ResourceTemplate: Sendable {
 
 /// Where the server finds its resources. Which are listed may change while the server runs (e.g.
 /// once the user's role is known), but a declaration does not.
-public protocol ResourceSource: Sendable {
+public protocol ResourceSource: Settling {
     /// The resources to list now, in a stable order.
     func listedResources() -> [Resource]
     /// The templates to list now, in a stable order.
@@ -154,14 +154,4 @@ public protocol ResourceSource: Sendable {
     func declaredTemplates() -> [ResourceTemplate]
     /// How long a client may cache the lists, in milliseconds (modern `ttlMs`).
     var listTimeToLive: Int { get }
-    /// Whether the lists are already the ones the source means to give; while they are not,
-    /// the list requests are held in ``settle(within:)``, as `tools/list` is for a ``ToolSource``.
-    var isSettled: Bool { get }
-    /// Returns once the lists are settled, or after `limit` at most.
-    func settle(within limit: Duration) async
-}
-
-extension ResourceSource {
-    public var isSettled: Bool { true }
-    public func settle(within limit: Duration) async {}
 }

@@ -72,7 +72,7 @@ public struct Tool: Sendable {
 /// Where the server finds its tools. Which tools are listed may change while the server runs
 /// (e.g. once the user's role is known; call ``MCPServer/toolListChanged()`` when it does), but a
 /// tool's declaration — everything but its handler — does not: the server caches its JSON.
-public protocol ToolSource: Sendable {
+public protocol ToolSource: Settling {
     /// The tools to list now, in a stable order.
     func listedTools() -> [Tool]
     /// The tool a call names, whether or not it is listed now; nil when there is no such tool
@@ -80,15 +80,4 @@ public protocol ToolSource: Sendable {
     func tool(named name: String) -> Tool?
     /// How long a client may cache the tool list, in milliseconds (modern `ttlMs`).
     var listTimeToLive: Int { get }
-    /// Whether ``listedTools()`` already is the list the source means to give (say, once the
-    /// user's role is known). While it is not, the server holds `tools/list` and
-    /// `server/discover` in ``settle(within:)`` — off the reader thread, other requests going on.
-    var isSettled: Bool { get }
-    /// Returns once the list is settled, or after `limit` at most.
-    func settle(within limit: Duration) async
-}
-
-extension ToolSource {
-    public var isSettled: Bool { true }
-    public func settle(within limit: Duration) async {}
 }
