@@ -29,26 +29,21 @@ extension MCPServer {
         _ request: JSONRPCRequest, _ replies: ReplyWriter, _ context: ToolContext,
         _ answer: @Sendable (ToolContext) async throws -> SerializedMessage
     ) async -> SerializedMessage? {
-        do {
-            try await limit.acquire()
-        } catch {
-            return nil
-        }
-        defer { limit.release() }
-        guard !Task.isCancelled else { return nil }
-        let started = ContinuousClock.now
-        do {
-            let reply = try await answer(context)
-            logger.debug("\(request.method) answered in \(ContinuousClock.now - started).")
-            return reply
-        } catch is CancellationError where Task.isCancelled {
-            return nil
-        } catch let error as JSONRPCError {
-            logger.debug("\(request.method) answered with error \(error.code): \(error.message)")
-            return replies.error(JSONRPCError(code: error.code, message: logger.redact(error.message), data: error.data))
-        } catch {
-            logger.error("\(request.method) failed: \(error)")
-            return replies.error(.internalError(logger.redact("\(request.method) failed: \(error)")))
+        await limit.withSlot {
+            let started = ContinuousClock.now
+            do {
+                let reply = try await answer(context)
+                logger.debug("\(request.method) answered in \(ContinuousClock.now - started).")
+                return reply
+            } catch is CancellationError where Task.isCancelled {
+                return nil
+            } catch let error as JSONRPCError {
+                logger.debug("\(request.method) answered with error \(error.code): \(error.message)")
+                return replies.error(JSONRPCError(code: error.code, message: logger.redact(error.message), data: error.data))
+            } catch {
+                logger.error("\(request.method) failed: \(error)")
+                return replies.error(.internalError(logger.redact("\(request.method) failed: \(error)")))
+            }
         }
     }
 

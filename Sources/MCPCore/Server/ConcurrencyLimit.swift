@@ -92,3 +92,18 @@ final class ConcurrencyLimit: Sendable {
         next?.resume()
     }
 }
+
+extension ConcurrencyLimit {
+    /// Waits for a slot, runs `body` in it, and gives the slot back. Nil, without running `body`,
+    /// when the task is cancelled before it gets one.
+    func withSlot<T: Sendable>(_ body: () async -> T?) async -> T? {
+        do {
+            try await acquire()
+        } catch {
+            return nil
+        }
+        defer { release() }
+        guard !Task.isCancelled else { return nil }
+        return await body()
+    }
+}

@@ -90,25 +90,20 @@ extension MCPServer {
         guard problems.isEmpty else {
             return .failure("Invalid arguments for \(tool.name): " + problems.joined(separator: " "))
         }
-        do {
-            try await limit.acquire()
-        } catch {
-            return nil
-        }
-        defer { limit.release() }
-        guard !Task.isCancelled else { return nil }
-        let started = ContinuousClock.now
-        do {
-            let result = try await tool.handler(ToolArguments(arguments), context)
-            logger.debug("\(tool.name) answered in \(ContinuousClock.now - started)\(result.isError ? " (tool error)" : "").")
-            return result.isError ? .failure(logger.redact(result.text)) : result
-        } catch is CancellationError where Task.isCancelled {
-            return nil
-        } catch let error as ToolError {
-            return .failure(logger.redact(error.message))
-        } catch {
-            logger.error("\(tool.name) failed: \(error)")
-            return .failure(logger.redact("\(tool.name) failed: \(error)"))
+        return await limit.withSlot {
+            let started = ContinuousClock.now
+            do {
+                let result = try await tool.handler(ToolArguments(arguments), context)
+                logger.debug("\(tool.name) answered in \(ContinuousClock.now - started)\(result.isError ? " (tool error)" : "").")
+                return result.isError ? .failure(logger.redact(result.text)) : result
+            } catch is CancellationError where Task.isCancelled {
+                return nil
+            } catch let error as ToolError {
+                return .failure(logger.redact(error.message))
+            } catch {
+                logger.error("\(tool.name) failed: \(error)")
+                return .failure(logger.redact("\(tool.name) failed: \(error)"))
+            }
         }
     }
 }
