@@ -72,6 +72,10 @@ import Testing
         let timer = try await server.readJSON("hoursmith://timer")
         #expect(timer["time_entry"]?["id"]?.intValue == Fixture.TimeEntry.samRunningTimer)
         #expect(timer["time_entry"]?["is_running"] == true)
+        // The running timer's hours grow with the clock: stopped, the two reads below see the same time.
+        let stop = try await SandboxAPI(baseURL: harness.sandbox.baseURL, token: Fixture.Token.member)
+            .send("POST", "/time_entries/\(Fixture.TimeEntry.samRunningTimer)/stop")
+        #expect(stop.status == 200)
 
         let project = try await server.readJSON("hoursmith://projects/\(Fixture.Project.acmeWebsite)")
         #expect(project["budget"]?["scope"]?.stringValue?.contains("Only your own time") == true)
