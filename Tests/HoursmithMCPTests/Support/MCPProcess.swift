@@ -21,6 +21,7 @@ final class MCPProcess: @unchecked Sendable {
     private let stderrPipe = Pipe()
     private let output = Watched(Output())
     private let nextID = Locked(1)
+    private static let spawning = Locked(())
 
     /// Everything the process wrote so far, and whether it ended.
     private struct Output {
@@ -56,7 +57,9 @@ final class MCPProcess: @unchecked Sendable {
         process.terminationHandler = { [output] process in
             output.withLock { $0.exitStatus = process.terminationStatus }
         }
-        try process.run()
+        // One spawn at a time: Foundation's `Process.run()` on Linux has crashed (a bad pointer in
+        // its memmove) when tests running in parallel spawned servers at the same moment.
+        try MCPProcess.spawning.withLock { _ in try process.run() }
         startReading(stdoutPipe.fileHandleForReading, isOutput: true)
         startReading(stderrPipe.fileHandleForReading, isOutput: false)
     }
