@@ -11,7 +11,8 @@ import PackageDescription
 // JSONCore (a JSON value with a fast reader and writer) knows neither; Locking (a value behind
 // a lock: the one way threads share state, in sources, tests and benchmark alike) depends on
 // nothing of the package.
-// Test-only code, the Hoursmith sandbox included, lives under Tests/.
+// Test-only code, the Hoursmith sandbox and the test harness's C spawn (CTestProcess) included,
+// lives under Tests/.
 
 let package = Package(
     name: "hoursmith-mcp",
@@ -41,6 +42,9 @@ let package = Package(
         // Test support: explicit gates and a seeded random generator for tests, and the Hoursmith
         // sandbox (the REST contract in memory, over loopback HTTP).
         .target(name: "TestSupport", dependencies: ["Locking"], path: "Tests/TestSupport"),
+        // The spawn the end-to-end tests start servers with (a close-on-exec pipe, a posix_spawn
+        // that closes every other descriptor in the child): libc calls Swift cannot reach on Linux.
+        .target(name: "CTestProcess", path: "Tests/CTestProcess"),
         .target(name: "HoursmithSandbox", dependencies: ["JSONCore", "Locking", "TestSupport"], path: "Tests/HoursmithSandbox"),
         .executableTarget(
             name: "HoursmithSandboxServer",
@@ -68,7 +72,9 @@ let package = Package(
         .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore", "Locking", "TestSupport"]),
         .testTarget(
             name: "HoursmithMCPTests",
-            dependencies: ["HoursmithSandbox", "JSONCore", "Locking", "TestSupport", "HoursmithMCP", "HoursmithSandboxServer"],
+            dependencies: [
+                "HoursmithSandbox", "JSONCore", "Locking", "TestSupport", "CTestProcess", "HoursmithMCP", "HoursmithSandboxServer",
+            ],
             exclude: ["__toolsnaps__", "__promptsnaps__", "__resourcesnaps__"]
         ),
     ],

@@ -15,13 +15,9 @@ import Darwin
 /// JSON-RPC only and that no token secret ever left the process. Tests wait for what it writes
 /// (a response, a line on stderr, its exit) without polling.
 final class MCPProcess: @unchecked Sendable {
-    let process = Process()
-    private let stdinPipe = Pipe()
-    private let stdoutPipe = Pipe()
-    private let stderrPipe = Pipe()
+    private let child: ChildProcess
     private let output = Watched(Output())
     private let nextID = Locked(1)
-    private static let spawning = Locked(())
 
     /// Everything the process wrote so far, and whether it ended.
     private struct Output {
@@ -46,22 +42,15 @@ final class MCPProcess: @unchecked Sendable {
 
     /// Starts the server with exactly `environment` (plus PATH) and `arguments`.
     init(environment: [String: String], arguments: [String] = []) throws {
-        process.executableURL = try MCPProcess.executable()
-        process.arguments = arguments
-        var env = environment
-        env["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        process.environment = env
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        process.terminationHandler = { [output] process in
-            output.withLock { $0.exitStatus = process.terminationStatus }
+        var environment = environment
+        environment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        child = try ChildProcess(
+            executable: try MCPProcess.executable(), arguments: arguments, environment: environment
+        ) { [output] status in
+            output.withLock { $0.exitStatus = status }
         }
-        // One spawn at a time: Foundation's `Process.run()` on Linux has crashed (a bad pointer in
-        // its memmove) when tests running in parallel spawned servers at the same moment.
-        try MCPProcess.spawning.withLock { _ in try process.run() }
-        startReading(stdoutPipe.fileHandleForReading, isOutput: true)
-        startReading(stderrPipe.fileHandleForReading, isOutput: false)
+        startReading(child.standardOutput, isOutput: true)
+        startReading(child.standardError, isOutput: false)
     }
 
     /// A server pointed at `sandbox` with `token`.
@@ -72,17 +61,16 @@ final class MCPProcess: @unchecked Sendable {
         try self.init(environment: environment, arguments: arguments)
     }
 
-    deinit {
-        if process.isRunning { process.terminate() }
-    }
-
     // MARK: Output
 
     var stdoutLines: [String] { output.current.lines }
     var stderrText: String { output.current.stderr }
 
-    private func startReading(_ handle: FileHandle, isOutput: Bool) {
-        let descriptor = handle.fileDescriptor
+    /// Whether the process has not exited yet.
+    var isRunning: Bool { output.current.exitStatus == nil }
+
+    /// Reads `descriptor` to its end on a thread of its own, then closes it.
+    private func startReading(_ descriptor: Int32, isOutput: Bool) {
         Thread.detachNewThread { [output] in
             var pending: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 65536)
@@ -102,6 +90,7 @@ final class MCPProcess: @unchecked Sendable {
                     output.withLock { $0.stderr += text }
                 }
             }
+            close(descriptor)
             if isOutput {
                 if !pending.isEmpty { MCPProcess.append(String(decoding: pending, as: UTF8.self), to: output) }
                 output.withLock { $0.stdoutEnded = true }
@@ -153,7 +142,7 @@ final class MCPProcess: @unchecked Sendable {
     // MARK: Input
 
     func write(_ line: String) {
-        stdinPipe.fileHandleForWriting.write(Data((line + "\n").utf8))
+        child.write(Array((line + "\n").utf8))
     }
 
     func send(_ message: JSON) {
@@ -169,11 +158,11 @@ final class MCPProcess: @unchecked Sendable {
 
     /// Closes stdin: the server should finish its work and exit 0.
     func closeInput() {
-        try? stdinPipe.fileHandleForWriting.close()
+        child.closeInput()
     }
 
     func signal(_ number: Int32) {
-        kill(process.processIdentifier, number)
+        child.signal(number)
     }
 
     /// Waits for the process to exit and its output to be read to the end (at most `seconds`);
