@@ -48,21 +48,38 @@ func runBenchmark() throws {
         return
     }
 
-    // MARK: Cold start
+    // MARK: Cold start, beside its floor
 
+    // Each server start alternates with a start of the floor that does the least the same reply
+    // needs: `initialize` answers at once (floor: `hoursmith-floor --echo`); the first
+    // `server/discover` waits for the start-up `GET /me` (floor: `hoursmith-floor URL`, one GET).
     let coldRuns = argument("--cold").flatMap(Int.init)
-    for (label, request) in [("server/discover", Requests.modern(1, "server/discover")), ("initialize", Requests.initialize(1))] {
-        var sample = Sample()
+    let floorEnvironment = ["PATH": environment["PATH"] ?? "/usr/bin:/bin"]
+    for (label, request, floorArguments) in [
+        ("server/discover", Requests.modern(1, "server/discover"), [sandbox.baseURL + "/me"]),
+        ("initialize", Requests.initialize(1), ["--echo"]),
+    ] {
+        var sample = Sample(), floorSample = Sample()
         for _ in 0..<(coldRuns ?? 20) {
-            let started = ContinuousClock.now
+            var started = ContinuousClock.now
             let server = try start()
             server.write(request)
             _ = try server.response(id: 1)
             sample.add(milliseconds(since: started))
             server.closeInput()
             _ = server.wait()
+
+            started = ContinuousClock.now
+            let floor = try ServerProcess(executable: floorPath, arguments: floorArguments, environment: floorEnvironment)
+            floor.write(request)
+            guard floor.readLine() != nil else { throw BenchError("hoursmith-floor \(floorArguments[0]) did not answer") }
+            floorSample.add(milliseconds(since: started))
+            floor.closeInput()
+            _ = floor.wait()
         }
         results.add("cold start → first reply (\(label)), median", sample.median, "ms", target: "≤ 15 ms", met: sample.median <= 15)
+        results.add("— floor: hoursmith-floor \(label == "initialize" ? "--echo" : "URL (one GET)"), median", floorSample.median, "ms")
+        results.add("— above its floor", sample.median - floorSample.median, "ms")
     }
     if coldRuns != nil {
         // Only the cold starts, N times each (for a moment when the machine is quiet).

@@ -1,16 +1,26 @@
-// hoursmith-floor: the floor hoursmith-mcp's size and memory are measured against — the least a
-// program on the same stack can be. A Swift program linked as the server is (static Swift runtime
-// and Foundation on Linux) that makes one URLSession GET, says "ready" on stdout, and then idles
-// until its stdin closes. `Benchmarks/run` measures its RSS beside the server's; `scripts/release`
-// strips it beside the server and compares their sizes.
+// hoursmith-floor: the floor hoursmith-mcp's size, memory and start-up are measured against — the
+// least a program on the same stack can be. A Swift program linked as the server is (static Swift
+// runtime and Foundation on Linux, libcurl through FoundationNetworking):
+//   hoursmith-floor URL     makes one URLSession GET, says "ready" on stdout, then idles until its
+//                           stdin closes (the floor of memory, and of a first reply that waits for
+//                           one request);
+//   hoursmith-floor --echo  reads one line and answers it with one line (the floor of a cold start).
+// `Benchmarks/run` measures it beside the server; `scripts/release` strips it beside the server and
+// compares their sizes.
 import Foundation
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
+if CommandLine.arguments.dropFirst() == ["--echo"] {
+    _ = readLine()
+    FileHandle.standardOutput.write(Data(#"{"jsonrpc":"2.0","id":1,"result":{}}"#.utf8 + [0x0A]))
+    exit(0)
+}
+
 guard CommandLine.arguments.count == 2, let url = URL(string: CommandLine.arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: hoursmith-floor URL\n".utf8))
+    FileHandle.standardError.write(Data("usage: hoursmith-floor URL | --echo\n".utf8))
     exit(2)
 }
 let session = URLSession(configuration: .ephemeral)

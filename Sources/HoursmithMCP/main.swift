@@ -18,22 +18,22 @@ do throws(OptionsError) {
     switch options.mode {
     case .help:
         Console.out(Startup.help())
-        exit(0)
+        ProcessEnd.now(0)
     case .version:
         Console.out("\(Product.name) \(Product.version)")
-        exit(0)
+        ProcessEnd.now(0)
     case .check, .serve:
         selection = try ToolSelection.make(from: options)
     }
 } catch {
     Console.error(error.message)
-    exit(2)
+    ProcessEnd.now(2)
 }
 
 if options.mode == .check {
     // --check reports a problem once, on stderr, itself: the start-up log stays quiet.
     let access = Startup.access(options, logger: Logger(label: Product.name, level: .emergency))
-    Task { exit(await Startup.check(access)) }
+    Task { ProcessEnd.now(await Startup.check(access)) }
     dispatchMain()
 }
 
@@ -66,4 +66,4 @@ if case .ready = access {
         }
     }
 }
-exit(stdio.run())
+ProcessEnd.now(stdio.run())

@@ -29,17 +29,17 @@ enum Subcommand {
         }
         if wantsHelp {
             Console.out(usage)
-            exit(0)
+            ProcessEnd.now(0)
         }
         Task {
             do throws(OptionsError) {
                 switch self {
-                case .setup(let arguments): exit(try await SetupCommand.parse(arguments).run(environment: environment))
-                case .doctor(let arguments): exit(try await DoctorCommand.parse(arguments).run(environment: environment))
+                case .setup(let arguments): ProcessEnd.now(try await SetupCommand.parse(arguments).run(environment: environment))
+                case .doctor(let arguments): ProcessEnd.now(try await DoctorCommand.parse(arguments).run(environment: environment))
                 }
             } catch {
                 Console.error(error.message)
-                exit(2)
+                ProcessEnd.now(2)
             }
         }
         dispatchMain()

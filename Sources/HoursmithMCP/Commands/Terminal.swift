@@ -33,7 +33,7 @@ enum Terminal {
             var restored = original
             if hides { _ = tcsetattr(tty, TCSAFLUSH, &restored) }
             write("\n", to: tty)
-            exit(130)
+            ProcessEnd.now(130)
         }
         interrupt.resume()
         defer {
