@@ -31,6 +31,29 @@ import Testing
         await harness.finish()
     }
 
+    /// A report the server totals itself reads the rates while its first page is on its way: with
+    /// `GET /projects` held, the first page of entries is still asked for (one round trip less).
+    @Test func aWalkedReportAsksForItsFirstPageWhileTheRatesAreOnTheirWay() async throws {
+        let harness = try await Harness.start(token: Fixture.Token.owner)
+        let snapshot = harness.sandbox.snapshot()
+        let gate = SandboxGate()
+        harness.sandbox.inject(.hold(gate), method: "GET", path: "/projects")
+        async let outcome = harness.call("get_time_report", ["group_by": "project", "is_invoiced": false, "period": "last_month"])
+        try await harness.waitForRequest { $0.hasPrefix("GET /projects") }
+        try await harness.waitForRequest { $0.hasPrefix("GET /time_entries") }
+        gate.open()
+        let report = try await outcome.content()["report"]
+        let month = previousMonth(harness.sandbox.today)
+        let unbilled = snapshot.timeEntries.rows.filter {
+            $0.workspaceID == Fixture.Workspace.main && $0.spentDate.hasPrefix(month) && !$0.isInvoiced
+        }
+        let expected = totals(unbilled, snapshot) { $0.projectID }
+        #expect(hundredths(report?["totals"]?["total_hours"]) == unbilled.reduce(0) { $0 + $1.hours })
+        #expect(hundredths(report?["totals"]?["billable_amount"]) == expected.values.reduce(0) { $0 + $1.amount },
+                "the amounts use the rates that were held back")
+        await harness.finish()
+    }
+
     @Test func reportsGroupAndFilterByClientProjectAndUser() async throws {
         let harness = try await Harness.start(token: Fixture.Token.owner)
         let snapshot = harness.sandbox.snapshot()
