@@ -9,7 +9,7 @@ import Darwin
 /// `exit` runs the C libraries' destructors (GnuTLS, libtasn1, OpenSSL through libcurl) while
 /// URLSession's threads may still be inside libcurl: initialising OpenSSL for the start-up
 /// `GET /me`, or a request that shutdown cut off. Freeing what such a thread is using crashed the
-/// server (signal 11) in about one run in forty when stdin closed right after the first reply.
+/// server (signal 11) in 8–18% of the runs whose stdin closed right after the first reply.
 /// Nothing is lost by skipping them: everything the server writes (stdout, the stderr log, the
 /// console) goes out through unbuffered write(2) calls before this is reached, and nothing is
 /// registered with `atexit`.
