@@ -3,16 +3,19 @@ import PackageDescription
 
 // Module graph (no package dependencies):
 //
-//   HoursmithMCP (executable hoursmith-mcp) ──► MCPCore ─────────► JSONCore, Locking
-//                                           ├─► HoursmithClient ─► JSONCore, Locking
-//                                           └─► CHoursmithMCP (C: malloc_trim, the release version)
+//   HoursmithMCP (executable hoursmith-mcp: main.swift only)
+//     └─► HoursmithServer (the server as a library: options, session, surfaces, catalog, domain, commands)
+//           ├─► MCPCore ───────────► JSONCore, ConcurrencyHelpers
+//           ├─► HoursmithClient ───► JSONCore, ConcurrencyHelpers
+//           ├─► HoursmithSandbox ──► JSONCore, ConcurrencyHelpers   (the REST contract in memory: --demo)
+//           └─► CHoursmithMCP (C: malloc_trim, the release version)
 //
-// MCPCore knows nothing of Hoursmith; HoursmithClient knows nothing of MCP;
-// JSONCore (a JSON value with a fast reader and writer) knows neither; Locking (a value behind
-// a lock: the one way threads share state, in sources, tests and benchmark alike) depends on
-// nothing of the package.
-// Test-only code, the Hoursmith sandbox and the test harness's C spawn (CTestProcess) included,
-// lives under Tests/.
+// MCPCore knows nothing of Hoursmith; HoursmithClient knows nothing of MCP; the sandbox knows
+// neither; JSONCore (a JSON value with a fast reader and writer) knows none of them;
+// ConcurrencyHelpers (locks, waiting, deadlines: the one way threads and tasks share state, in
+// sources, tests and benchmark alike) depends on nothing of the package.
+// Test-only code (the end-to-end harness, the test spawn CTestProcess) lives under Tests/.
+// (Tests draw seeded random values from the sandbox's SplitMix64, the generator its seed uses.)
 
 let package = Package(
     name: "hoursmith-mcp",
@@ -27,33 +30,30 @@ let package = Package(
     targets: [
         // JSONCore imports nothing; on Linux its Double conversions need libm linked explicitly.
         .target(name: "JSONCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        .target(name: "Locking"),
-        .target(name: "MCPCore", dependencies: ["JSONCore", "Locking"]),
-        .target(name: "HoursmithClient", dependencies: ["JSONCore", "Locking"]),
+        .target(name: "ConcurrencyHelpers"),
+        .target(name: "MCPCore", dependencies: ["JSONCore", "ConcurrencyHelpers"]),
+        .target(name: "HoursmithClient", dependencies: ["JSONCore", "ConcurrencyHelpers"]),
+        // The Hoursmith sandbox: the REST contract in memory, served over loopback HTTP
+        // (`hoursmith-sandbox`, the tests) or in the process (`hoursmith-mcp --demo`).
+        .target(name: "HoursmithSandbox", dependencies: ["JSONCore", "ConcurrencyHelpers"]),
+        .executableTarget(name: "HoursmithSandboxServer", dependencies: ["HoursmithSandbox"]),
+        .target(
+            name: "HoursmithServer",
+            dependencies: ["MCPCore", "HoursmithClient", "HoursmithSandbox", "JSONCore", "ConcurrencyHelpers", "CHoursmithMCP"]
+        ),
         // On Linux, `swift build -c release --static-swift-stdlib` links the Swift runtime and
         // Foundation into the binary, which halves the time from spawn to first reply
         // (docs/PERFORMANCE.md); the README's install uses it.
-        .executableTarget(
-            name: "HoursmithMCP", dependencies: ["MCPCore", "HoursmithClient", "JSONCore", "Locking", "CHoursmithMCP"]
-        ),
+        .executableTarget(name: "HoursmithMCP", dependencies: ["HoursmithServer"]),
         // The libc calls Swift cannot reach (malloc_trim), and the version `scripts/release` passes in.
         .target(name: "CHoursmithMCP"),
 
-        // Test support: explicit gates and a seeded random generator for tests, and the Hoursmith
-        // sandbox (the REST contract in memory, over loopback HTTP).
-        .target(name: "TestSupport", dependencies: ["Locking"], path: "Tests/TestSupport"),
         // The spawn the end-to-end tests start servers with (a close-on-exec pipe, a posix_spawn
         // that closes every other descriptor in the child): libc calls Swift cannot reach on Linux.
         .target(name: "CTestProcess", path: "Tests/CTestProcess"),
-        .target(name: "HoursmithSandbox", dependencies: ["JSONCore", "Locking", "TestSupport"], path: "Tests/HoursmithSandbox"),
-        .executableTarget(
-            name: "HoursmithSandboxServer",
-            dependencies: ["HoursmithSandbox"],
-            path: "Tests/HoursmithSandboxServer"
-        ),
         .executableTarget(
             name: "HoursmithBenchmark",
-            dependencies: ["HoursmithSandbox", "JSONCore", "Locking"],
+            dependencies: ["HoursmithSandbox", "JSONCore", "ConcurrencyHelpers"],
             path: "Benchmarks/HoursmithBenchmark"
         ),
         // The floor the benchmark and the release script measure against: one URLSession GET, then idle.
@@ -63,17 +63,17 @@ let package = Package(
         // of inputs; built by scripts/fuzz, a libFuzzer binary.
         .executableTarget(name: "HoursmithFuzz", dependencies: ["JSONCore", "MCPCore"], path: "Fuzz/HoursmithFuzz"),
 
-        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"], exclude: ["JSONTestSuite"]),
-        .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore", "Locking", "TestSupport"]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "HoursmithSandbox"], exclude: ["JSONTestSuite"]),
+        .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore", "ConcurrencyHelpers"]),
         .testTarget(
             name: "HoursmithClientTests",
-            dependencies: ["HoursmithClient", "HoursmithSandbox", "JSONCore", "Locking", "TestSupport"]
+            dependencies: ["HoursmithClient", "HoursmithSandbox", "JSONCore", "ConcurrencyHelpers"]
         ),
-        .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore", "Locking", "TestSupport"]),
+        .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore", "ConcurrencyHelpers"]),
         .testTarget(
             name: "HoursmithMCPTests",
             dependencies: [
-                "HoursmithSandbox", "JSONCore", "Locking", "TestSupport", "CTestProcess", "HoursmithMCP", "HoursmithSandboxServer",
+                "HoursmithSandbox", "JSONCore", "ConcurrencyHelpers", "CTestProcess", "HoursmithServer", "HoursmithMCP", "HoursmithSandboxServer",
             ],
             exclude: ["__toolsnaps__", "__promptsnaps__", "__resourcesnaps__"]
         ),

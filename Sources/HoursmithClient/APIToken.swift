@@ -5,7 +5,7 @@ import Foundation
 /// Its `description`, `debugDescription`, reflection (`dump`, `Mirror`) and string interpolation
 /// show only the public part, `hsk_live_4f8a2c1bdedf_…`; the secret leaves this type only as the
 /// `Authorization` header, which the client's transport builds, and as ``valueForClientConfig``.
-public struct APIToken: Sendable, Equatable {
+package struct APIToken: Sendable, Equatable {
     /// The whole token, secret included. Never exposed.
     private let value: String
 
@@ -19,7 +19,7 @@ public struct APIToken: Sendable, Equatable {
 
     /// The token with its secret replaced by `…`: `hsk_live_4f8a2c1bdedf_…`, or `hsk_…` for a
     /// token whose shape is not the documented one.
-    public var redacted: String {
+    package var redacted: String {
         publicID.map { "\(APIToken.livePrefix)\($0)_…" } ?? "hsk_…"
     }
 
@@ -28,7 +28,7 @@ public struct APIToken: Sendable, Equatable {
 
     /// The whole token, for the one other place it must go: the MCP client config file that
     /// `hoursmith-mcp setup` was asked to write it into.
-    public var valueForClientConfig: String { value }
+    package var valueForClientConfig: String { value }
 
     /// `text` through ``SecretRedaction`` for this token: for text that came from elsewhere (an
     /// API message, a redirect's location) before it goes into an error or a log.
@@ -47,11 +47,11 @@ public struct APIToken: Sendable, Equatable {
 
 extension APIToken {
     /// A token that was accepted, and a warning for the log when its shape is unusual.
-    public struct Parsed: Sendable {
-        public let token: APIToken
+    package struct Parsed: Sendable {
+        package let token: APIToken
         /// Set when the token starts with `hsk_` but does not have the documented shape; the token
         /// is used anyway, since Hoursmith may change the shape.
-        public let warning: String?
+        package let warning: String?
     }
 
     static let livePrefix = "hsk_live_"
@@ -66,7 +66,7 @@ extension APIToken {
     /// Surrounding white space and line breaks are trimmed. Values that cannot be a token — empty,
     /// an unexpanded variable, `Bearer …`, quoted, with white space inside, the docs' placeholder or
     /// example, not starting with `hsk_` — are refused with a problem that says how to fix it.
-    public static func parse(_ raw: String?) throws(APITokenProblem) -> Parsed {
+    package static func parse(_ raw: String?) throws(APITokenProblem) -> Parsed {
         guard let raw else { throw .notSet }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { throw .empty }
@@ -124,13 +124,13 @@ extension APIToken {
 // MARK: - Never showing the secret
 
 extension APIToken: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-    public var description: String { redacted }
-    public var debugDescription: String { "APIToken(\(redacted))" }
-    public var customMirror: Mirror { Mirror(self, children: ["redacted": redacted]) }
+    package var description: String { redacted }
+    package var debugDescription: String { "APIToken(\(redacted))" }
+    package var customMirror: Mirror { Mirror(self, children: ["redacted": redacted]) }
 }
 
 /// Why the value of `HOURSMITH_API_TOKEN` cannot be a token. Never contains the value itself.
-public enum APITokenProblem: Error, Sendable, Equatable, CustomStringConvertible {
+package enum APITokenProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case notSet
     case empty
     case unexpandedVariable
@@ -144,7 +144,7 @@ public enum APITokenProblem: Error, Sendable, Equatable, CustomStringConvertible
     private static let mint = "Mint a token in Settings → API (https://hoursmith.app/settings/api)"
 
     /// A sentence for a person: what is wrong and how to fix it.
-    public var message: String {
+    package var message: String {
         switch self {
         case .notSet:
             "HOURSMITH_API_TOKEN is not set. \(Self.mint) and set HOURSMITH_API_TOKEN to it in your MCP client's config."
@@ -168,5 +168,5 @@ public enum APITokenProblem: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

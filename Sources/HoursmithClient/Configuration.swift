@@ -1,41 +1,41 @@
 import Foundation
 
 /// How a `HoursmithClient` reaches Hoursmith and how it behaves when things go wrong.
-public struct HoursmithConfiguration: Sendable {
+package struct HoursmithConfiguration: Sendable {
     /// The production API.
-    public static let defaultBaseURL = "https://hoursmith.app/api/v1"
+    package static let defaultBaseURL = "https://hoursmith.app/api/v1"
 
-    public var token: APIToken
+    package var token: APIToken
     /// https, or plain http to a loopback host only; anything else is refused by the client.
-    public var baseURL: String
+    package var baseURL: String
     /// Sent as `User-Agent: <product>/<version>`.
-    public var product: String
-    public var version: String
+    package var product: String
+    package var version: String
     /// How long one try may take, from connecting to the last byte of the answer: a hard limit,
     /// not an idle one (an API that sends a byte a second is cut off too). Whole seconds, at
     /// least 1.
-    public var requestTimeout: Duration
+    package var requestTimeout: Duration
     /// How long a request may take in all — every try, every wait before a retry, for
     /// `Retry-After` or for pacing — when it is made outside a call's own deadline
     /// (``HoursmithClient/withDeadline(in:limit:_:)``).
-    public var callTimeout: Duration
+    package var callTimeout: Duration
     /// A larger answer is an error rather than memory.
-    public var maxResponseBytes: Int
-    public var retry: RetryPolicy
+    package var maxResponseBytes: Int
+    package var retry: RetryPolicy
     /// Client-side rate limits, so that a long walk never meets a 429. Empty: no pacing.
-    public var pacing: [RequestPacing]
+    package var pacing: [RequestPacing]
     /// How many pages a walk fetches at once after the first.
-    public var maxConcurrentPages: Int
+    package var maxConcurrentPages: Int
     /// How many connections GETs share (any other request has one of its own). A GET waits for
     /// one when all are busy, so there are enough that GETs stuck on a hung endpoint leave room
     /// for the others.
-    public var maxConnections: Int
+    package var maxConnections: Int
     /// Time and sleeping; tests replace it so that retries and pacing do not wait for real.
-    public var clock: ClientClock
+    package var clock: ClientClock
     /// Receives retries, waits and a line per request. Never receives the token's secret.
-    public var logger: (any ClientLogger)?
+    package var logger: (any ClientLogger)?
 
-    public init(
+    package init(
         token: APIToken,
         version: String,
         baseURL: String = HoursmithConfiguration.defaultBaseURL,
@@ -75,20 +75,20 @@ public struct HoursmithConfiguration: Sendable {
 /// (info), and retries (warning). The client has no levels of its own: each method says how
 /// loud a line is, and the logger decides whether to build it (the messages are autoclosures)
 /// and where it goes. `hoursmith-mcp` passes its stderr logger, which has these three methods.
-public protocol ClientLogger: Sendable {
+package protocol ClientLogger: Sendable {
     func debug(_ message: @autoclosure () -> String)
     func info(_ message: @autoclosure () -> String)
     func warning(_ message: @autoclosure () -> String)
 }
 
 /// A monotonic clock and a way to sleep on it.
-public struct ClientClock: Sendable {
+package struct ClientClock: Sendable {
     /// The time since an arbitrary, fixed origin.
-    public var now: @Sendable () -> Duration
+    package var now: @Sendable () -> Duration
     /// Sleeps for a duration; throws when the task is cancelled.
-    public var sleep: @Sendable (Duration) async throws -> Void
+    package var sleep: @Sendable (Duration) async throws -> Void
 
-    public init(now: @escaping @Sendable () -> Duration, sleep: @escaping @Sendable (Duration) async throws -> Void) {
+    package init(now: @escaping @Sendable () -> Duration, sleep: @escaping @Sendable (Duration) async throws -> Void) {
         self.now = now
         self.sleep = sleep
     }
@@ -96,7 +96,7 @@ public struct ClientClock: Sendable {
     private static let origin = ContinuousClock.now
 
     /// The continuous clock and `Task.sleep`.
-    public static let system = ClientClock(
+    package static let system = ClientClock(
         now: { ContinuousClock.now - origin },
         sleep: { duration in try await Task.sleep(for: duration) }
     )
@@ -104,12 +104,12 @@ public struct ClientClock: Sendable {
 
 /// At most `limit` requests started in any `window`, for requests whose path starts with
 /// `pathPrefix` (all requests when nil).
-public struct RequestPacing: Sendable, Equatable {
-    public var limit: Int
-    public var window: Duration
-    public var pathPrefix: String?
+package struct RequestPacing: Sendable, Equatable {
+    package var limit: Int
+    package var window: Duration
+    package var pathPrefix: String?
 
-    public init(limit: Int, window: Duration, pathPrefix: String? = nil) {
+    package init(limit: Int, window: Duration, pathPrefix: String? = nil) {
         self.limit = limit
         self.window = window
         self.pathPrefix = pathPrefix
@@ -117,7 +117,7 @@ public struct RequestPacing: Sendable, Equatable {
 
     /// The contract's limits — 100 requests per 15 s, and 100 reports per 15 min — each with a
     /// second of slack, since the server counts arrivals in fixed windows and latency varies.
-    public static let contract = [
+    package static let contract = [
         RequestPacing(limit: 100, window: .seconds(16)),
         RequestPacing(limit: 100, window: .seconds(901), pathPrefix: "/reports"),
     ]

@@ -9,8 +9,8 @@ import FoundationNetworking
 ///
 /// The token is sent only to the configured origin, over https (or plain http to loopback);
 /// redirects are never followed.
-public final class HoursmithClient: Sendable {
-    public let configuration: HoursmithConfiguration
+package final class HoursmithClient: Sendable {
+    package let configuration: HoursmithConfiguration
     let baseURL: BaseURL
     private let transport: HTTPTransport
     private let pacers: [Pacer]
@@ -20,7 +20,7 @@ public final class HoursmithClient: Sendable {
 
     /// A client for `configuration`; an API URL that is not https (or http to a loopback host)
     /// is refused with `invalidBaseURL`.
-    public init(configuration: HoursmithConfiguration) throws(HoursmithError) {
+    package init(configuration: HoursmithConfiguration) throws(HoursmithError) {
         self.configuration = configuration
         self.baseURL = try BaseURL(configuration.baseURL)
         self.transport = HTTPTransport(
@@ -42,7 +42,7 @@ public final class HoursmithClient: Sendable {
     }
 
     /// The API's base URL, as requests are made from it: `https://hoursmith.app/api/v1`.
-    public var apiURL: String { baseURL.text }
+    package var apiURL: String { baseURL.text }
 
     // MARK: Sending
 

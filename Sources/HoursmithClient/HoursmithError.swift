@@ -3,8 +3,8 @@
 ///
 /// `message` is a sentence a person can act on; `apiMessage` keeps the API's own sentence when
 /// there was one. Neither ever contains the token's secret.
-public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         // API refusals
         case invalidToken
         /// The workspace's plan has no API access; `plan` is the current plan when the API said.
@@ -51,26 +51,26 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
         case invalidBaseURL(reason: String)
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// What happened and what to do, for a person.
-    public let message: String
+    package let message: String
     /// The API's own `message`, when the answer had one.
-    public let apiMessage: String?
+    package let apiMessage: String?
     /// The HTTP status, when there was an answer.
-    public let status: Int?
+    package let status: Int?
     /// The request, e.g. `DELETE /clients/3`, when the error came from one.
-    public let request: String?
+    package let request: String?
     /// The object that request was about (client 3), when it was about one: a list, a create,
     /// `/me` and reports are about none.
-    public let object: APIObject?
+    package let object: APIObject?
     /// The collection it created in or acted on (clients), when there was one: a create's too.
-    public let collection: APICollection?
+    package let collection: APICollection?
     /// Whether the request was a change that failed in a way after which it may or may not have
     /// been made — a server error, a lost answer, the time limit — so that it must be checked
     /// before it is repeated. (The message says so.)
-    public let outcomeIsUnknown: Bool
+    package let outcomeIsUnknown: Bool
 
-    public init(
+    package init(
         kind: Kind, message: String, apiMessage: String? = nil, status: Int? = nil, request: String? = nil,
         object: APIObject? = nil, collection: APICollection? = nil, outcomeIsUnknown: Bool = false
     ) {
@@ -84,13 +84,13 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
         self.outcomeIsUnknown = outcomeIsUnknown
     }
 
-    public var description: String {
+    package var description: String {
         request.map { "\($0): \(message)" } ?? message
     }
 
     /// A stable snake_case name: the API's error code for API refusals (`plan_required`), and
     /// this client's own for the rest (`timed_out`, `redirect_refused`).
-    public var code: String {
+    package var code: String {
         switch kind {
         case .invalidToken: "invalid_token"
         case .planRequired: "plan_required"
@@ -128,15 +128,15 @@ public struct HoursmithError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 /// The problems the API found with one field of a request (`validation_failed`).
-public struct FieldError: Sendable, Equatable, CustomStringConvertible {
-    public let field: String
-    public let problems: [String]
+package struct FieldError: Sendable, Equatable, CustomStringConvertible {
+    package let field: String
+    package let problems: [String]
 
-    public init(field: String, problems: [String]) {
+    package init(field: String, problems: [String]) {
         self.field = field
         self.problems = problems
     }
 
     /// `hours: must be greater than 0; must be at most 24`.
-    public var description: String { "\(field): \(problems.joined(separator: "; "))" }
+    package var description: String { "\(field): \(problems.joined(separator: "; "))" }
 }

@@ -6,7 +6,7 @@ import JSONCore
 ///
 /// Fetch a page as models with ``HoursmithClient/page(_:page:perPage:)``, or in its wire form with
 /// ``HoursmithClient/wirePage(_:page:perPage:)`` to pass the items on as the API wrote them.
-public struct ListRequest<Item: ListableModel>: Sendable {
+package struct ListRequest<Item: ListableModel>: Sendable {
     let path: String
     let query: QueryItems
 
@@ -23,11 +23,11 @@ public struct ListRequest<Item: ListableModel>: Sendable {
 }
 
 /// A list's item as the API wrote it: a JSON object with an integer `id`, validated but not decoded.
-public typealias WireItem = JSONDocument.Value
+package typealias WireItem = JSONDocument.Value
 
 extension HoursmithClient {
     /// One page of `list`, its items decoded as models.
-    public func page<Item>(_ list: ListRequest<Item>, page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Item> {
+    package func page<Item>(_ list: ListRequest<Item>, page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Item> {
         try await fetch(list.request(page: page, perPage: perPage)) { (fields) throws(JSONDecodingError) in
             try Page<Item>(fields: fields)
         }
@@ -38,7 +38,7 @@ extension HoursmithClient {
     ///
     /// For passing a list on: a page of two thousand items is not decoded into models only to be
     /// written back as JSON.
-    public func wirePage<Item>(_ list: ListRequest<Item>, page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<WireItem> {
+    package func wirePage<Item>(_ list: ListRequest<Item>, page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<WireItem> {
         try await fetchDocument(list.request(page: page, perPage: perPage)) { (document) throws(JSONDecodingError) in
             try Page(wire: document.root, listKey: Item.listKey)
         }

@@ -1,11 +1,11 @@
 /// What a walk over the pages of a list collected.
-public struct Collected<Item: Sendable>: Sendable {
+package struct Collected<Item: Sendable>: Sendable {
     /// The items in the API's order, at most the walk's limit.
-    public let items: [Item]
+    package let items: [Item]
     /// `total_entries` as the first page reported it.
-    public let totalEntries: Int
+    package let totalEntries: Int
     /// Whether the limit left items out.
-    public let truncated: Bool
+    package let truncated: Bool
 }
 
 extension Collected: Equatable where Item: Equatable {}
@@ -23,7 +23,7 @@ extension HoursmithClient {
     ///     try await client.listTimeEntries(filter, page: page, perPage: perPage)
     /// }
     /// ```
-    public func collectAll<Item: Sendable>(
+    package func collectAll<Item: Sendable>(
         limit: Int,
         perPage: Int = 2000,
         progress: (@Sendable (_ received: Int, _ expected: Int) -> Void)? = nil,
@@ -109,7 +109,7 @@ extension HoursmithClient {
     /// Fetches the pages of `list` one after another, from page 1, paced as ``collectAll(limit:perPage:progress:fetchPage:)``'s
     /// are, handing each (in its wire form) to `body` until `body` returns false or the last page
     /// has been handed over. For a walk that stops as soon as it has what it needs.
-    public func walkPages<Item>(
+    package func walkPages<Item>(
         _ list: ListRequest<Item>, perPage: Int, _ body: (Page<WireItem>) -> Bool
     ) async throws(HoursmithError) {
         let outcome: Result<Void, HoursmithError> = await PageWalk.$isActive.withValue(true) {

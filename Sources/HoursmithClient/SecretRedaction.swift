@@ -12,7 +12,7 @@
 ///
 /// Matching is on ASCII letters, which is all a token holds; a pass is linear in the text times
 /// the length of the longest secret, and allocates only when it hides something.
-public struct SecretRedaction: Sendable {
+package struct SecretRedaction: Sendable {
     /// A text to hide and what replaces it: `needle` is lowercased ASCII.
     private struct Secret: Sendable {
         let needle: [UInt8]
@@ -26,7 +26,7 @@ public struct SecretRedaction: Sendable {
     private let starts: [Bool]
 
     /// Redaction of `token` (its whole value and its secret part), besides token shapes.
-    public init(token: APIToken?) {
+    package init(token: APIToken?) {
         self.init(secrets: token.map(Self.secrets(of:)) ?? [])
     }
 
@@ -34,7 +34,7 @@ public struct SecretRedaction: Sendable {
     /// one; when it was refused for its form (quoted, with `Bearer`, broken across lines, another
     /// prefix), each word of it, and each part of a word between underscores, of 8 characters or
     /// more.
-    public init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         self.init(rawToken: environment["HOURSMITH_API_TOKEN"])
     }
 
@@ -90,14 +90,14 @@ public struct SecretRedaction: Sendable {
     // MARK: Redacting
 
     /// `text` with every secret and token shape hidden.
-    public func redact(_ text: String) -> String {
+    package func redact(_ text: String) -> String {
         var text = text
         let hidden = text.withUTF8 { redacted(utf8: $0) }
         return hidden.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// UTF-8 text with every secret and token shape hidden, or nil when there is none in it.
-    public func redacted(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    package func redacted(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         starts.withUnsafeBufferPointer { redacted(utf8: text, starts: $0) }
     }
 

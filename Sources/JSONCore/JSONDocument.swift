@@ -12,16 +12,16 @@
 /// let total = page.root["total_entries"]?.json.intValue
 /// for item in page.root["time_entries"]?.elements ?? [] { writer.write(item, omitting: ["created_at"]) }
 /// ```
-public final class JSONDocument: Sendable {
+package final class JSONDocument: Sendable {
     /// The text, as UTF-8.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     let index: JSONIndex
 
     /// Validates and indexes `bytes`; a text that is not JSON throws as ``JSON/parse(_:depthLimit:)-(UnsafeRawBufferPointer,_)`` does.
     ///
     /// - Parameter finiteNumbers: whether a number too large for a `Double` (`1e400`) is an
     ///   error (``JSONParseError/Reason/numberOutOfRange``), for data whose numbers will be used.
-    public init(bytes: [UInt8], depthLimit: Int = JSON.defaultDepthLimit, finiteNumbers: Bool = false) throws(JSONParseError) {
+    package init(bytes: [UInt8], depthLimit: Int = JSON.defaultDepthLimit, finiteNumbers: Bool = false) throws(JSONParseError) {
         let index = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONIndex in
             try JSONIndexer.index(buffer, depthLimit: depthLimit, finiteNumbers: finiteNumbers)
         }
@@ -30,7 +30,7 @@ public final class JSONDocument: Sendable {
     }
 
     /// The document's value.
-    public var root: Value { Value(document: self, node: 0) }
+    package var root: Value { Value(document: self, node: 0) }
 
     /// Runs `body` with the text and its index, borrowed.
     fileprivate func withText<T>(_ body: (JSONIndexedText) -> T) -> T {
@@ -42,16 +42,16 @@ public final class JSONDocument: Sendable {
     }
 
     /// A value in a document (which it keeps alive).
-    public struct Value: Sendable {
-        public let document: JSONDocument
+    package struct Value: Sendable {
+        package let document: JSONDocument
         let node: Int
 
         /// What kind of value this is.
-        public enum Kind: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
             case null, bool, number, string, array, object
         }
 
-        public var kind: Kind {
+        package var kind: Kind {
             switch document.bytes[Int(document.index.nodes[node].start)] {
             case UInt8(ascii: "{"): .object
             case UInt8(ascii: "["): .array
@@ -63,23 +63,23 @@ public final class JSONDocument: Sendable {
         }
 
         /// The length of the value's text in bytes, as it stands in the document.
-        public var byteCount: Int {
+        package var byteCount: Int {
             let found = document.index.nodes[node]
             return Int(found.end - found.start)
         }
 
         /// Where the value's text lies in the document's ``JSONDocument/bytes``: for an edit that
         /// leaves every other byte as it was.
-        public var byteRange: Range<Int> {
+        package var byteRange: Range<Int> {
             let found = document.index.nodes[node]
             return Int(found.start)..<Int(found.end)
         }
 
         /// The value as a tree.
-        public var json: JSON { document.withText { $0.value(at: node) } }
+        package var json: JSON { document.withText { $0.value(at: node) } }
 
         /// The member named `key` (the last, if the key is repeated), when this is an object that has one.
-        public subscript(key: String) -> Value? {
+        package subscript(key: String) -> Value? {
             guard kind == .object else { return nil }
             var key = key
             let found = key.withUTF8 { wanted in
@@ -97,7 +97,7 @@ public final class JSONDocument: Sendable {
         }
 
         /// The elements, when this is an array; nil otherwise.
-        public var elements: [Value]? {
+        package var elements: [Value]? {
             guard kind == .array else { return nil }
             let nodes = document.withText { text in
                 var nodes: [Int] = []
@@ -114,7 +114,7 @@ public final class JSONDocument: Sendable {
 }
 
 /// Member names to look for in many objects, kept as UTF-8 so that each lookup compares bytes.
-public struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
+package struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
     /// The names' UTF-8, one after another, and where each is in it.
     let utf8: [UInt8]
     let ranges: [Range<Int>]
@@ -129,7 +129,7 @@ public struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
         self.ranges = ranges
     }
 
-    public init(arrayLiteral names: String...) {
+    package init(arrayLiteral names: String...) {
         self.init(names)
     }
 }
@@ -142,7 +142,7 @@ extension JSONWriter {
     /// are). A value is written from its tree when its objects repeat a key (so that the last value
     /// wins) or, when sanitizing, when a member's name holds invisible characters (so that the
     /// member is left out, as ``write(_:)-(JSON)`` leaves it out).
-    public mutating func write(_ value: JSONDocument.Value) {
+    package mutating func write(_ value: JSONDocument.Value) {
         guard !value.document.index.hasDuplicateKeys else { return write(value.json) }
         let sanitizing = needsSanitizing(value), start = bytes.count
         let isCompact = value.document.index.isCompact
@@ -159,7 +159,7 @@ extension JSONWriter {
 
     /// Writes an object of a document without the members named in `omitted`, the others as
     /// their text; any other value is written as ``write(_:)`` writes it.
-    public mutating func write(_ value: JSONDocument.Value, omitting omitted: JSONMemberNames) {
+    package mutating func write(_ value: JSONDocument.Value, omitting omitted: JSONMemberNames) {
         guard value.kind == .object, !omitted.ranges.isEmpty else { return write(value) }
         let sanitizing = needsSanitizing(value), start = bytes.count
         let copied = !value.document.index.hasDuplicateKeys && omitted.utf8.withUnsafeBufferPointer { names in

@@ -1,17 +1,17 @@
 /// A member that is missing or has the wrong type, named by its path in the document
 /// (`time_entries[3].project.id`).
-public struct JSONDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct JSONDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Where the problem is, e.g. `time_entries[3].project.id`.
-    public let path: String
+    package let path: String
     /// What was expected and what was found, e.g. `expected an integer, found a string`.
-    public let problem: String
+    package let problem: String
 
-    public init(path: String, problem: String) {
+    package init(path: String, problem: String) {
         self.path = path
         self.problem = problem
     }
 
-    public var description: String { path.isEmpty ? problem : "\(path): \(problem)" }
+    package var description: String { path.isEmpty ? problem : "\(path): \(problem)" }
 }
 
 /// Typed, path-aware access to the members of a JSON object, for decoding API answers into
@@ -22,11 +22,11 @@ public struct JSONDecodingError: Error, Sendable, Equatable, CustomStringConvert
 /// let id = try fields.int("id")
 /// let address = try fields.optionalString("address")
 /// ```
-public struct JSONFields: Sendable {
-    public let object: JSONObject
-    public let path: String
+package struct JSONFields: Sendable {
+    package let object: JSONObject
+    package let path: String
 
-    public init(_ json: JSON, path: String = "") throws(JSONDecodingError) {
+    package init(_ json: JSON, path: String = "") throws(JSONDecodingError) {
         guard case .object(let object) = json else {
             throw JSONDecodingError(path: path, problem: "expected an object, found \(JSONFields.article(json.typeName))")
         }
@@ -35,10 +35,10 @@ public struct JSONFields: Sendable {
     }
 
     /// The path of a member, for errors: `a.b` or `b` at the top.
-    public func path(of key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    package func path(of key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// Reads a required member through `read`, which returns nil when the value has the wrong type.
-    public func value<T>(_ key: String, expected: String, _ read: (JSON) -> T?) throws(JSONDecodingError) -> T {
+    package func value<T>(_ key: String, expected: String, _ read: (JSON) -> T?) throws(JSONDecodingError) -> T {
         guard let json = object[key] else {
             throw JSONDecodingError(path: path(of: key), problem: "missing (expected \(expected))")
         }
@@ -49,7 +49,7 @@ public struct JSONFields: Sendable {
     }
 
     /// Reads a member that may be absent or null.
-    public func optionalValue<T>(_ key: String, expected: String, _ read: (JSON) -> T?) throws(JSONDecodingError) -> T? {
+    package func optionalValue<T>(_ key: String, expected: String, _ read: (JSON) -> T?) throws(JSONDecodingError) -> T? {
         guard let json = object[key], !json.isNull else { return nil }
         guard let value = read(json) else {
             throw JSONDecodingError(path: path(of: key), problem: "expected \(expected) or null, found \(JSONFields.describe(json))")
@@ -57,27 +57,27 @@ public struct JSONFields: Sendable {
         return value
     }
 
-    public func string(_ key: String) throws(JSONDecodingError) -> String {
+    package func string(_ key: String) throws(JSONDecodingError) -> String {
         try value(key, expected: "a string") { $0.stringValue }
     }
 
-    public func optionalString(_ key: String) throws(JSONDecodingError) -> String? {
+    package func optionalString(_ key: String) throws(JSONDecodingError) -> String? {
         try optionalValue(key, expected: "a string") { $0.stringValue }
     }
 
-    public func int(_ key: String) throws(JSONDecodingError) -> Int {
+    package func int(_ key: String) throws(JSONDecodingError) -> Int {
         try value(key, expected: "an integer") { $0.intValue }
     }
 
-    public func optionalInt(_ key: String) throws(JSONDecodingError) -> Int? {
+    package func optionalInt(_ key: String) throws(JSONDecodingError) -> Int? {
         try optionalValue(key, expected: "an integer") { $0.intValue }
     }
 
-    public func bool(_ key: String) throws(JSONDecodingError) -> Bool {
+    package func bool(_ key: String) throws(JSONDecodingError) -> Bool {
         try value(key, expected: "a boolean") { $0.boolValue }
     }
 
-    public func number(_ key: String) throws(JSONDecodingError) -> JSONNumber {
+    package func number(_ key: String) throws(JSONDecodingError) -> JSONNumber {
         try value(key, expected: "a number") { $0.numberValue }
     }
 
@@ -88,7 +88,7 @@ public struct JSONFields: Sendable {
     }
 
     /// An array whose elements are decoded by `decode`, each with its index in the path.
-    public func array<T>(_ key: String, _ decode: (JSON, String) throws(JSONDecodingError) -> T) throws(JSONDecodingError) -> [T] {
+    package func array<T>(_ key: String, _ decode: (JSON, String) throws(JSONDecodingError) -> T) throws(JSONDecodingError) -> [T] {
         let elements = try value(key, expected: "an array") { $0.arrayValue }
         var result: [T] = []
         result.reserveCapacity(elements.count)

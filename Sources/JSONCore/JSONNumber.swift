@@ -6,21 +6,21 @@
 /// Numbers compare and hash by their exact value, never through `Double`: `1`, `1.0`, `10e-1`
 /// and `1e0` are one number, `-0` and `0` are one number, and `18446744073709551616` and
 /// `18446744073709551617` (2^64 and 2^64 + 1, one `Double`) are two.
-public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The number's JSON text, e.g. `42`, `-0.5`, `1e-7`.
-    public let literal: String
+    package let literal: String
 
     /// A number from JSON text that the reader has already validated.
     init(validatedLiteral: String) {
         self.literal = validatedLiteral
     }
 
-    public init(_ value: Int) {
+    package init(_ value: Int) {
         self.literal = String(value)
     }
 
     /// A finite `Double`, written in its shortest round-tripping form.
-    public init(_ value: Double) {
+    package init(_ value: Double) {
         precondition(value.isFinite, "JSON has no literal for \(value)")
         if abs(value) < 1e15, let integer = Int(exactly: value) {
             self.literal = String(integer)
@@ -30,35 +30,35 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// A number from JSON text, or nil when `literal` is not a JSON number.
-    public init?(literal: String) {
+    package init?(literal: String) {
         guard JSONNumber.isValidLiteral(literal.utf8) else { return nil }
         self.literal = literal
     }
 
-    public var description: String { literal }
+    package var description: String { literal }
 
     /// Whether the literal is written without a fraction or exponent.
-    public var isIntegerLiteral: Bool {
+    package var isIntegerLiteral: Bool {
         !literal.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
     }
 
     /// Whether the value is a whole number, whatever its size or spelling (`3`, `3.0`, `3e0`,
     /// `1e30`); `3.5` and `1e-400` are not.
-    public var isInteger: Bool { isIntegerLiteral || exactValue.isInteger }
+    package var isInteger: Bool { isIntegerLiteral || exactValue.isInteger }
 
     /// The value as an `Int`, when it is a whole number that fits (`3`, `3.0` and `3e0` do;
     /// `3.5`, `1e30` and `1e-400` do not).
-    public var intValue: Int? {
+    package var intValue: Int? {
         // A plain integer literal (the usual kind) converts exactly, or overflows to nil.
         if isIntegerLiteral { return Int(literal) }
         return exactValue.intValue
     }
 
     /// The value as the nearest `Double` (infinite beyond its range, zero below it).
-    public var doubleValue: Double { Double(literal) ?? .nan }
+    package var doubleValue: Double { Double(literal) ?? .nan }
 
     /// Whether the nearest `Double` is finite: false for `1e400`, true for `1e-400` (which is 0).
-    public var isFiniteAsDouble: Bool {
+    package var isFiniteAsDouble: Bool {
         JSONNumber.isFiniteAsDouble(literal: literal)
     }
 
@@ -67,7 +67,7 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// same canonical literal, and `Decimal(string:)` reads it exactly whenever
     /// ``fits(significantDigits:exponents:)`` says 38 digits and -128...127 — unlike some other
     /// spellings of the same value (`1e128`, `3000e-131`).
-    public var canonicalLiteral: String {
+    package var canonicalLiteral: String {
         let value = exactValue
         guard !value.digits.isEmpty else { return "0" }
         let exponent: String
@@ -83,7 +83,7 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// Whether the value is `m × 10^k`, `m` an integer of at most `significantDigits` digits (and
     /// no trailing zero) and `k` in `exponents`: what a decimal type with those limits holds
     /// (`Decimal`: 38 digits, -128...127), spelled by ``canonicalLiteral``. Zero always fits.
-    public func fits(significantDigits: Int, exponents: ClosedRange<Int>) -> Bool {
+    package func fits(significantDigits: Int, exponents: ClosedRange<Int>) -> Bool {
         let value = exactValue
         guard !value.digits.isEmpty else { return true }
         guard case .small(let exponent) = value.exponent, value.digits.count <= significantDigits else { return false }
@@ -96,7 +96,7 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     /// Numbers are equal when their values are exactly equal.
-    public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
+    package static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
         if lhs.literal == rhs.literal { return true }
         // JSON integers have no leading zeros: two plain ones are equal only as `0` and `-0`.
         if lhs.isIntegerLiteral && rhs.isIntegerLiteral { return lhs.isPlainZero && rhs.isPlainZero }
@@ -106,11 +106,11 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     private var isPlainZero: Bool { literal == "0" || literal == "-0" }
 
     /// Orders by exact value.
-    public static func < (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
+    package static func < (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
         lhs.literal != rhs.literal && lhs.exactValue < rhs.exactValue
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         // Equal numbers have equal `Int` values when one has any (the value decides, not the
         // spelling), so those that fit hash as that `Int`, without normalising.
         if let integer = intValue {

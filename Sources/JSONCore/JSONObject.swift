@@ -7,23 +7,23 @@
 /// and writing therefore all see the same members.
 ///
 /// Lookups are linear, which is the fastest choice for the small objects JSON APIs exchange.
-public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    public private(set) var keys: [String]
-    public private(set) var values: [JSON]
+package struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    package private(set) var keys: [String]
+    package private(set) var values: [JSON]
 
-    public init() {
+    package init() {
         keys = []
         values = []
     }
 
-    public init(_ members: some Sequence<(String, JSON)>) {
+    package init(_ members: some Sequence<(String, JSON)>) {
         self.init()
         for (key, value) in members { self[key] = value }
     }
 
     /// A literal's keys should be distinct (checked in debug builds); a repeated one keeps its
     /// last value, as everywhere.
-    public init(dictionaryLiteral elements: (String, JSON)...) {
+    package init(dictionaryLiteral elements: (String, JSON)...) {
         var keys = elements.map(\.0), values = elements.map(\.1)
         if Set(keys).count != keys.count {
             assertionFailure("a JSON object literal repeats a key")
@@ -39,11 +39,11 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         self.values = values
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    package var count: Int { keys.count }
+    package var isEmpty: Bool { keys.isEmpty }
 
     /// The value of `key`, or nil. Setting nil removes the member.
-    public subscript(key: String) -> JSON? {
+    package subscript(key: String) -> JSON? {
         get { index(of: key).map { values[$0] } }
         set {
             if let index = index(of: key) {
@@ -61,7 +61,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     /// The object without the named members, in one pass.
-    public func removing(_ names: [String]) -> JSONObject {
+    package func removing(_ names: [String]) -> JSONObject {
         var kept = JSONObject()
         kept.keys.reserveCapacity(keys.count)
         kept.values.reserveCapacity(values.count)
@@ -73,7 +73,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     /// Adds or replaces every member of `other`.
-    public mutating func merge(_ other: JSONObject) {
+    package mutating func merge(_ other: JSONObject) {
         for (key, value) in other { self[key] = value }
     }
 
@@ -82,7 +82,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     /// Objects are equal when they have the same members, in any order.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
         for (key, value) in lhs where rhs[key] != value { return false }
         return true
@@ -106,7 +106,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 }
 
 extension JSONObject: Sequence {
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSON)> {
+    package func makeIterator() -> some IteratorProtocol<(key: String, value: JSON)> {
         var index = 0
         let keys = keys, values = values
         return AnyIterator {
@@ -119,7 +119,7 @@ extension JSONObject: Sequence {
 
 extension JSONObject: Hashable {
     /// Order-independent, as equality is.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         var combined = 0
         for index in keys.indices {
             var member = Hasher()

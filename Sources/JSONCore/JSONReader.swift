@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// Why a text is not JSON, with the byte offset where reading stopped.
-public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Reason: Sendable, Equatable {
+package struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Reason: Sendable, Equatable {
         case unexpectedEnd
         case unexpectedByte(UInt8)
         case invalidUTF8
@@ -22,10 +22,10 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case numberOutOfRange
     }
 
-    public let reason: Reason
-    public let offset: Int
+    package let reason: Reason
+    package let offset: Int
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .unexpectedEnd: "unexpected end of input"
         case .unexpectedByte(let byte):
@@ -48,14 +48,14 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 
 extension JSON {
     /// The most arrays and objects a value may nest; deeper input is refused, not a stack overflow.
-    public static let defaultDepthLimit = 512
+    package static let defaultDepthLimit = 512
 
     /// Reads one JSON value (RFC 8259) from UTF-8 bytes, with optional white space around it.
     ///
     /// Invalid UTF-8 anywhere, or nesting deeper than `depthLimit`, is an error. Reading is linear
     /// in the input: the text is validated and indexed first (``JSONDocument`` keeps that index
     /// without making values), then the values are made from the index, each at its exact size.
-    public static func parse(_ bytes: UnsafeRawBufferPointer, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSON {
+    package static func parse(_ bytes: UnsafeRawBufferPointer, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSON {
         let buffer = bytes.bindMemory(to: UInt8.self)
         let index = try JSONIndexer.index(buffer, depthLimit: depthLimit)
         return index.nodes.withUnsafeBufferPointer {
@@ -64,7 +64,7 @@ extension JSON {
     }
 
     /// Reads one JSON value from UTF-8 bytes.
-    public static func parse(_ bytes: some Collection<UInt8>, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSON {
+    package static func parse(_ bytes: some Collection<UInt8>, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSON {
         let result: Result<JSON, JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
             Result { () throws(JSONParseError) -> JSON in try parse(UnsafeRawBufferPointer(buffer), depthLimit: depthLimit) }
         }
@@ -73,7 +73,7 @@ extension JSON {
     }
 
     /// Reads one JSON value from a string.
-    public static func parse(_ text: String, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSON {
+    package static func parse(_ text: String, depthLimit: Int = defaultDepthLimit) throws(JSONParseError) -> JSON {
         var text = text
         let result = text.withUTF8 { buffer in
             Result { () throws(JSONParseError) -> JSON in try parse(UnsafeRawBufferPointer(buffer), depthLimit: depthLimit) }

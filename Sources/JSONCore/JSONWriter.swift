@@ -1,19 +1,19 @@
 extension JSON {
     /// The compact JSON text of the value, as UTF-8 bytes. Never contains a raw newline, so it
     /// can be sent as one line of a line-delimited stream.
-    public func serialized() -> [UInt8] {
+    package func serialized() -> [UInt8] {
         var writer = JSONWriter()
         writer.write(self)
         return writer.bytes
     }
 
     /// The compact JSON text of the value.
-    public func serializedString() -> String {
+    package func serializedString() -> String {
         String(decoding: serialized(), as: UTF8.self)
     }
 
     /// Appends the compact JSON text of the value to `bytes` (e.g. after a prefix, before a newline).
-    public func serialize(into bytes: inout [UInt8]) {
+    package func serialize(into bytes: inout [UInt8]) {
         var writer = JSONWriter(appendingTo: bytes)
         bytes = []
         writer.write(self)
@@ -34,12 +34,12 @@ extension JSON {
 /// `na\u200Bme` shadowing `name`). Text given to ``raw(_:)-(StaticString)`` is the caller's own and
 /// is written as it is. Plain ASCII costs nothing more: only a string with a byte that is not
 /// printable ASCII is looked at closely.
-public struct JSONWriter {
-    public internal(set) var bytes: [UInt8]
+package struct JSONWriter {
+    package internal(set) var bytes: [UInt8]
     /// Whether strings are sanitized as they are written.
-    public let sanitizesText: Bool
+    package let sanitizesText: Bool
 
-    public init(capacity: Int = 256, sanitizing: Bool = false) {
+    package init(capacity: Int = 256, sanitizing: Bool = false) {
         bytes = []
         bytes.reserveCapacity(capacity)
         sanitizesText = sanitizing
@@ -51,7 +51,7 @@ public struct JSONWriter {
     }
 
     /// Writes a value.
-    public mutating func write(_ value: JSON) {
+    package mutating func write(_ value: JSON) {
         switch value {
         case .null: raw("null")
         case .bool(let flag): raw(flag ? "true" : "false")
@@ -81,7 +81,7 @@ public struct JSONWriter {
 
     /// Writes `,"key":value` for each member of `object`: the rest of an object whose first
     /// members were written another way (copied from elsewhere, say).
-    public mutating func writeMembers(continuing object: JSONObject) {
+    package mutating func writeMembers(continuing object: JSONObject) {
         let keys = object.keys, values = object.values
         for index in keys.indices where !leavesOut(keys[index]) {
             bytes.append(UInt8(ascii: ","))
@@ -99,17 +99,17 @@ public struct JSONWriter {
     }
 
     /// Writes ASCII text as it is: punctuation and keys the caller knows need no escaping.
-    public mutating func raw(_ text: StaticString) {
+    package mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Writes bytes that are already JSON text, as they are.
-    public mutating func raw(_ json: [UInt8]) {
+    package mutating func raw(_ json: [UInt8]) {
         bytes.append(contentsOf: json)
     }
 
     /// Writes a quoted, escaped string.
-    public mutating func write(_ string: String) {
+    package mutating func write(_ string: String) {
         var string = string
         string.withUTF8 { writeString(utf8: $0) }
     }
@@ -127,7 +127,7 @@ public struct JSONWriter {
     ///
     /// A string that needs no escaping is copied in one step; any other is written straight into
     /// its final place, eight bytes at a time between escapes.
-    public mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>) {
+    package mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>) {
         if sanitizesText, let clean = TextSanitizer.sanitized(utf8: utf8) {
             clean.withUnsafeBufferPointer { appendEscaped($0) }
         } else {
@@ -147,7 +147,7 @@ public struct JSONWriter {
     }
 
     /// How long `utf8` is once written as a quoted, escaped JSON string (not sanitized).
-    public static func escapedLength(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
+    package static func escapedLength(of utf8: UnsafeBufferPointer<UInt8>) -> Int {
         var extra = 0
         var index = 0
         if let base = UnsafeRawPointer(utf8.baseAddress) {

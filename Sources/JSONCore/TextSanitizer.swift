@@ -36,9 +36,9 @@
 ///
 /// ASCII text without controls is never decoded: eight bytes at a time, it is seen to have
 /// nothing to remove.
-public enum TextSanitizer {
+package enum TextSanitizer {
     /// `text` with invisible characters removed (the same string when there are none).
-    public static func sanitized(_ text: String) -> String {
+    package static func sanitized(_ text: String) -> String {
         var text = text
         guard let clean = text.withUTF8({ sanitized(utf8: $0) }) else { return text }
         return String(decoding: clean, as: UTF8.self)

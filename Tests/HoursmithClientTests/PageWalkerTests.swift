@@ -1,6 +1,5 @@
 import Foundation
-import Locking
-import TestSupport
+import ConcurrencyHelpers
 import Testing
 @testable import HoursmithClient
 

@@ -1,5 +1,5 @@
 import Testing
-import TestSupport
+import struct HoursmithSandbox.SplitMix64
 @testable import HoursmithClient
 
 /// The one redaction: the configured secret in any case anywhere inside a string, token shapes,

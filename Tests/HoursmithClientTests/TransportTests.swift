@@ -1,6 +1,6 @@
 import Foundation
 import HoursmithSandbox
-import TestSupport
+import ConcurrencyHelpers
 import Testing
 @testable import HoursmithClient
 

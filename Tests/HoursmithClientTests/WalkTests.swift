@@ -1,6 +1,6 @@
 import Foundation
 import HoursmithSandbox
-import Locking
+import ConcurrencyHelpers
 import Testing
 @testable import HoursmithClient
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import HoursmithMCP
+@testable import HoursmithServer
 
 /// The catalog's static list of names (what `--help` shows and the tool options are checked
 /// against, without building a tool) is the built catalog's, toolset by toolset, in order.

@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import ConcurrencyHelpers
 import Testing
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import JSONCore
 import Testing
-@testable import HoursmithMCP
+import struct HoursmithSandbox.SplitMix64
+@testable import HoursmithServer
 
 /// `setup`'s edit of a client config: the entry goes in, every other byte stays.
 @Suite struct ClientConfigEditTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HoursmithMCP
+@testable import HoursmithServer
 
 /// The memory trim runs once after each burst of calls, and only after one.
 @Suite struct IdleMemoryTrimTests {

@@ -1,7 +1,7 @@
 import Foundation
 import HoursmithSandbox
 import JSONCore
-import Locking
+import ConcurrencyHelpers
 import Testing
 
 @Suite("Sandbox HTTP transport")

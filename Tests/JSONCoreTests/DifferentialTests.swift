@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import struct HoursmithSandbox.SplitMix64
 @testable import JSONCore
 
 /// The reader against Foundation's `JSONSerialization`, on seeded random valid documents written

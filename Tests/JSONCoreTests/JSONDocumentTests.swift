@@ -1,6 +1,6 @@
 import Testing
 @testable import JSONCore
-import TestSupport
+import struct HoursmithSandbox.SplitMix64
 
 @Suite struct JSONDocumentTests {
     private func document(_ text: String) throws -> JSONDocument {

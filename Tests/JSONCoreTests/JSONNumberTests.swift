@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import struct HoursmithSandbox.SplitMix64
 @testable import JSONCore
 
 @Suite struct JSONNumberTests {

@@ -1,5 +1,5 @@
 import Testing
-import TestSupport
+import struct HoursmithSandbox.SplitMix64
 @testable import JSONCore
 
 @Suite struct TextSanitizerTests {

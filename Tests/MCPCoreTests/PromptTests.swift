@@ -1,7 +1,6 @@
 import Foundation
 import JSONCore
-import Locking
-import TestSupport
+import ConcurrencyHelpers
 import Testing
 @testable import MCPCore
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import JSONCore
-import Locking
+import ConcurrencyHelpers
 @testable import MCPCore
 
 #if canImport(Glibc)

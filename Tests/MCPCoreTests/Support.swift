@@ -1,7 +1,6 @@
 import Foundation
 import JSONCore
-import Locking
-import TestSupport
+import ConcurrencyHelpers
 @testable import MCPCore
 
 /// Collects what the server writes, and lets a test wait for it.

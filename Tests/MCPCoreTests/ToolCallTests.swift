@@ -1,9 +1,8 @@
 import Foundation
-import Locking
+import ConcurrencyHelpers
 import Testing
 import JSONCore
 @testable import MCPCore
-import TestSupport
 
 /// Holds tool calls until released, and counts how many run at once and how many were cancelled
 /// while held.

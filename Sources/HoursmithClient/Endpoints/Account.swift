@@ -1,10 +1,10 @@
 import JSONCore
 
 /// Filters of `GET /users`.
-public struct UserFilter: Sendable, Equatable {
-    public var isActive: Bool?
+package struct UserFilter: Sendable, Equatable {
+    package var isActive: Bool?
 
-    public init(isActive: Bool? = nil) {
+    package init(isActive: Bool? = nil) {
         self.isActive = isActive
     }
 
@@ -17,24 +17,24 @@ public struct UserFilter: Sendable, Equatable {
 
 extension HoursmithClient {
     /// `GET /me`: the token's user and workspace.
-    public func me() async throws(HoursmithError) -> Me {
+    package func me() async throws(HoursmithError) -> Me {
         try await fetch(.get("/me"), as: Me.self)
     }
 
     /// `GET /users` (owner, admin, manager).
-    public func listUsers(_ filter: UserFilter = UserFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<User> {
+    package func listUsers(_ filter: UserFilter = UserFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<User> {
         try await self.page(.users(filter), page: page, perPage: perPage)
     }
 
     /// `GET /users/{id}`.
-    public func getUser(id: Int) async throws(HoursmithError) -> User {
+    package func getUser(id: Int) async throws(HoursmithError) -> User {
         try await fetch(.get(.users, id: id), as: User.self)
     }
 }
 
 extension ListRequest where Item == User {
     /// `GET /users` with `filter`.
-    public static func users(_ filter: UserFilter = UserFilter()) -> ListRequest {
+    package static func users(_ filter: UserFilter = UserFilter()) -> ListRequest {
         ListRequest("/users", filter.query)
     }
 }

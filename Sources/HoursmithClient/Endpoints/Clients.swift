@@ -1,10 +1,10 @@
 import JSONCore
 
 /// Filters of `GET /clients`.
-public struct ClientFilter: Sendable, Equatable {
-    public var isActive: Bool?
+package struct ClientFilter: Sendable, Equatable {
+    package var isActive: Bool?
 
-    public init(isActive: Bool? = nil) {
+    package init(isActive: Bool? = nil) {
         self.isActive = isActive
     }
 
@@ -16,22 +16,22 @@ public struct ClientFilter: Sendable, Equatable {
 }
 
 /// The body of `POST /clients`.
-public struct ClientDraft: Sendable, Equatable {
+package struct ClientDraft: Sendable, Equatable {
     /// Unique in the workspace.
-    public var name: String
+    package var name: String
     /// ISO 4217; the workspace's currency when nil.
-    public var currency: String?
-    public var address: String?
-    public var isActive: Bool?
+    package var currency: String?
+    package var address: String?
+    package var isActive: Bool?
 
-    public init(name: String, currency: String? = nil, address: String? = nil, isActive: Bool? = nil) {
+    package init(name: String, currency: String? = nil, address: String? = nil, isActive: Bool? = nil) {
         self.name = name
         self.currency = currency
         self.address = address
         self.isActive = isActive
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object: JSONObject = ["name": .string(name)]
         object.set("currency", currency.map(JSON.string))
         object.set("address", address.map(JSON.string))
@@ -41,20 +41,20 @@ public struct ClientDraft: Sendable, Equatable {
 }
 
 /// The body of `PATCH /clients/{id}`: only what is set is sent.
-public struct ClientChanges: Sendable, Equatable {
-    public var name: String?
-    public var currency: String?
-    public var address: FieldUpdate<String>
-    public var isActive: Bool?
+package struct ClientChanges: Sendable, Equatable {
+    package var name: String?
+    package var currency: String?
+    package var address: FieldUpdate<String>
+    package var isActive: Bool?
 
-    public init(name: String? = nil, currency: String? = nil, address: FieldUpdate<String> = .keep, isActive: Bool? = nil) {
+    package init(name: String? = nil, currency: String? = nil, address: FieldUpdate<String> = .keep, isActive: Bool? = nil) {
         self.name = name
         self.currency = currency
         self.address = address
         self.isActive = isActive
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object = JSONObject()
         object.set("name", name.map(JSON.string))
         object.set("currency", currency.map(JSON.string))
@@ -66,35 +66,35 @@ public struct ClientChanges: Sendable, Equatable {
 
 extension HoursmithClient {
     /// `GET /clients`, by name.
-    public func listClients(_ filter: ClientFilter = ClientFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Client> {
+    package func listClients(_ filter: ClientFilter = ClientFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Client> {
         try await self.page(.clients(filter), page: page, perPage: perPage)
     }
 
     /// `GET /clients/{id}`.
-    public func getClient(id: Int) async throws(HoursmithError) -> Client {
+    package func getClient(id: Int) async throws(HoursmithError) -> Client {
         try await fetch(.get(.clients, id: id), as: Client.self)
     }
 
     /// `POST /clients`.
-    public func createClient(_ draft: ClientDraft) async throws(HoursmithError) -> Client {
+    package func createClient(_ draft: ClientDraft) async throws(HoursmithError) -> Client {
         try await fetch(.create(.clients, draft.json), as: Client.self)
     }
 
     /// `PATCH /clients/{id}`.
-    public func updateClient(id: Int, _ changes: ClientChanges) async throws(HoursmithError) -> Client {
+    package func updateClient(id: Int, _ changes: ClientChanges) async throws(HoursmithError) -> Client {
         try await fetch(.update(.clients, id: id, changes.json), as: Client.self)
     }
 
     /// `DELETE /clients/{id}` (owner, admin). Refused with `clientHasActiveProjects` or
     /// `clientHasInvoices`; deletes the client's archived projects and everything on them.
-    public func deleteClient(id: Int) async throws(HoursmithError) {
+    package func deleteClient(id: Int) async throws(HoursmithError) {
         _ = try await send(.delete(.clients, id: id))
     }
 }
 
 extension ListRequest where Item == Client {
     /// `GET /clients` with `filter`.
-    public static func clients(_ filter: ClientFilter = ClientFilter()) -> ListRequest {
+    package static func clients(_ filter: ClientFilter = ClientFilter()) -> ListRequest {
         ListRequest("/clients", filter.query)
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 import JSONCore
 
 /// Filters of `GET /expenses`; `from` and `to` are inclusive bounds on `spent_date`.
-public struct ExpenseFilter: Sendable, Equatable {
-    public var userID: Int?
-    public var clientID: Int?
-    public var projectID: Int?
-    public var from: LocalDate?
-    public var to: LocalDate?
-    public var isInvoiced: Bool?
+package struct ExpenseFilter: Sendable, Equatable {
+    package var userID: Int?
+    package var clientID: Int?
+    package var projectID: Int?
+    package var from: LocalDate?
+    package var to: LocalDate?
+    package var isInvoiced: Bool?
 
-    public init(
+    package init(
         userID: Int? = nil, clientID: Int? = nil, projectID: Int? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
         isInvoiced: Bool? = nil
     ) {
@@ -35,17 +35,17 @@ public struct ExpenseFilter: Sendable, Equatable {
 }
 
 /// The body of `POST /expenses`.
-public struct ExpenseDraft: Sendable, Equatable {
-    public var projectID: Int
-    public var spentDate: LocalDate
+package struct ExpenseDraft: Sendable, Equatable {
+    package var projectID: Int
+    package var spentDate: LocalDate
     /// Greater than 0, in the workspace currency.
-    public var amount: Decimal
-    public var category: String
-    public var notes: String?
-    public var billable: Bool?
-    public var userID: Int?
+    package var amount: Decimal
+    package var category: String
+    package var notes: String?
+    package var billable: Bool?
+    package var userID: Int?
 
-    public init(
+    package init(
         projectID: Int, spentDate: LocalDate, amount: Decimal, category: String, notes: String? = nil,
         billable: Bool? = nil, userID: Int? = nil
     ) {
@@ -58,7 +58,7 @@ public struct ExpenseDraft: Sendable, Equatable {
         self.userID = userID
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object: JSONObject = [
             "project_id": .int(projectID),
             "spent_date": .date(spentDate),
@@ -73,15 +73,15 @@ public struct ExpenseDraft: Sendable, Equatable {
 }
 
 /// The body of `PATCH /expenses/{id}`: only what is set is sent.
-public struct ExpenseChanges: Sendable, Equatable {
-    public var projectID: Int?
-    public var spentDate: LocalDate?
-    public var amount: Decimal?
-    public var category: String?
-    public var notes: FieldUpdate<String>
-    public var billable: Bool?
+package struct ExpenseChanges: Sendable, Equatable {
+    package var projectID: Int?
+    package var spentDate: LocalDate?
+    package var amount: Decimal?
+    package var category: String?
+    package var notes: FieldUpdate<String>
+    package var billable: Bool?
 
-    public init(
+    package init(
         projectID: Int? = nil, spentDate: LocalDate? = nil, amount: Decimal? = nil, category: String? = nil,
         notes: FieldUpdate<String> = .keep, billable: Bool? = nil
     ) {
@@ -93,7 +93,7 @@ public struct ExpenseChanges: Sendable, Equatable {
         self.billable = billable
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object = JSONObject()
         object.set("project_id", projectID.map(JSON.int))
         object.set("spent_date", spentDate.map(JSON.date))
@@ -107,34 +107,34 @@ public struct ExpenseChanges: Sendable, Equatable {
 
 extension HoursmithClient {
     /// `GET /expenses`, newest first (owner, admin, manager).
-    public func listExpenses(_ filter: ExpenseFilter = ExpenseFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Expense> {
+    package func listExpenses(_ filter: ExpenseFilter = ExpenseFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Expense> {
         try await self.page(.expenses(filter), page: page, perPage: perPage)
     }
 
     /// `GET /expenses/{id}`.
-    public func getExpense(id: Int) async throws(HoursmithError) -> Expense {
+    package func getExpense(id: Int) async throws(HoursmithError) -> Expense {
         try await fetch(.get(.expenses, id: id), as: Expense.self)
     }
 
     /// `POST /expenses` (owner, admin), with an `Idempotency-Key`.
-    public func createExpense(_ draft: ExpenseDraft) async throws(HoursmithError) -> Expense {
+    package func createExpense(_ draft: ExpenseDraft) async throws(HoursmithError) -> Expense {
         try await fetch(.create(.expenses, draft.json), as: Expense.self)
     }
 
     /// `PATCH /expenses/{id}` (refused with `expenseInvoiced` once invoiced).
-    public func updateExpense(id: Int, _ changes: ExpenseChanges) async throws(HoursmithError) -> Expense {
+    package func updateExpense(id: Int, _ changes: ExpenseChanges) async throws(HoursmithError) -> Expense {
         try await fetch(.update(.expenses, id: id, changes.json), as: Expense.self)
     }
 
     /// `DELETE /expenses/{id}` (refused with `expenseInvoiced` once invoiced).
-    public func deleteExpense(id: Int) async throws(HoursmithError) {
+    package func deleteExpense(id: Int) async throws(HoursmithError) {
         _ = try await send(.delete(.expenses, id: id))
     }
 }
 
 extension ListRequest where Item == Expense {
     /// `GET /expenses` with `filter`.
-    public static func expenses(_ filter: ExpenseFilter = ExpenseFilter()) -> ListRequest {
+    package static func expenses(_ filter: ExpenseFilter = ExpenseFilter()) -> ListRequest {
         ListRequest("/expenses", filter.query)
     }
 }

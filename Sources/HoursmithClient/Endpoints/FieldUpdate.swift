@@ -4,13 +4,13 @@ import JSONCore
 /// A change to a field that may be null: leave it alone, set it, or clear it (send null).
 ///
 /// Fields that cannot be null are plain optionals in the "changes" structs (nil: leave alone).
-public enum FieldUpdate<Value: Sendable & Equatable>: Sendable, Equatable {
+package enum FieldUpdate<Value: Sendable & Equatable>: Sendable, Equatable {
     case keep
     case set(Value)
     case clear
 
     /// `.set(value)` for a value, `.clear` for nil.
-    public init(_ value: Value?) {
+    package init(_ value: Value?) {
         self = value.map(FieldUpdate.set) ?? .clear
     }
 }

@@ -2,13 +2,13 @@ import Foundation
 import JSONCore
 
 /// Filters of `GET /invoices`; `from` and `to` are inclusive bounds on `issue_date`.
-public struct InvoiceFilter: Sendable, Equatable {
-    public var clientID: Int?
-    public var state: InvoiceState?
-    public var from: LocalDate?
-    public var to: LocalDate?
+package struct InvoiceFilter: Sendable, Equatable {
+    package var clientID: Int?
+    package var state: InvoiceState?
+    package var from: LocalDate?
+    package var to: LocalDate?
 
-    public init(clientID: Int? = nil, state: InvoiceState? = nil, from: LocalDate? = nil, to: LocalDate? = nil) {
+    package init(clientID: Int? = nil, state: InvoiceState? = nil, from: LocalDate? = nil, to: LocalDate? = nil) {
         self.clientID = clientID
         self.state = state
         self.from = from
@@ -27,22 +27,22 @@ public struct InvoiceFilter: Sendable, Equatable {
 
 /// The body of `POST /invoices`: explicit line items, or an import of the client's billable,
 /// uninvoiced time and expenses in a period.
-public struct InvoiceDraft: Sendable, Equatable {
-    public enum Content: Sendable, Equatable {
+package struct InvoiceDraft: Sendable, Equatable {
+    package enum Content: Sendable, Equatable {
         case lineItems([LineItemDraft])
         /// Bills every billable, not yet invoiced time entry and expense from `from` to `to`
         /// (inclusive), optionally only of some projects.
         case importing(from: LocalDate, to: LocalDate, projectIDs: [Int]?)
     }
 
-    public var clientID: Int
-    public var content: Content
-    public var issueDate: LocalDate?
-    public var dueDate: LocalDate?
-    public var subject: String?
-    public var notes: String?
+    package var clientID: Int
+    package var content: Content
+    package var issueDate: LocalDate?
+    package var dueDate: LocalDate?
+    package var subject: String?
+    package var notes: String?
 
-    public init(
+    package init(
         clientID: Int, content: Content, issueDate: LocalDate? = nil, dueDate: LocalDate? = nil,
         subject: String? = nil, notes: String? = nil
     ) {
@@ -54,7 +54,7 @@ public struct InvoiceDraft: Sendable, Equatable {
         self.notes = notes
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object: JSONObject = ["client_id": .int(clientID)]
         switch content {
         case .lineItems(let items):
@@ -73,14 +73,14 @@ public struct InvoiceDraft: Sendable, Equatable {
 }
 
 /// One line of a new invoice.
-public struct LineItemDraft: Sendable, Equatable {
-    public var kind: LineItemKind
-    public var description: String
-    public var quantity: Decimal
-    public var unitPrice: Decimal
-    public var projectID: Int?
+package struct LineItemDraft: Sendable, Equatable {
+    package var kind: LineItemKind
+    package var description: String
+    package var quantity: Decimal
+    package var unitPrice: Decimal
+    package var projectID: Int?
 
-    public init(kind: LineItemKind = .other, description: String, quantity: Decimal, unitPrice: Decimal, projectID: Int? = nil) {
+    package init(kind: LineItemKind = .other, description: String, quantity: Decimal, unitPrice: Decimal, projectID: Int? = nil) {
         self.kind = kind
         self.description = description
         self.quantity = quantity
@@ -88,7 +88,7 @@ public struct LineItemDraft: Sendable, Equatable {
         self.projectID = projectID
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object: JSONObject = [
             "kind": .string(kind.rawValue),
             "description": .string(description),
@@ -102,25 +102,25 @@ public struct LineItemDraft: Sendable, Equatable {
 
 extension HoursmithClient {
     /// `GET /invoices`, newest issue date first (owner, admin, manager). No line items.
-    public func listInvoices(_ filter: InvoiceFilter = InvoiceFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Invoice> {
+    package func listInvoices(_ filter: InvoiceFilter = InvoiceFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Invoice> {
         try await self.page(.invoices(filter), page: page, perPage: perPage)
     }
 
     /// `GET /invoices/{id}`, with line items.
-    public func getInvoice(id: Int) async throws(HoursmithError) -> Invoice {
+    package func getInvoice(id: Int) async throws(HoursmithError) -> Invoice {
         try await fetch(.get(.invoices, id: id), as: Invoice.self)
     }
 
     /// `POST /invoices` (owner, admin): a draft invoice, with an `Idempotency-Key`. An import
     /// with nothing to bill is refused with `validationFailed` on `import`.
-    public func createInvoice(_ draft: InvoiceDraft) async throws(HoursmithError) -> Invoice {
+    package func createInvoice(_ draft: InvoiceDraft) async throws(HoursmithError) -> Invoice {
         try await fetch(.create(.invoices, draft.json), as: Invoice.self)
     }
 }
 
 extension ListRequest where Item == Invoice {
     /// `GET /invoices` with `filter`.
-    public static func invoices(_ filter: InvoiceFilter = InvoiceFilter()) -> ListRequest {
+    package static func invoices(_ filter: InvoiceFilter = InvoiceFilter()) -> ListRequest {
         ListRequest("/invoices", filter.query)
     }
 }

@@ -2,12 +2,12 @@ import Foundation
 import JSONCore
 
 /// Filters of `GET /projects`.
-public struct ProjectFilter: Sendable, Equatable {
-    public var clientID: Int?
-    public var isActive: Bool?
-    public var updatedSince: Timestamp?
+package struct ProjectFilter: Sendable, Equatable {
+    package var clientID: Int?
+    package var isActive: Bool?
+    package var updatedSince: Timestamp?
 
-    public init(clientID: Int? = nil, isActive: Bool? = nil, updatedSince: Timestamp? = nil) {
+    package init(clientID: Int? = nil, isActive: Bool? = nil, updatedSince: Timestamp? = nil) {
         self.clientID = clientID
         self.isActive = isActive
         self.updatedSince = updatedSince
@@ -23,19 +23,19 @@ public struct ProjectFilter: Sendable, Equatable {
 }
 
 /// The body of `POST /projects`.
-public struct ProjectDraft: Sendable, Equatable {
-    public var clientID: Int
-    public var name: String
-    public var code: String?
-    public var isBillable: Bool?
-    public var hourlyRate: Decimal?
-    public var budgetHours: Decimal?
-    public var startsOn: LocalDate?
-    public var endsOn: LocalDate?
-    public var notes: String?
-    public var memberIDs: [Int]?
+package struct ProjectDraft: Sendable, Equatable {
+    package var clientID: Int
+    package var name: String
+    package var code: String?
+    package var isBillable: Bool?
+    package var hourlyRate: Decimal?
+    package var budgetHours: Decimal?
+    package var startsOn: LocalDate?
+    package var endsOn: LocalDate?
+    package var notes: String?
+    package var memberIDs: [Int]?
 
-    public init(
+    package init(
         clientID: Int, name: String, code: String? = nil, isBillable: Bool? = nil, hourlyRate: Decimal? = nil,
         budgetHours: Decimal? = nil, startsOn: LocalDate? = nil, endsOn: LocalDate? = nil, notes: String? = nil,
         memberIDs: [Int]? = nil
@@ -52,7 +52,7 @@ public struct ProjectDraft: Sendable, Equatable {
         self.memberIDs = memberIDs
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object: JSONObject = ["client_id": .int(clientID), "name": .string(name)]
         object.set("code", code.map(JSON.string))
         object.set("is_billable", isBillable.map(JSON.bool))
@@ -68,20 +68,20 @@ public struct ProjectDraft: Sendable, Equatable {
 
 /// The body of `PATCH /projects/{id}`: only what is set is sent. `isActive: true` restores an
 /// archived project.
-public struct ProjectChanges: Sendable, Equatable {
-    public var clientID: Int?
-    public var name: String?
-    public var code: FieldUpdate<String>
-    public var isActive: Bool?
-    public var isBillable: Bool?
-    public var hourlyRate: FieldUpdate<Decimal>
-    public var budgetHours: FieldUpdate<Decimal>
-    public var startsOn: FieldUpdate<LocalDate>
-    public var endsOn: FieldUpdate<LocalDate>
-    public var notes: FieldUpdate<String>
-    public var memberIDs: [Int]?
+package struct ProjectChanges: Sendable, Equatable {
+    package var clientID: Int?
+    package var name: String?
+    package var code: FieldUpdate<String>
+    package var isActive: Bool?
+    package var isBillable: Bool?
+    package var hourlyRate: FieldUpdate<Decimal>
+    package var budgetHours: FieldUpdate<Decimal>
+    package var startsOn: FieldUpdate<LocalDate>
+    package var endsOn: FieldUpdate<LocalDate>
+    package var notes: FieldUpdate<String>
+    package var memberIDs: [Int]?
 
-    public init(
+    package init(
         clientID: Int? = nil, name: String? = nil, code: FieldUpdate<String> = .keep, isActive: Bool? = nil,
         isBillable: Bool? = nil, hourlyRate: FieldUpdate<Decimal> = .keep, budgetHours: FieldUpdate<Decimal> = .keep,
         startsOn: FieldUpdate<LocalDate> = .keep, endsOn: FieldUpdate<LocalDate> = .keep,
@@ -100,7 +100,7 @@ public struct ProjectChanges: Sendable, Equatable {
         self.memberIDs = memberIDs
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object = JSONObject()
         object.set("client_id", clientID.map(JSON.int))
         object.set("name", name.map(JSON.string))
@@ -119,35 +119,35 @@ public struct ProjectChanges: Sendable, Equatable {
 
 extension HoursmithClient {
     /// `GET /projects`, by name. Members see only the projects they are assigned to.
-    public func listProjects(_ filter: ProjectFilter = ProjectFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Project> {
+    package func listProjects(_ filter: ProjectFilter = ProjectFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<Project> {
         try await self.page(.projects(filter), page: page, perPage: perPage)
     }
 
     /// `GET /projects/{id}`.
-    public func getProject(id: Int) async throws(HoursmithError) -> Project {
+    package func getProject(id: Int) async throws(HoursmithError) -> Project {
         try await fetch(.get(.projects, id: id), as: Project.self)
     }
 
     /// `POST /projects`.
-    public func createProject(_ draft: ProjectDraft) async throws(HoursmithError) -> Project {
+    package func createProject(_ draft: ProjectDraft) async throws(HoursmithError) -> Project {
         try await fetch(.create(.projects, draft.json), as: Project.self)
     }
 
     /// `PATCH /projects/{id}`.
-    public func updateProject(id: Int, _ changes: ProjectChanges) async throws(HoursmithError) -> Project {
+    package func updateProject(id: Int, _ changes: ProjectChanges) async throws(HoursmithError) -> Project {
         try await fetch(.update(.projects, id: id, changes.json), as: Project.self)
     }
 
     /// `POST /projects/{id}/archive`: sets `is_active` false and stops running timers on it
     /// (a no-op for an archived project).
-    public func archiveProject(id: Int) async throws(HoursmithError) -> Project {
+    package func archiveProject(id: Int) async throws(HoursmithError) -> Project {
         try await fetch(.action(.projects, id: id, "archive"), as: Project.self)
     }
 }
 
 extension ListRequest where Item == Project {
     /// `GET /projects` with `filter`.
-    public static func projects(_ filter: ProjectFilter = ProjectFilter()) -> ListRequest {
+    package static func projects(_ filter: ProjectFilter = ProjectFilter()) -> ListRequest {
         ListRequest("/projects", filter.query)
     }
 }

@@ -1,15 +1,15 @@
 import JSONCore
 
 /// The query of `GET /reports/time`.
-public struct TimeReportQuery: Sendable, Equatable {
-    public var from: LocalDate
-    public var to: LocalDate
-    public var groupBy: TimeReportGrouping
-    public var clientID: Int?
-    public var projectID: Int?
-    public var userID: Int?
+package struct TimeReportQuery: Sendable, Equatable {
+    package var from: LocalDate
+    package var to: LocalDate
+    package var groupBy: TimeReportGrouping
+    package var clientID: Int?
+    package var projectID: Int?
+    package var userID: Int?
 
-    public init(from: LocalDate, to: LocalDate, groupBy: TimeReportGrouping, clientID: Int? = nil, projectID: Int? = nil, userID: Int? = nil) {
+    package init(from: LocalDate, to: LocalDate, groupBy: TimeReportGrouping, clientID: Int? = nil, projectID: Int? = nil, userID: Int? = nil) {
         self.from = from
         self.to = to
         self.groupBy = groupBy
@@ -33,7 +33,7 @@ public struct TimeReportQuery: Sendable, Equatable {
 extension HoursmithClient {
     /// `GET /reports/time`: totals per group (members get their own time only). Reports also
     /// count against a second rate limit, 100 per 15 minutes.
-    public func timeReport(_ query: TimeReportQuery) async throws(HoursmithError) -> TimeReport {
+    package func timeReport(_ query: TimeReportQuery) async throws(HoursmithError) -> TimeReport {
         try await fetch(.get("/reports/time", query.query), as: TimeReport.self)
     }
 }

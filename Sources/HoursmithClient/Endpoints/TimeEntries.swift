@@ -2,19 +2,19 @@ import Foundation
 import JSONCore
 
 /// Filters of `GET /time_entries`; `from` and `to` are inclusive bounds on `spent_date`.
-public struct TimeEntryFilter: Sendable, Equatable {
-    public var userID: Int?
-    public var clientID: Int?
-    public var projectID: Int?
-    public var taskID: Int?
-    public var from: LocalDate?
-    public var to: LocalDate?
-    public var isRunning: Bool?
-    public var isInvoiced: Bool?
-    public var billable: Bool?
-    public var updatedSince: Timestamp?
+package struct TimeEntryFilter: Sendable, Equatable {
+    package var userID: Int?
+    package var clientID: Int?
+    package var projectID: Int?
+    package var taskID: Int?
+    package var from: LocalDate?
+    package var to: LocalDate?
+    package var isRunning: Bool?
+    package var isInvoiced: Bool?
+    package var billable: Bool?
+    package var updatedSince: Timestamp?
 
-    public init(
+    package init(
         userID: Int? = nil, clientID: Int? = nil, projectID: Int? = nil, taskID: Int? = nil, from: LocalDate? = nil,
         to: LocalDate? = nil, isRunning: Bool? = nil, isInvoiced: Bool? = nil, billable: Bool? = nil,
         updatedSince: Timestamp? = nil
@@ -48,18 +48,18 @@ public struct TimeEntryFilter: Sendable, Equatable {
 }
 
 /// The body of `POST /time_entries`: with `hours` it logs time; without, it starts a timer.
-public struct TimeEntryDraft: Sendable, Equatable {
-    public var projectID: Int
-    public var taskID: Int
-    public var spentDate: LocalDate
+package struct TimeEntryDraft: Sendable, Equatable {
+    package var projectID: Int
+    package var taskID: Int
+    package var spentDate: LocalDate
     /// 0 < hours ≤ 24; nil starts a timer (stopping the user's other running timer).
-    public var hours: Decimal?
-    public var notes: String?
-    public var billable: Bool?
+    package var hours: Decimal?
+    package var notes: String?
+    package var billable: Bool?
     /// Someone else (managers and up); the token's user when nil.
-    public var userID: Int?
+    package var userID: Int?
 
-    public init(
+    package init(
         projectID: Int, taskID: Int, spentDate: LocalDate, hours: Decimal? = nil, notes: String? = nil,
         billable: Bool? = nil, userID: Int? = nil
     ) {
@@ -72,7 +72,7 @@ public struct TimeEntryDraft: Sendable, Equatable {
         self.userID = userID
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object: JSONObject = [
             "project_id": .int(projectID),
             "task_id": .int(taskID),
@@ -87,15 +87,15 @@ public struct TimeEntryDraft: Sendable, Equatable {
 }
 
 /// The body of `PATCH /time_entries/{id}`: only what is set is sent.
-public struct TimeEntryChanges: Sendable, Equatable {
-    public var projectID: Int?
-    public var taskID: Int?
-    public var spentDate: LocalDate?
-    public var hours: Decimal?
-    public var notes: FieldUpdate<String>
-    public var billable: Bool?
+package struct TimeEntryChanges: Sendable, Equatable {
+    package var projectID: Int?
+    package var taskID: Int?
+    package var spentDate: LocalDate?
+    package var hours: Decimal?
+    package var notes: FieldUpdate<String>
+    package var billable: Bool?
 
-    public init(
+    package init(
         projectID: Int? = nil, taskID: Int? = nil, spentDate: LocalDate? = nil, hours: Decimal? = nil,
         notes: FieldUpdate<String> = .keep, billable: Bool? = nil
     ) {
@@ -107,7 +107,7 @@ public struct TimeEntryChanges: Sendable, Equatable {
         self.billable = billable
     }
 
-    public var json: JSONObject {
+    package var json: JSONObject {
         var object = JSONObject()
         object.set("project_id", projectID.map(JSON.int))
         object.set("task_id", taskID.map(JSON.int))
@@ -121,45 +121,45 @@ public struct TimeEntryChanges: Sendable, Equatable {
 
 extension HoursmithClient {
     /// `GET /time_entries`, newest first.
-    public func listTimeEntries(_ filter: TimeEntryFilter = TimeEntryFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<TimeEntry> {
+    package func listTimeEntries(_ filter: TimeEntryFilter = TimeEntryFilter(), page: Int? = nil, perPage: Int? = nil) async throws(HoursmithError) -> Page<TimeEntry> {
         try await self.page(.timeEntries(filter), page: page, perPage: perPage)
     }
 
     /// `GET /time_entries/{id}`.
-    public func getTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
+    package func getTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
         try await fetch(.get(.timeEntries, id: id), as: TimeEntry.self)
     }
 
     /// `POST /time_entries`: logs time, or starts a timer when `hours` is nil. Sent with an
     /// `Idempotency-Key`, so a retry never logs the time twice.
-    public func createTimeEntry(_ draft: TimeEntryDraft) async throws(HoursmithError) -> TimeEntry {
+    package func createTimeEntry(_ draft: TimeEntryDraft) async throws(HoursmithError) -> TimeEntry {
         try await fetch(.create(.timeEntries, draft.json), as: TimeEntry.self)
     }
 
     /// `PATCH /time_entries/{id}` (refused with `timeEntryInvoiced` once invoiced).
-    public func updateTimeEntry(id: Int, _ changes: TimeEntryChanges) async throws(HoursmithError) -> TimeEntry {
+    package func updateTimeEntry(id: Int, _ changes: TimeEntryChanges) async throws(HoursmithError) -> TimeEntry {
         try await fetch(.update(.timeEntries, id: id, changes.json), as: TimeEntry.self)
     }
 
     /// `DELETE /time_entries/{id}` (refused with `timeEntryInvoiced` once invoiced).
-    public func deleteTimeEntry(id: Int) async throws(HoursmithError) {
+    package func deleteTimeEntry(id: Int) async throws(HoursmithError) {
         _ = try await send(.delete(.timeEntries, id: id))
     }
 
     /// `POST /time_entries/{id}/stop` (refused with `timerNotRunning`).
-    public func stopTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
+    package func stopTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
         try await fetch(.action(.timeEntries, id: id, "stop"), as: TimeEntry.self)
     }
 
     /// `POST /time_entries/{id}/restart` (refused with `timerAlreadyRunning`).
-    public func restartTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
+    package func restartTimeEntry(id: Int) async throws(HoursmithError) -> TimeEntry {
         try await fetch(.action(.timeEntries, id: id, "restart"), as: TimeEntry.self)
     }
 }
 
 extension ListRequest where Item == TimeEntry {
     /// `GET /time_entries` with `filter`.
-    public static func timeEntries(_ filter: TimeEntryFilter = TimeEntryFilter()) -> ListRequest {
+    package static func timeEntries(_ filter: TimeEntryFilter = TimeEntryFilter()) -> ListRequest {
         ListRequest("/time_entries", filter.query)
     }
 }

@@ -90,7 +90,7 @@ struct BaseURL: Sendable {
 extension HoursmithConfiguration {
     /// An API URL as any message may show it, whether or not it is one: scheme, host, port and
     /// path — never a user name, password, query or fragment — and at most 200 characters.
-    public static func shown(apiURL raw: String) -> String {
+    package static func shown(apiURL raw: String) -> String {
         BaseURL.shown(raw)
     }
 }

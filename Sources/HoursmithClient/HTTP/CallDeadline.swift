@@ -1,4 +1,4 @@
-import Locking
+import ConcurrencyHelpers
 
 /// The time a call has in all. Every request made under it — each try, each wait before a retry,
 /// for `Retry-After` or for pacing — ends by it: a try is cut off there, and a wait that would
@@ -22,7 +22,7 @@ extension HoursmithClient {
     /// Runs `body` with a deadline `remaining` from now: every request it makes, and every request
     /// of the tasks it starts, ends by then. `limit` is the call's whole allowance, which errors
     /// name.
-    public func withDeadline<T>(in remaining: Duration, limit: Duration, _ body: () async throws -> T) async rethrows -> T {
+    package func withDeadline<T>(in remaining: Duration, limit: Duration, _ body: () async throws -> T) async rethrows -> T {
         let deadline = CallDeadline(instant: configuration.clock.now() + remaining, limit: limit)
         return try await CallDeadline.$current.withValue(deadline, operation: body)
     }
@@ -30,7 +30,7 @@ extension HoursmithClient {
     /// The result of `shared` — a `GET` of `path` that another task started and this call needs
     /// too (a session's one `GET /me`) — waited for until this call's deadline at most, then
     /// `deadline_exceeded`. The shared request goes on for whoever else waits for it.
-    public func waitForShared<T: Sendable>(
+    package func waitForShared<T: Sendable>(
         _ shared: Task<Result<T, HoursmithError>, Never>, path: String
     ) async -> Result<T, HoursmithError> {
         let deadline = currentDeadline()

@@ -1,5 +1,5 @@
 import Foundation
-import Locking
+import ConcurrencyHelpers
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,4 +1,4 @@
-import Locking
+import ConcurrencyHelpers
 
 /// Keeps the requests it admits to at most `limit` starts in any `window` (a sliding window), so
 /// that the server's fixed-window rate limit is never reached by this client alone.

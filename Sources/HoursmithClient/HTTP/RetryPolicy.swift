@@ -8,20 +8,20 @@
 ///   resent only when doing it twice is harmless: GET; POST creates, which carry an
 ///   `Idempotency-Key`; and PATCH, whose body sets absolute values. Other POSTs (stop, restart,
 ///   archive) and DELETE are not.
-public struct RetryPolicy: Sendable {
+package struct RetryPolicy: Sendable {
     /// Tries in all for a request whose failures may be retried (3: the first and two more).
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// How many 429 answers one call waits out.
-    public var maxRateLimitWaits: Int
+    package var maxRateLimitWaits: Int
     /// The longest `Retry-After` that is waited out; a longer one fails the call at once.
-    public var maxRetryAfter: Duration
+    package var maxRetryAfter: Duration
     /// The backoff before the second try; it doubles for each further try, up to `maxDelay`.
-    public var baseDelay: Duration
-    public var maxDelay: Duration
+    package var baseDelay: Duration
+    package var maxDelay: Duration
     /// A number in 0..<1; each backoff is scaled by (0.5 + 0.5 × jitter).
-    public var jitter: @Sendable () -> Double
+    package var jitter: @Sendable () -> Double
 
-    public init(
+    package init(
         maxAttempts: Int = 3,
         maxRateLimitWaits: Int = 3,
         maxRetryAfter: Duration = .seconds(60),
@@ -38,7 +38,7 @@ public struct RetryPolicy: Sendable {
     }
 
     /// Never retry.
-    public static let never = RetryPolicy(maxAttempts: 1, maxRateLimitWaits: 0)
+    package static let never = RetryPolicy(maxAttempts: 1, maxRateLimitWaits: 0)
 
     /// The jittered backoff after `failedAttempts` failed tries (1 before the second try).
     func backoff(afterFailedAttempts failedAttempts: Int) -> Duration {

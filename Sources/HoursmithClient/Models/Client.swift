@@ -1,20 +1,20 @@
 import JSONCore
 
 /// A client of the workspace: someone it bills.
-public struct Client: ListableModel {
-    public static let listKey = "clients"
+package struct Client: ListableModel {
+    package static let listKey = "clients"
 
-    public let id: Int
-    public let name: String
-    public let currency: String
-    public let address: String?
-    public let isActive: Bool
-    public let createdAt: Timestamp
-    public let updatedAt: Timestamp
+    package let id: Int
+    package let name: String
+    package let currency: String
+    package let address: String?
+    package let isActive: Bool
+    package let createdAt: Timestamp
+    package let updatedAt: Timestamp
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         name = try fields.string("name")
         currency = try fields.string("currency")

@@ -2,26 +2,26 @@ import Foundation
 import JSONCore
 
 /// Money spent on a project, in the workspace currency.
-public struct Expense: ListableModel {
-    public static let listKey = "expenses"
+package struct Expense: ListableModel {
+    package static let listKey = "expenses"
 
-    public let id: Int
-    public let spentDate: LocalDate
-    public let amount: Decimal
-    public let category: String
-    public let notes: String?
-    public let billable: Bool
-    public let isInvoiced: Bool
-    public let invoice: InvoiceReference?
-    public let user: NamedReference
-    public let client: NamedReference
-    public let project: NamedReference
-    public let createdAt: Timestamp
-    public let updatedAt: Timestamp
+    package let id: Int
+    package let spentDate: LocalDate
+    package let amount: Decimal
+    package let category: String
+    package let notes: String?
+    package let billable: Bool
+    package let isInvoiced: Bool
+    package let invoice: InvoiceReference?
+    package let user: NamedReference
+    package let client: NamedReference
+    package let project: NamedReference
+    package let createdAt: Timestamp
+    package let updatedAt: Timestamp
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         spentDate = try fields.date("spent_date")
         amount = try fields.decimal("amount")

@@ -2,7 +2,7 @@ import JSONCore
 
 /// A value the API answers with: decoded from its wire form with path-aware errors, and
 /// written back to the same wire form (same field names, same nesting) by `json`.
-public protocol HoursmithModel: Sendable, Equatable {
+package protocol HoursmithModel: Sendable, Equatable {
     /// Decodes the model; a missing or mistyped member throws an error naming its path.
     init(fields: JSONFields) throws(JSONDecodingError)
 
@@ -12,13 +12,13 @@ public protocol HoursmithModel: Sendable, Equatable {
 
 extension HoursmithModel {
     /// Decodes the model from a JSON value; `path` prefixes the paths in errors.
-    public init(json: JSON, path: String = "") throws(JSONDecodingError) {
+    package init(json: JSON, path: String = "") throws(JSONDecodingError) {
         try self.init(fields: JSONFields(json, path: path))
     }
 }
 
 /// A model that list endpoints answer with, under a plural key (`time_entries`).
-public protocol ListableModel: HoursmithModel {
+package protocol ListableModel: HoursmithModel {
     /// The member of a list answer that holds the items.
     static var listKey: String { get }
 }

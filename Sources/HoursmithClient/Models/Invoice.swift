@@ -2,28 +2,28 @@ import Foundation
 import JSONCore
 
 /// An invoice to a client. `lineItems` is present only on `GET /invoices/{id}` (and on create).
-public struct Invoice: ListableModel {
-    public static let listKey = "invoices"
+package struct Invoice: ListableModel {
+    package static let listKey = "invoices"
 
-    public let id: Int
-    public let number: String
-    public let client: NamedReference
-    public let state: InvoiceState
-    public let issueDate: LocalDate
-    public let dueDate: LocalDate?
-    public let subject: String?
-    public let notes: String?
+    package let id: Int
+    package let number: String
+    package let client: NamedReference
+    package let state: InvoiceState
+    package let issueDate: LocalDate
+    package let dueDate: LocalDate?
+    package let subject: String?
+    package let notes: String?
     /// ISO 4217 code.
-    public let currency: String
-    public let amount: Decimal
+    package let currency: String
+    package let amount: Decimal
     /// nil when the answer did not include line items (lists never do).
-    public let lineItems: [LineItem]?
-    public let createdAt: Timestamp
-    public let updatedAt: Timestamp
+    package let lineItems: [LineItem]?
+    package let createdAt: Timestamp
+    package let updatedAt: Timestamp
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         number = try fields.string("number")
         client = try fields.reference("client")
@@ -46,17 +46,17 @@ public struct Invoice: ListableModel {
 }
 
 /// One line of an invoice.
-public struct LineItem: HoursmithModel {
-    public let kind: LineItemKind
-    public let description: String
-    public let quantity: Decimal
-    public let unitPrice: Decimal
-    public let amount: Decimal
-    public let project: NamedReference?
+package struct LineItem: HoursmithModel {
+    package let kind: LineItemKind
+    package let description: String
+    package let quantity: Decimal
+    package let unitPrice: Decimal
+    package let amount: Decimal
+    package let project: NamedReference?
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         kind = try fields.rawValue("kind", as: LineItemKind.self)
         description = try fields.string("description")
         quantity = try fields.decimal("quantity")

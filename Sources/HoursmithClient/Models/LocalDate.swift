@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Day arithmetic is exact proleptic Gregorian arithmetic on day numbers; no `Calendar` is
 /// involved, so it is cheap and the same on every platform.
-public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// A valid date, or nil (month 1–12, day within the month, year 1–9999).
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...LocalDate.numberOfDays(inMonth: month, year: year)).contains(day) else { return nil }
         self.year = year
@@ -19,7 +19,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Reads exactly `YYYY-MM-DD`; anything else (`2026-2-1`, `2026-02-30`, a time) is nil.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var digits = (year: 0, month: 0, day: 0)
         var index = 0
         for byte in text.utf8 {
@@ -50,7 +50,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -58,7 +58,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+    package static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }
@@ -67,13 +67,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
 extension LocalDate {
     /// The date `days` days later (earlier when negative).
-    public func adding(days: Int) -> LocalDate {
+    package func adding(days: Int) -> LocalDate {
         LocalDate(dayNumber: dayNumber + days)
     }
 
     /// The same day `months` months later (earlier when negative), moved back to the month's last
     /// day when the month is shorter (January 31 plus one month is February 28 or 29).
-    public func adding(months: Int) -> LocalDate {
+    package func adding(months: Int) -> LocalDate {
         let index = year * 12 + (month - 1) + months
         let newYear = index >= 0 ? index / 12 : (index - 11) / 12
         let newMonth = index - newYear * 12 + 1
@@ -82,33 +82,33 @@ extension LocalDate {
     }
 
     /// How many days from `self` to `other` (negative when `other` is earlier).
-    public func days(to other: LocalDate) -> Int {
+    package func days(to other: LocalDate) -> Int {
         other.dayNumber - dayNumber
     }
 
-    public var firstDayOfMonth: LocalDate { adding(days: 1 - day) }
+    package var firstDayOfMonth: LocalDate { adding(days: 1 - day) }
 
-    public var lastDayOfMonth: LocalDate {
+    package var lastDayOfMonth: LocalDate {
         adding(days: LocalDate.numberOfDays(inMonth: month, year: year) - day)
     }
 
-    public var firstDayOfYear: LocalDate { adding(days: 1 - dayOfYear) }
+    package var firstDayOfYear: LocalDate { adding(days: 1 - dayOfYear) }
 
-    public var lastDayOfYear: LocalDate { LocalDate(dayNumber: LocalDate.dayNumber(year: year, month: 12, day: 31)) }
+    package var lastDayOfYear: LocalDate { LocalDate(dayNumber: LocalDate.dayNumber(year: year, month: 12, day: 31)) }
 
     /// The day of the week.
-    public var weekday: Weekday {
+    package var weekday: Weekday {
         // Day 0 (1970-01-01) was a Thursday, index 3 in Monday-first order.
         Weekday.allCases[((dayNumber + 3) % 7 + 7) % 7]
     }
 
     /// The first day of the week that contains this date, for a week that starts on `weekStart`.
-    public func startOfWeek(startingOn weekStart: Weekday) -> LocalDate {
+    package func startOfWeek(startingOn weekStart: Weekday) -> LocalDate {
         adding(days: -((weekday.mondayBasedIndex - weekStart.mondayBasedIndex + 7) % 7))
     }
 
     /// Today's date in `timeZone` (at `now`).
-    public static func today(in timeZone: TimeZone, now: Date = Date()) -> LocalDate {
+    package static func today(in timeZone: TimeZone, now: Date = Date()) -> LocalDate {
         let seconds = Int(now.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: now)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         return LocalDate(dayNumber: days)
@@ -156,7 +156,7 @@ extension LocalDate {
 }
 
 /// A day of the week, named as the API names them (`week_start: "monday"`).
-public enum Weekday: String, Sendable, CaseIterable {
+package enum Weekday: String, Sendable, CaseIterable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// 0 for Monday … 6 for Sunday (ISO 8601 order).

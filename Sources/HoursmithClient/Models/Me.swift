@@ -1,13 +1,13 @@
 import JSONCore
 
 /// The token's user and workspace (`GET /me`).
-public struct Me: HoursmithModel {
-    public let user: User
-    public let workspace: Workspace
+package struct Me: HoursmithModel {
+    package let user: User
+    package let workspace: Workspace
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         user = try fields.nested("user", User.self)
         workspace = try fields.nested("workspace", Workspace.self)
         json = fields.object
@@ -15,19 +15,19 @@ public struct Me: HoursmithModel {
 }
 
 /// The workspace a token belongs to.
-public struct Workspace: HoursmithModel {
-    public let id: Int
-    public let name: String
-    public let plan: Plan
+package struct Workspace: HoursmithModel {
+    package let id: Int
+    package let name: String
+    package let plan: Plan
     /// ISO 4217 code, e.g. `USD`.
-    public let currency: String
+    package let currency: String
     /// IANA time zone name, e.g. `America/New_York`: "today" and periods are resolved in it.
-    public let timezone: String
-    public let weekStart: Weekday
+    package let timezone: String
+    package let weekStart: Weekday
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         name = try fields.string("name")
         plan = try fields.rawValue("plan", as: Plan.self)

@@ -1,16 +1,16 @@
 import JSONCore
 
 /// One page of a list answer.
-public struct Page<Item: Sendable>: Sendable {
-    public let items: [Item]
-    public let page: Int
-    public let perPage: Int
-    public let totalPages: Int
-    public let totalEntries: Int
-    public let nextPage: Int?
-    public let previousPage: Int?
+package struct Page<Item: Sendable>: Sendable {
+    package let items: [Item]
+    package let page: Int
+    package let perPage: Int
+    package let totalPages: Int
+    package let totalEntries: Int
+    package let nextPage: Int?
+    package let previousPage: Int?
 
-    public init(items: [Item], page: Int, perPage: Int, totalPages: Int, totalEntries: Int, nextPage: Int?, previousPage: Int?) {
+    package init(items: [Item], page: Int, perPage: Int, totalPages: Int, totalEntries: Int, nextPage: Int?, previousPage: Int?) {
         self.items = items
         self.page = page
         self.perPage = perPage
@@ -25,7 +25,7 @@ extension Page: Equatable where Item: Equatable {}
 
 extension Page {
     /// The same page with each item transformed.
-    public func map<T: Sendable>(_ transform: (Item) -> T) -> Page<T> {
+    package func map<T: Sendable>(_ transform: (Item) -> T) -> Page<T> {
         Page<T>(items: items.map(transform), page: page, perPage: perPage, totalPages: totalPages,
                 totalEntries: totalEntries, nextPage: nextPage, previousPage: previousPage)
     }
@@ -51,12 +51,12 @@ extension Page {
 
 extension Page where Item: ListableModel {
     /// Decodes a list answer: the items under `Item.listKey` and the pagination members.
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         try self.init(items: fields.models(Item.listKey, Item.self), pagination: fields)
     }
 
     /// The page in the API's wire form, without `links`.
-    public var json: JSONObject {
+    package var json: JSONObject {
         [
             Item.listKey: .array(items.map { .object($0.json) }),
             "page": .int(page),

@@ -2,28 +2,28 @@ import Foundation
 import JSONCore
 
 /// A project of a client.
-public struct Project: ListableModel {
-    public static let listKey = "projects"
+package struct Project: ListableModel {
+    package static let listKey = "projects"
 
-    public let id: Int
-    public let name: String
-    public let code: String?
-    public let client: NamedReference
-    public let isActive: Bool
-    public let isBillable: Bool
-    public let hourlyRate: Decimal?
-    public let budgetHours: Decimal?
-    public let startsOn: LocalDate?
-    public let endsOn: LocalDate?
-    public let notes: String?
+    package let id: Int
+    package let name: String
+    package let code: String?
+    package let client: NamedReference
+    package let isActive: Bool
+    package let isBillable: Bool
+    package let hourlyRate: Decimal?
+    package let budgetHours: Decimal?
+    package let startsOn: LocalDate?
+    package let endsOn: LocalDate?
+    package let notes: String?
     /// The users assigned to the project; members see only projects that list them.
-    public let memberIDs: [Int]
-    public let createdAt: Timestamp
-    public let updatedAt: Timestamp
+    package let memberIDs: [Int]
+    package let createdAt: Timestamp
+    package let updatedAt: Timestamp
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         name = try fields.string("name")
         code = try fields.optionalString("code")

@@ -2,21 +2,21 @@ import Foundation
 import JSONCore
 
 /// A task of a project (the API's "task"; named so to stay clear of Swift's `Task`).
-public struct ProjectTask: ListableModel {
-    public static let listKey = "tasks"
+package struct ProjectTask: ListableModel {
+    package static let listKey = "tasks"
 
-    public let id: Int
-    public let name: String
-    public let project: NamedReference
-    public let isActive: Bool
-    public let billableByDefault: Bool
-    public let hourlyRate: Decimal?
-    public let createdAt: Timestamp
-    public let updatedAt: Timestamp
+    package let id: Int
+    package let name: String
+    package let project: NamedReference
+    package let isActive: Bool
+    package let billableByDefault: Bool
+    package let hourlyRate: Decimal?
+    package let createdAt: Timestamp
+    package let updatedAt: Timestamp
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         name = try fields.string("name")
         project = try fields.reference("project")

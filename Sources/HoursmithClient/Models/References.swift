@@ -1,37 +1,37 @@
 import JSONCore
 
 /// A reference to another object by id, with its name: `{"id": 3, "name": "Acme Corp"}`.
-public struct NamedReference: HoursmithModel, Hashable {
-    public var id: Int
-    public var name: String
+package struct NamedReference: HoursmithModel, Hashable {
+    package var id: Int
+    package var name: String
 
-    public init(id: Int, name: String) {
+    package init(id: Int, name: String) {
         self.id = id
         self.name = name
     }
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         name = try fields.string("name")
     }
 
-    public var json: JSONObject { ["id": .int(id), "name": .string(name)] }
+    package var json: JSONObject { ["id": .int(id), "name": .string(name)] }
 }
 
 /// A reference to an invoice: `{"id": 1, "number": "INV-0001"}`.
-public struct InvoiceReference: HoursmithModel, Hashable {
-    public var id: Int
-    public var number: String
+package struct InvoiceReference: HoursmithModel, Hashable {
+    package var id: Int
+    package var number: String
 
-    public init(id: Int, number: String) {
+    package init(id: Int, number: String) {
         self.id = id
         self.number = number
     }
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         number = try fields.string("number")
     }
 
-    public var json: JSONObject { ["id": .int(id), "number": .string(number)] }
+    package var json: JSONObject { ["id": .int(id), "number": .string(number)] }
 }

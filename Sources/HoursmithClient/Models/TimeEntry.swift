@@ -2,29 +2,29 @@ import Foundation
 import JSONCore
 
 /// Time logged, or being timed, by a user on a project's task.
-public struct TimeEntry: ListableModel {
-    public static let listKey = "time_entries"
+package struct TimeEntry: ListableModel {
+    package static let listKey = "time_entries"
 
-    public let id: Int
-    public let spentDate: LocalDate
+    package let id: Int
+    package let spentDate: LocalDate
     /// Two decimals; for a running timer, the time elapsed so far.
-    public let hours: Decimal
-    public let notes: String?
-    public let billable: Bool
-    public let isRunning: Bool
-    public let timerStartedAt: Timestamp?
-    public let isInvoiced: Bool
-    public let invoice: InvoiceReference?
-    public let user: NamedReference
-    public let client: NamedReference
-    public let project: NamedReference
-    public let task: NamedReference
-    public let createdAt: Timestamp
-    public let updatedAt: Timestamp
+    package let hours: Decimal
+    package let notes: String?
+    package let billable: Bool
+    package let isRunning: Bool
+    package let timerStartedAt: Timestamp?
+    package let isInvoiced: Bool
+    package let invoice: InvoiceReference?
+    package let user: NamedReference
+    package let client: NamedReference
+    package let project: NamedReference
+    package let task: NamedReference
+    package let createdAt: Timestamp
+    package let updatedAt: Timestamp
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         spentDate = try fields.date("spent_date")
         hours = try fields.decimal("hours")

@@ -3,24 +3,24 @@ import JSONCore
 
 /// Hours and billable amounts over a period, grouped by client, project, task or user
 /// (`GET /reports/time`).
-public struct TimeReport: HoursmithModel {
-    public let from: LocalDate
-    public let to: LocalDate
-    public let groupBy: TimeReportGrouping
-    public let currency: String
-    public let results: [Row]
+package struct TimeReport: HoursmithModel {
+    package let from: LocalDate
+    package let to: LocalDate
+    package let groupBy: TimeReportGrouping
+    package let currency: String
+    package let results: [Row]
 
     /// One group's totals.
-    public struct Row: HoursmithModel {
-        public let id: Int
-        public let name: String
-        public let totalHours: Decimal
-        public let billableHours: Decimal
-        public let billableAmount: Decimal
+    package struct Row: HoursmithModel {
+        package let id: Int
+        package let name: String
+        package let totalHours: Decimal
+        package let billableHours: Decimal
+        package let billableAmount: Decimal
         /// The model as the API sent it: its wire form, field names and nesting included.
-        public let json: JSONObject
+        package let json: JSONObject
 
-        public init(fields: JSONFields) throws(JSONDecodingError) {
+        package init(fields: JSONFields) throws(JSONDecodingError) {
             id = try fields.int("id")
             name = try fields.string("name")
             totalHours = try fields.decimal("total_hours")
@@ -30,9 +30,9 @@ public struct TimeReport: HoursmithModel {
         }
     }
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         from = try fields.date("from")
         to = try fields.date("to")
         groupBy = try fields.value("group_by", expected: "client, project, task or user") {
@@ -45,6 +45,6 @@ public struct TimeReport: HoursmithModel {
 }
 
 /// What a time report groups by.
-public enum TimeReportGrouping: String, Sendable, CaseIterable {
+package enum TimeReportGrouping: String, Sendable, CaseIterable {
     case client, project, task, user
 }

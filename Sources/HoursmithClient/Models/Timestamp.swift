@@ -4,16 +4,16 @@ import Foundation
 ///
 /// It is parsed by hand (no `DateFormatter`) into seconds and nanoseconds since 1970; two
 /// timestamps are equal when they name the same instant, whatever their offsets.
-public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The text as read, or as written for a timestamp made from a `Date`.
-    public let text: String
+    package let text: String
     /// Whole seconds since 1970-01-01T00:00:00Z.
-    public let secondsSince1970: Int64
+    package let secondsSince1970: Int64
     /// The fraction of the second, in nanoseconds (0–999,999,999).
-    public let nanoseconds: Int32
+    package let nanoseconds: Int32
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; `t` and `z` may be lower case.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var text = text
         guard let (seconds, nanoseconds) = text.withUTF8(Timestamp.parse) else { return nil }
         self.text = text
@@ -22,7 +22,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// A UTC timestamp at `date`, written with milliseconds only when it has any.
-    public init(_ date: Date) {
+    package init(_ date: Date) {
         let interval = date.timeIntervalSince1970
         var seconds = Int64(interval.rounded(.down))
         var milliseconds = Int32(((interval - Double(seconds)) * 1000).rounded())
@@ -46,22 +46,22 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The instant as a `Date`.
-    public var date: Date {
+    package var date: Date {
         Date(timeIntervalSince1970: Double(secondsSince1970) + Double(nanoseconds) / 1e9)
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
-    public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    package static func == (lhs: Timestamp, rhs: Timestamp) -> Bool {
         (lhs.secondsSince1970, lhs.nanoseconds) == (rhs.secondsSince1970, rhs.nanoseconds)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(secondsSince1970)
         hasher.combine(nanoseconds)
     }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         (lhs.secondsSince1970, lhs.nanoseconds) < (rhs.secondsSince1970, rhs.nanoseconds)
     }
 

@@ -2,25 +2,25 @@ import Foundation
 import JSONCore
 
 /// A member of the workspace (`GET /users`, `GET /users/{id}`, and `user` in `GET /me`).
-public struct User: ListableModel {
-    public static let listKey = "users"
+package struct User: ListableModel {
+    package static let listKey = "users"
 
-    public let id: Int
-    public let firstName: String
-    public let lastName: String
-    public let email: String
-    public let role: Role
-    public let isActive: Bool
-    public let weeklyCapacityHours: Decimal
-    public let createdAt: Timestamp
-    public let updatedAt: Timestamp
+    package let id: Int
+    package let firstName: String
+    package let lastName: String
+    package let email: String
+    package let role: Role
+    package let isActive: Bool
+    package let weeklyCapacityHours: Decimal
+    package let createdAt: Timestamp
+    package let updatedAt: Timestamp
 
     /// "First Last", as nested references name a user.
-    public var name: String { "\(firstName) \(lastName)" }
+    package var name: String { "\(firstName) \(lastName)" }
     /// The model as the API sent it: its wire form, field names and nesting included.
-    public let json: JSONObject
+    package let json: JSONObject
 
-    public init(fields: JSONFields) throws(JSONDecodingError) {
+    package init(fields: JSONFields) throws(JSONDecodingError) {
         id = try fields.int("id")
         firstName = try fields.string("first_name")
         lastName = try fields.string("last_name")

@@ -10,7 +10,7 @@ extension Decimal {
     /// Plain literals of up to 18 digits (all that hours and money ever are) are read directly,
     /// about ten times faster than `Decimal(string:)`, which reads the rest. nil for a number a
     /// `Decimal` cannot hold (`1e300`): the one way, in this package and its users, to read one.
-    public init?(jsonNumber number: JSONNumber) {
+    package init?(jsonNumber number: JSONNumber) {
         if let value = Decimal.plain(number.literal) {
             self = value
         } else if let value = Decimal(string: number.literal, locale: nil), !value.isNaN {
@@ -54,7 +54,7 @@ extension Decimal {
 extension JSON {
     /// A decimal as a JSON number with its exact digits. A NaN has no JSON number: it is written
     /// as a string, so that a reader refuses it as a wrong type instead of reading a null.
-    public static func decimal(_ value: Decimal) -> JSON {
+    package static func decimal(_ value: Decimal) -> JSON {
         let text = value.description
         return JSONNumber(literal: text).map(JSON.number) ?? .string(text)
     }

@@ -6,17 +6,17 @@ import JSONCore
 /// and the strings of `data` are sanitized (``TextSanitizer``) and cut to ``messageLimit`` and
 /// ``dataStringLimit`` characters, so that no reply carries invisible text or more than a bounded
 /// part of the input.
-public struct JSONRPCError: Error, Sendable, Equatable {
-    public let code: Int
-    public let message: String
-    public let data: JSON?
+package struct JSONRPCError: Error, Sendable, Equatable {
+    package let code: Int
+    package let message: String
+    package let data: JSON?
 
     /// The most characters of a message.
-    public static let messageLimit = 400
+    package static let messageLimit = 400
     /// The most characters of a string in `data`.
-    public static let dataStringLimit = 80
+    package static let dataStringLimit = 80
 
-    public init(code: Int, message: String, data: JSON? = nil) {
+    package init(code: Int, message: String, data: JSON? = nil) {
         self.code = code
         self.message = JSONRPCError.bounded(message, to: JSONRPCError.messageLimit)
         self.data = data.map(JSONRPCError.bounded)
@@ -40,7 +40,7 @@ public struct JSONRPCError: Error, Sendable, Equatable {
         }
     }
 
-    public var json: JSON {
+    package var json: JSON {
         var object: JSONObject = ["code": .int(code), "message": .string(message)]
         if let data { object["data"] = data }
         return .object(object)
@@ -49,39 +49,39 @@ public struct JSONRPCError: Error, Sendable, Equatable {
 
 extension JSONRPCError {
     /// -32700: the line is not valid UTF-8 JSON.
-    public static let parseErrorCode = -32700
+    package static let parseErrorCode = -32700
     /// -32600: the message is not a valid JSON-RPC request.
-    public static let invalidRequestCode = -32600
+    package static let invalidRequestCode = -32600
     /// -32601: no such method.
-    public static let methodNotFoundCode = -32601
+    package static let methodNotFoundCode = -32601
     /// -32602: the method's parameters are invalid (also: unknown tool, bad cursor, missing `_meta`;
     /// from 2026-07-28, a resource that does not exist).
-    public static let invalidParamsCode = -32602
+    package static let invalidParamsCode = -32602
     /// -32603: the server failed to answer (e.g. the API it reads failed).
-    public static let internalErrorCode = -32603
+    package static let internalErrorCode = -32603
     /// -32002: the resource does not exist (until 2025-11-25; 2026-07-28 uses -32602).
-    public static let legacyResourceNotFoundCode = -32002
+    package static let legacyResourceNotFoundCode = -32002
     /// -32022: the request's protocol version is not one this server supports (2026-07-28).
-    public static let unsupportedProtocolVersionCode = -32022
+    package static let unsupportedProtocolVersionCode = -32022
 
-    public static func parseError(_ detail: String) -> JSONRPCError {
+    package static func parseError(_ detail: String) -> JSONRPCError {
         JSONRPCError(code: parseErrorCode, message: "Parse error: \(detail)")
     }
 
-    public static func invalidRequest(_ detail: String) -> JSONRPCError {
+    package static func invalidRequest(_ detail: String) -> JSONRPCError {
         JSONRPCError(code: invalidRequestCode, message: "Invalid request: \(detail)")
     }
 
-    public static func methodNotFound(_ method: String) -> JSONRPCError {
+    package static func methodNotFound(_ method: String) -> JSONRPCError {
         JSONRPCError(code: methodNotFoundCode, message: "Method not found: \(bounded(method, to: 80))")
     }
 
-    public static func invalidParams(_ detail: String) -> JSONRPCError {
+    package static func invalidParams(_ detail: String) -> JSONRPCError {
         JSONRPCError(code: invalidParamsCode, message: "Invalid params: \(detail)")
     }
 
     /// -32603 with what went wrong in words a person can act on.
-    public static func internalError(_ detail: String) -> JSONRPCError {
+    package static func internalError(_ detail: String) -> JSONRPCError {
         JSONRPCError(code: internalErrorCode, message: detail)
     }
 

@@ -1,7 +1,7 @@
 import JSONCore
 
 /// One message read from the client, classified.
-public enum JSONRPCMessage: Sendable, Equatable {
+package enum JSONRPCMessage: Sendable, Equatable {
     /// A request: it has an id and expects exactly one response.
     case request(JSONRPCRequest)
     /// A notification: no id, no response.
@@ -12,7 +12,7 @@ public enum JSONRPCMessage: Sendable, Equatable {
     case invalid(id: RequestID?, error: JSONRPCError)
 
     /// Classifies one parsed JSON-RPC 2.0 message (not a batch).
-    public init(_ json: JSON) {
+    package init(_ json: JSON) {
         guard case .object(let object) = json else {
             self = .invalid(id: nil, error: .invalidRequest("a message must be a JSON object"))
             return
@@ -60,24 +60,24 @@ public enum JSONRPCMessage: Sendable, Equatable {
 }
 
 /// A JSON-RPC request.
-public struct JSONRPCRequest: Sendable, Equatable {
-    public let id: RequestID
-    public let method: String
-    public let params: JSONObject
+package struct JSONRPCRequest: Sendable, Equatable {
+    package let id: RequestID
+    package let method: String
+    package let params: JSONObject
 
-    public init(id: RequestID, method: String, params: JSONObject = [:]) {
+    package init(id: RequestID, method: String, params: JSONObject = [:]) {
         self.id = id
         self.method = method
         self.params = params
     }
 
     /// `params._meta`, or an empty object.
-    public var meta: JSONObject { params["_meta"]?.objectValue ?? [:] }
+    package var meta: JSONObject { params["_meta"]?.objectValue ?? [:] }
 }
 
 /// Builds the JSON of the notifications this server writes (replies: `ReplyWriter`).
-public enum JSONRPCOutgoing {
-    public static func notification(method: String, params: JSONObject) -> JSON {
+package enum JSONRPCOutgoing {
+    package static func notification(method: String, params: JSONObject) -> JSON {
         ["jsonrpc": "2.0", "method": .string(method), "params": .object(params)]
     }
 }

@@ -5,12 +5,12 @@ import JSONCore
 /// Integer ids keep their literal text, so an id beyond 2^53 (or beyond `Int`) is answered with
 /// the same digits, and compare by their exact value (``JSONNumber``): 2^64 and 2^64 + 1 are two
 /// ids, never one. `"1"` and `1` are different ids.
-public enum RequestID: Hashable, Sendable, CustomStringConvertible {
+package enum RequestID: Hashable, Sendable, CustomStringConvertible {
     case string(String)
     case number(JSONNumber)
 
     /// The id in a message, or nil when it is not a string or an integer (`null`, `1.5`, `true`…).
-    public init?(_ json: JSON) {
+    package init?(_ json: JSON) {
         switch json {
         case .string(let string): self = .string(string)
         case .number(let number) where number.isIntegerLiteral: self = .number(number)
@@ -18,18 +18,18 @@ public enum RequestID: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public init(_ value: Int) { self = .number(JSONNumber(value)) }
+    package init(_ value: Int) { self = .number(JSONNumber(value)) }
 
-    public var json: JSON {
+    package var json: JSON {
         switch self {
         case .string(let string): .string(string)
         case .number(let number): .number(number)
         }
     }
 
-    public var description: String { json.serializedString() }
+    package var description: String { json.serializedString() }
 
-    public static func == (lhs: RequestID, rhs: RequestID) -> Bool {
+    package static func == (lhs: RequestID, rhs: RequestID) -> Bool {
         switch (lhs, rhs) {
         case (.string(let left), .string(let right)): left == right
         case (.number(let left), .number(let right)): left == right
@@ -37,7 +37,7 @@ public enum RequestID: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         switch self {
         case .string(let string): hasher.combine(0); hasher.combine(string)
         case .number(let number): hasher.combine(1); hasher.combine(number)

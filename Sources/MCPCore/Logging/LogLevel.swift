@@ -1,14 +1,14 @@
 /// Severity levels, ordered from most to least verbose: RFC 5424's, as MCP uses them.
-public enum LogLevel: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
+package enum LogLevel: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
     case debug, info, notice, warning, error, critical, alert, emergency
 
     /// The level named `name` (`"warning"`, `"error"`…), or nil.
-    public init?(name: String) {
+    package init?(name: String) {
         guard let level = LogLevel.allCases.first(where: { $0.description == name }) else { return nil }
         self = level
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .debug: "debug"
         case .info: "info"
@@ -21,5 +21,5 @@ public enum LogLevel: Int, Sendable, Comparable, CaseIterable, CustomStringConve
         }
     }
 
-    public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: LogLevel, rhs: LogLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import Locking
+import ConcurrencyHelpers
 
 /// Where log lines go. The process's one sink is standard error; tests capture lines instead.
-public protocol LogSink: Sendable {
+package protocol LogSink: Sendable {
     /// Writes one complete line (without its newline).
     func write(line: String)
 }
@@ -13,14 +13,14 @@ public protocol LogSink: Sendable {
 /// ```
 /// 2026-11-22T18:27:50.123Z warning hoursmith-mcp: Hoursmith asked us to slow down; retrying in 3 s
 /// ```
-public struct Logger: Sendable {
-    public var label: String
-    public var level: LogLevel
+package struct Logger: Sendable {
+    package var label: String
+    package var level: LogLevel
     /// What every line, and every stdout message of a server logging here, passes through.
-    public let redaction: any Redacting
+    package let redaction: any Redacting
     let sink: any LogSink
 
-    public init(
+    package init(
         label: String,
         level: LogLevel = .info,
         sink: any LogSink = StandardErrorSink.shared,
@@ -33,21 +33,21 @@ public struct Logger: Sendable {
     }
 
     /// `text` through the redaction.
-    public func redact(_ text: String) -> String { redaction.redact(text) }
+    package func redact(_ text: String) -> String { redaction.redact(text) }
 
-    public func isEnabled(_ level: LogLevel) -> Bool { level >= self.level }
+    package func isEnabled(_ level: LogLevel) -> Bool { level >= self.level }
 
     /// Writes `message` at `level`, when that level is enabled. The message is built only then.
-    public func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
+    package func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
         guard isEnabled(level) else { return }
         let text = Logger.oneLine(redact(message()))
         sink.write(line: "\(Logger.timestamp()) \(level) \(label): \(text)")
     }
 
-    public func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
-    public func info(_ message: @autoclosure () -> String) { log(.info, message()) }
-    public func warning(_ message: @autoclosure () -> String) { log(.warning, message()) }
-    public func error(_ message: @autoclosure () -> String) { log(.error, message()) }
+    package func debug(_ message: @autoclosure () -> String) { log(.debug, message()) }
+    package func info(_ message: @autoclosure () -> String) { log(.info, message()) }
+    package func warning(_ message: @autoclosure () -> String) { log(.warning, message()) }
+    package func error(_ message: @autoclosure () -> String) { log(.error, message()) }
 
     /// Line breaks inside a record are escaped, so one record is always one line.
     static func oneLine(_ text: String) -> String {
@@ -72,12 +72,12 @@ public struct Logger: Sendable {
 }
 
 /// Standard error, one whole line per write, serialized across threads.
-public final class StandardErrorSink: LogSink, Sendable {
-    public static let shared = StandardErrorSink()
+package final class StandardErrorSink: LogSink, Sendable {
+    package static let shared = StandardErrorSink()
     /// The descriptor, locked so that lines from different threads never interleave.
     private let descriptor = Locked(STDERR_FILENO)
 
-    public func write(line: String) {
+    package func write(line: String) {
         var bytes = Array(line.utf8)
         bytes.append(0x0A)
         descriptor.withLock { _ = FileDescriptorIO.writeAll($0, bytes) }

@@ -1,7 +1,7 @@
 /// What hides secrets in everything the server writes: each log line (``Logger``) and each stdout
 /// message (``LineWriter``, given the logger's). MCPCore knows no secrets; the executable installs
 /// one that hides API tokens.
-public protocol Redacting: Sendable {
+package protocol Redacting: Sendable {
     /// `text` with every secret hidden; the same string when there is none in it.
     func redact(_ text: String) -> String
 
@@ -11,8 +11,8 @@ public protocol Redacting: Sendable {
 }
 
 /// Hides nothing: for servers with no secrets, and tests.
-public struct NoRedaction: Redacting {
-    public init() {}
-    public func redact(_ text: String) -> String { text }
-    public func redacted(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? { nil }
+package struct NoRedaction: Redacting {
+    package init() {}
+    package func redact(_ text: String) -> String { text }
+    package func redacted(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? { nil }
 }

@@ -2,15 +2,15 @@ import JSONCore
 
 /// What `completion/complete` asks: the argument being typed, its text so far, and the values
 /// already chosen for the other arguments (`context.arguments`).
-public struct CompletionRequest: Sendable, Equatable {
+package struct CompletionRequest: Sendable, Equatable {
     /// The argument's (or template variable's) name.
-    public let argument: String
+    package let argument: String
     /// What was typed so far.
-    public let value: String
+    package let value: String
     /// The other arguments' values.
-    public let context: [String: String]
+    package let context: [String: String]
 
-    public init(argument: String, value: String, context: [String: String] = [:]) {
+    package init(argument: String, value: String, context: [String: String] = [:]) {
         self.argument = argument
         self.value = value
         self.context = context
@@ -19,23 +19,23 @@ public struct CompletionRequest: Sendable, Equatable {
 
 /// The answer to `completion/complete`: at most ``maxValues`` values, best first, with how many
 /// there are in all.
-public struct Completion: Sendable, Equatable {
+package struct Completion: Sendable, Equatable {
     /// The most values one answer carries (the protocol's limit).
-    public static let maxValues = 100
+    package static let maxValues = 100
 
-    public let values: [String]
-    public let total: Int
-    public let hasMore: Bool
+    package let values: [String]
+    package let total: Int
+    package let hasMore: Bool
 
     /// Every match, best first: the first ``maxValues`` are sent, with the count of all.
-    public init(matches: [String]) {
+    package init(matches: [String]) {
         values = Array(matches.prefix(Completion.maxValues))
         total = matches.count
         hasMore = matches.count > values.count
     }
 
     /// Nothing to suggest (free text, or an argument that names nothing).
-    public static let none = Completion(matches: [])
+    package static let none = Completion(matches: [])
 
     /// The members of `CompleteResult`.
     var members: JSONObject {
@@ -47,4 +47,4 @@ public struct Completion: Sendable, Equatable {
 
 /// Suggests values for one argument of a prompt or one variable of a resource template. A thrown
 /// ``JSONRPCError`` is the answer; any other error is answered with -32603.
-public typealias Completer = @Sendable (CompletionRequest, ToolContext) async throws -> Completion
+package typealias Completer = @Sendable (CompletionRequest, ToolContext) async throws -> Completion

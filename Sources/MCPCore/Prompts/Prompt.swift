@@ -2,15 +2,15 @@ import JSONCore
 
 /// One argument of a prompt: a field a person fills in (clients show it in a form, or after a
 /// slash command). Values are strings.
-public struct PromptArgument: Sendable {
-    public let name: String
-    public let title: String
-    public let description: String
-    public let isRequired: Bool
+package struct PromptArgument: Sendable {
+    package let name: String
+    package let title: String
+    package let description: String
+    package let isRequired: Bool
     /// The longest value accepted, in characters; a longer one is refused with -32602.
-    public let maxLength: Int
+    package let maxLength: Int
 
-    public init(name: String, title: String, description: String, isRequired: Bool = false, maxLength: Int = 255) {
+    package init(name: String, title: String, description: String, isRequired: Bool = false, maxLength: Int = 255) {
         self.name = name
         self.title = title
         self.description = description
@@ -31,32 +31,32 @@ public struct PromptArgument: Sendable {
 /// The values of a `prompts/get`, checked against the prompt's declaration before its handler
 /// runs: only its arguments, each a string within its length, the required ones present. An
 /// empty (or blank) value counts as not given, as clients send "" for a field left empty.
-public struct PromptArguments: Sendable, Equatable {
-    public let values: [String: String]
+package struct PromptArguments: Sendable, Equatable {
+    package let values: [String: String]
 
-    public init(_ values: [String: String]) {
+    package init(_ values: [String: String]) {
         self.values = values
     }
 
     /// The value given for `name`, or nil.
-    public subscript(name: String) -> String? { values[name] }
+    package subscript(name: String) -> String? { values[name] }
 }
 
 /// One message of a prompt's result. The text is what the client puts into the conversation.
-public struct PromptMessage: Sendable, Equatable {
-    public enum Role: String, Sendable {
+package struct PromptMessage: Sendable, Equatable {
+    package enum Role: String, Sendable {
         case user, assistant
     }
 
-    public let role: Role
-    public let text: String
+    package let role: Role
+    package let text: String
 
-    public init(role: Role, text: String) {
+    package init(role: Role, text: String) {
         self.role = role
         self.text = text
     }
 
-    public static func user(_ text: String) -> PromptMessage { PromptMessage(role: .user, text: text) }
+    package static func user(_ text: String) -> PromptMessage { PromptMessage(role: .user, text: text) }
 
     var json: JSON {
         ["role": .string(role.rawValue), "content": ["type": "text", "text": .string(ModelText.text(text))]]
@@ -64,11 +64,11 @@ public struct PromptMessage: Sendable, Equatable {
 }
 
 /// What `prompts/get` answers: a description and the messages.
-public struct PromptResult: Sendable, Equatable {
-    public let description: String?
-    public let messages: [PromptMessage]
+package struct PromptResult: Sendable, Equatable {
+    package let description: String?
+    package let messages: [PromptMessage]
 
-    public init(description: String?, messages: [PromptMessage]) {
+    package init(description: String?, messages: [PromptMessage]) {
         self.description = description
         self.messages = messages
     }
@@ -84,19 +84,19 @@ public struct PromptResult: Sendable, Equatable {
 
 /// Makes a prompt's messages from its checked arguments. A thrown ``JSONRPCError`` is the
 /// answer (e.g. -32602 for a value that names nothing); any other error is answered with -32603.
-public typealias PromptHandler = @Sendable (PromptArguments, ToolContext) async throws -> PromptResult
+package typealias PromptHandler = @Sendable (PromptArguments, ToolContext) async throws -> PromptResult
 
 /// A prompt, declared once: what `prompts/list` shows, the handler of `prompts/get`, and the
 /// completer of its arguments (`completion/complete`).
-public struct Prompt: Sendable {
-    public let name: String
-    public let title: String
-    public let description: String
-    public let arguments: [PromptArgument]
-    public let handler: PromptHandler
-    public let completer: Completer?
+package struct Prompt: Sendable {
+    package let name: String
+    package let title: String
+    package let description: String
+    package let arguments: [PromptArgument]
+    package let handler: PromptHandler
+    package let completer: Completer?
 
-    public init(
+    package init(
         name: String, title: String, description: String, arguments: [PromptArgument],
         completer: Completer? = nil, handler: @escaping PromptHandler
     ) {
@@ -110,13 +110,13 @@ public struct Prompt: Sendable {
 
     /// The same declaration, whose `prompts/get` and completions are answered with `error`
     /// (a prompt the client may not use now).
-    public func refusing(_ error: JSONRPCError) -> Prompt {
+    package func refusing(_ error: JSONRPCError) -> Prompt {
         Prompt(name: name, title: title, description: description, arguments: arguments,
                completer: { _, _ in throw error }, handler: { _, _ in throw error })
     }
 
     /// The prompt as `prompts/list` shows it in `version` (a `title` from 2025-06-18 on).
-    public func json(for version: ProtocolVersion) -> JSON {
+    package func json(for version: ProtocolVersion) -> JSON {
         var object: JSONObject = ["name": .string(name)]
         if version.hasStructuredOutput { object["title"] = .string(title) }
         object["description"] = .string(description)
@@ -155,7 +155,7 @@ public struct Prompt: Sendable {
 
 /// Where the server finds its prompts. Which prompts are listed may change while the server runs
 /// (e.g. once the user's role is known), but a prompt's declaration does not.
-public protocol PromptSource: Settling {
+package protocol PromptSource: Settling {
     /// The prompts to list now, in a stable order.
     func listedPrompts() -> [Prompt]
     /// The prompt a `prompts/get` or a completion names, whether or not it is listed now (one the

@@ -6,18 +6,18 @@ import Foundation
 /// A variable matches one or more characters up to the literal that follows it; it never spans
 /// `/`, `?` or `#`, so `hoursmith://projects/1/tasks` does not match the template above. Values
 /// are percent-decoded.
-public struct URITemplate: Sendable, Equatable, CustomStringConvertible {
+package struct URITemplate: Sendable, Equatable, CustomStringConvertible {
     enum Part: Sendable, Equatable {
         case literal(String)
         case variable(String)
     }
 
-    public let text: String
+    package let text: String
     let parts: [Part]
 
     /// A template from its text. Only simple expressions (`{name}`, a name of letters, digits and
     /// `_`) are allowed, never two in a row: anything else is a programming error.
-    public init(_ text: String) {
+    package init(_ text: String) {
         var parts: [Part] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
@@ -35,15 +35,15 @@ public struct URITemplate: Sendable, Equatable, CustomStringConvertible {
         self.parts = parts
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// The variables' names, in order.
-    public var variables: [String] {
+    package var variables: [String] {
         parts.compactMap { if case .variable(let name) = $0 { name } else { nil } }
     }
 
     /// The variables' values when `uri` matches; nil when it does not.
-    public func match(_ uri: String) -> [String: String]? {
+    package func match(_ uri: String) -> [String: String]? {
         var values: [String: String] = [:]
         var rest = Substring(uri)
         for (index, part) in parts.enumerated() {

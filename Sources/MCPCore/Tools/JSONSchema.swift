@@ -14,8 +14,8 @@ import JSONCore
 ///     "hours": .number("Hours worked, e.g. 1.5.", exclusiveMinimum: 0, maximum: 24),
 /// ], required: ["project_id", "hours"])
 /// ```
-public struct JSONSchema: Sendable, Equatable {
-    public indirect enum Kind: Sendable, Equatable {
+package struct JSONSchema: Sendable, Equatable {
+    package indirect enum Kind: Sendable, Equatable {
         case string(StringRules)
         case integer(NumberRules)
         case number(NumberRules)
@@ -26,45 +26,45 @@ public struct JSONSchema: Sendable, Equatable {
         case any
     }
 
-    public struct StringRules: Sendable, Equatable {
-        public var allowed: [String]?
-        public var format: String?
-        public var pattern: String?
+    package struct StringRules: Sendable, Equatable {
+        package var allowed: [String]?
+        package var format: String?
+        package var pattern: String?
         /// How the pattern reads to a person, for error messages: "a date (YYYY-MM-DD)".
-        public var patternHint: String?
-        public var minLength: Int?
-        public var maxLength: Int?
+        package var patternHint: String?
+        package var minLength: Int?
+        package var maxLength: Int?
     }
 
-    public struct NumberRules: Sendable, Equatable {
-        public var minimum: Double?
-        public var maximum: Double?
-        public var exclusiveMinimum: Double?
-        public var exclusiveMaximum: Double?
+    package struct NumberRules: Sendable, Equatable {
+        package var minimum: Double?
+        package var maximum: Double?
+        package var exclusiveMinimum: Double?
+        package var exclusiveMaximum: Double?
     }
 
-    public struct ArrayRules: Sendable, Equatable {
-        public var minItems: Int?
-        public var maxItems: Int?
-        public var uniqueItems: Bool
+    package struct ArrayRules: Sendable, Equatable {
+        package var minItems: Int?
+        package var maxItems: Int?
+        package var uniqueItems: Bool
     }
 
-    public struct Property: Sendable, Equatable {
-        public let name: String
-        public let schema: JSONSchema
+    package struct Property: Sendable, Equatable {
+        package let name: String
+        package let schema: JSONSchema
 
-        public init(name: String, schema: JSONSchema) {
+        package init(name: String, schema: JSONSchema) {
             self.name = name
             self.schema = schema
         }
     }
 
-    public var kind: Kind
-    public var description: String?
+    package var kind: Kind
+    package var description: String?
     /// Whether `null` is accepted as well (written as a type list, e.g. `["string", "null"]`).
-    public var isNullable = false
+    package var isNullable = false
 
-    public init(kind: Kind, description: String? = nil) {
+    package init(kind: Kind, description: String? = nil) {
         self.kind = kind
         self.description = description
     }
@@ -73,7 +73,7 @@ public struct JSONSchema: Sendable, Equatable {
 // MARK: - Building
 
 extension JSONSchema {
-    public static func string(
+    package static func string(
         _ description: String? = nil, enum allowed: [String]? = nil, format: String? = nil,
         pattern: String? = nil, patternHint: String? = nil, minLength: Int? = nil, maxLength: Int? = nil
     ) -> JSONSchema {
@@ -83,12 +83,12 @@ extension JSONSchema {
         return JSONSchema(kind: .string(rules), description: description)
     }
 
-    public static func integer(_ description: String? = nil, minimum: Int? = nil, maximum: Int? = nil) -> JSONSchema {
+    package static func integer(_ description: String? = nil, minimum: Int? = nil, maximum: Int? = nil) -> JSONSchema {
         let rules = NumberRules(minimum: minimum.map(Double.init), maximum: maximum.map(Double.init))
         return JSONSchema(kind: .integer(rules), description: description)
     }
 
-    public static func number(
+    package static func number(
         _ description: String? = nil, minimum: Double? = nil, maximum: Double? = nil,
         exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil
     ) -> JSONSchema {
@@ -97,11 +97,11 @@ extension JSONSchema {
         return JSONSchema(kind: .number(rules), description: description)
     }
 
-    public static func boolean(_ description: String? = nil) -> JSONSchema {
+    package static func boolean(_ description: String? = nil) -> JSONSchema {
         JSONSchema(kind: .boolean, description: description)
     }
 
-    public static func array(
+    package static func array(
         of items: JSONSchema, _ description: String? = nil, minItems: Int? = nil, maxItems: Int? = nil,
         uniqueItems: Bool = false
     ) -> JSONSchema {
@@ -111,7 +111,7 @@ extension JSONSchema {
 
     /// An object with these properties, in this order. Closed (`additionalProperties: false`)
     /// unless said otherwise; `required` must name declared properties.
-    public static func object(
+    package static func object(
         _ properties: KeyValuePairs<String, JSONSchema>, required: [String] = [], description: String? = nil,
         additionalProperties: Bool = false
     ) -> JSONSchema {
@@ -119,7 +119,7 @@ extension JSONSchema {
                description: description, additionalProperties: additionalProperties)
     }
 
-    public static func object(
+    package static func object(
         _ properties: [Property], required: [String] = [], description: String? = nil,
         additionalProperties: Bool = false
     ) -> JSONSchema {
@@ -130,24 +130,24 @@ extension JSONSchema {
     }
 
     /// Any JSON value.
-    public static func any(_ description: String? = nil) -> JSONSchema {
+    package static func any(_ description: String? = nil) -> JSONSchema {
         JSONSchema(kind: .any, description: description)
     }
 
     /// The same schema, also accepting `null`.
-    public func nullable() -> JSONSchema {
+    package func nullable() -> JSONSchema {
         var copy = self
         copy.isNullable = true
         return copy
     }
 
     /// The properties, when this is an object schema.
-    public var properties: [Property] {
+    package var properties: [Property] {
         if case .object(let properties, _, _) = kind { properties } else { [] }
     }
 
     /// The required property names, when this is an object schema.
-    public var required: [String] {
+    package var required: [String] {
         if case .object(_, let required, _) = kind { required } else { [] }
     }
 
@@ -155,7 +155,7 @@ extension JSONSchema {
     /// with neither `maxLength` nor `enum`, of arrays without `maxItems`, of any-values, and of
     /// objects open to other members (`items[]` stands for an array's items). An input schema
     /// should have none, so that what a call costs is bounded before it is read.
-    public var unboundedPaths: [String] {
+    package var unboundedPaths: [String] {
         var paths: [String] = []
         collectUnbounded(at: "", into: &paths)
         return paths
@@ -186,7 +186,7 @@ extension JSONSchema {
 
 extension JSONSchema {
     /// The schema as JSON Schema 2020-12 JSON.
-    public var json: JSON {
+    package var json: JSON {
         var object = JSONObject()
         let typeName: String?
         switch kind {

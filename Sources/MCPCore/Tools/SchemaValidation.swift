@@ -20,21 +20,21 @@ import JSONCore
 /// significant digits times a power of ten from 10^-128 to 10^127
 /// (``JSONNumber/fits(significantDigits:exponents:)``; convert from
 /// ``JSONNumber/canonicalLiteral``). So `1e300` is out of range, never absent.
-public struct SchemaValidator: Sendable {
-    public let schema: JSONSchema
+package struct SchemaValidator: Sendable {
+    package let schema: JSONSchema
 
     /// The most problems reported for one call.
-    public static let problemLimit = 5
+    package static let problemLimit = 5
 
     /// The most characters of a given value shown in a message.
     static let shownLength = 40
 
-    public init(_ schema: JSONSchema) {
+    package init(_ schema: JSONSchema) {
         self.schema = schema
     }
 
     /// The problems with `value`, one sentence each (at most ``problemLimit``); empty when it is valid.
-    public func problems(in value: JSON) -> [String] {
+    package func problems(in value: JSON) -> [String] {
         var report = Report(collecting: true)
         check(value, against: schema, path: "", into: &report)
         return report.problems

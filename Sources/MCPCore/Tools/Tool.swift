@@ -1,13 +1,13 @@
 import JSONCore
 
 /// What a tool does to the world, stated explicitly for every tool (MCP tool annotations).
-public struct ToolAnnotations: Sendable, Equatable {
-    public let readOnlyHint: Bool
-    public let destructiveHint: Bool
-    public let idempotentHint: Bool
-    public let openWorldHint: Bool
+package struct ToolAnnotations: Sendable, Equatable {
+    package let readOnlyHint: Bool
+    package let destructiveHint: Bool
+    package let idempotentHint: Bool
+    package let openWorldHint: Bool
 
-    public init(readOnlyHint: Bool, destructiveHint: Bool, idempotentHint: Bool, openWorldHint: Bool) {
+    package init(readOnlyHint: Bool, destructiveHint: Bool, idempotentHint: Bool, openWorldHint: Bool) {
         self.readOnlyHint = readOnlyHint
         self.destructiveHint = destructiveHint
         self.idempotentHint = idempotentHint
@@ -16,19 +16,19 @@ public struct ToolAnnotations: Sendable, Equatable {
 }
 
 /// Runs a tool: validated arguments in, a result out. A thrown error becomes an error result.
-public typealias ToolHandler = @Sendable (ToolArguments, ToolContext) async throws -> ToolResult
+package typealias ToolHandler = @Sendable (ToolArguments, ToolContext) async throws -> ToolResult
 
 /// A tool, declared once: what the model sees in `tools/list` and the handler that runs it.
-public struct Tool: Sendable {
-    public let name: String
-    public let title: String
-    public let description: String
-    public let inputSchema: JSONSchema
-    public let outputSchema: JSONSchema?
-    public let annotations: ToolAnnotations
-    public let handler: ToolHandler
+package struct Tool: Sendable {
+    package let name: String
+    package let title: String
+    package let description: String
+    package let inputSchema: JSONSchema
+    package let outputSchema: JSONSchema?
+    package let annotations: ToolAnnotations
+    package let handler: ToolHandler
 
-    public init(
+    package init(
         name: String, title: String, description: String, inputSchema: JSONSchema, outputSchema: JSONSchema?,
         annotations: ToolAnnotations, handler: @escaping ToolHandler
     ) {
@@ -42,14 +42,14 @@ public struct Tool: Sendable {
     }
 
     /// The same declaration with another handler (e.g. one that refuses without acting).
-    public func replacingHandler(_ handler: @escaping ToolHandler) -> Tool {
+    package func replacingHandler(_ handler: @escaping ToolHandler) -> Tool {
         Tool(name: name, title: title, description: description, inputSchema: inputSchema,
              outputSchema: outputSchema, annotations: annotations, handler: handler)
     }
 
     /// The tool as `tools/list` shows it in `version`: fields the revision does not define are
     /// left out (no `title`/`outputSchema` before 2025-06-18, no annotations before 2025-03-26).
-    public func json(for version: ProtocolVersion) -> JSON {
+    package func json(for version: ProtocolVersion) -> JSON {
         var object: JSONObject = ["name": .string(name)]
         if version.hasStructuredOutput { object["title"] = .string(title) }
         object["description"] = .string(description)
@@ -72,7 +72,7 @@ public struct Tool: Sendable {
 /// Where the server finds its tools. Which tools are listed may change while the server runs
 /// (e.g. once the user's role is known; call ``MCPServer/toolListChanged()`` when it does), but a
 /// tool's declaration — everything but its handler — does not: the server caches its JSON.
-public protocol ToolSource: Settling {
+package protocol ToolSource: Settling {
     /// The tools to list now, in a stable order.
     func listedTools() -> [Tool]
     /// The tool a call names, whether or not it is listed now; nil when there is no such tool

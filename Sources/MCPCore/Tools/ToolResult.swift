@@ -2,37 +2,37 @@ import JSONCore
 
 /// Validated tool arguments, with typed accessors. A handler runs only after its arguments
 /// matched the tool's input schema, so the accessors only return nil for absent (or null) ones.
-public struct ToolArguments: Sendable {
-    public let object: JSONObject
+package struct ToolArguments: Sendable {
+    package let object: JSONObject
 
-    public init(_ object: JSONObject) {
+    package init(_ object: JSONObject) {
         self.object = object
     }
 
-    public subscript(name: String) -> JSON? { object[name] }
+    package subscript(name: String) -> JSON? { object[name] }
 
     /// Whether the argument was given, even as null.
-    public func contains(_ name: String) -> Bool { object[name] != nil }
+    package func contains(_ name: String) -> Bool { object[name] != nil }
     /// Whether the argument was given as an explicit null (e.g. "clear this field").
-    public func isNull(_ name: String) -> Bool { object[name]?.isNull == true }
+    package func isNull(_ name: String) -> Bool { object[name]?.isNull == true }
 
-    public func string(_ name: String) -> String? { object[name]?.stringValue }
-    public func int(_ name: String) -> Int? { object[name]?.intValue }
-    public func bool(_ name: String) -> Bool? { object[name]?.boolValue }
-    public func number(_ name: String) -> JSONNumber? { object[name]?.numberValue }
-    public func array(_ name: String) -> [JSON]? { object[name]?.arrayValue }
-    public func ints(_ name: String) -> [Int]? { array(name)?.compactMap(\.intValue) }
+    package func string(_ name: String) -> String? { object[name]?.stringValue }
+    package func int(_ name: String) -> Int? { object[name]?.intValue }
+    package func bool(_ name: String) -> Bool? { object[name]?.boolValue }
+    package func number(_ name: String) -> JSONNumber? { object[name]?.numberValue }
+    package func array(_ name: String) -> [JSON]? { object[name]?.arrayValue }
+    package func ints(_ name: String) -> [Int]? { array(name)?.compactMap(\.intValue) }
 }
 
 /// An error a handler throws to end a call with this message as the tool error.
-public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
+package struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let message: String
 
-    public init(_ message: String) {
+    package init(_ message: String) {
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// The outcome of a tool call: structured content (with the same JSON as text), or an error
@@ -45,18 +45,18 @@ public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
 /// A success keeps only its content's serialized text — made once, and written into the reply
 /// both as the value and as the text block — so a large result's JSON tree is freed as soon as
 /// it has been serialized.
-public struct ToolResult: Sendable, Equatable {
-    public let isError: Bool
+package struct ToolResult: Sendable, Equatable {
+    package let isError: Bool
     /// The text block, as UTF-8: for a success, the structured content serialized.
     let textUTF8: [UInt8]
     /// The text block escaped as a JSON string's contents, when the tool wrote it already.
     private let escapedTextUTF8: [UInt8]?
     private let isStructured: Bool
 
-    public var text: String { String(decoding: textUTF8, as: UTF8.self) }
+    package var text: String { String(decoding: textUTF8, as: UTF8.self) }
 
     /// A success; its strings are sanitized as it is serialized.
-    public static func success(_ content: JSON) -> ToolResult {
+    package static func success(_ content: JSON) -> ToolResult {
         var writer = JSONWriter(sanitizing: true)
         writer.write(content)
         return ToolResult(isError: false, textUTF8: writer.bytes, escapedTextUTF8: nil, isStructured: true)
@@ -67,7 +67,7 @@ public struct ToolResult: Sendable, Equatable {
     /// and `escaped` the same text escaped as a JSON string's contents
     /// (``JSONWriter/writeStringContents(utf8:)``). A long list can so be written, both ways,
     /// piece by piece as its pages arrive. Both are checked in debug builds.
-    public static func success(serializedObject object: [UInt8], escaped: [UInt8]) -> ToolResult {
+    package static func success(serializedObject object: [UInt8], escaped: [UInt8]) -> ToolResult {
         assert(escaped == object.withUnsafeBufferPointer { text in
             var writer = JSONWriter()
             writer.writeStringContents(utf8: text)
@@ -86,11 +86,11 @@ public struct ToolResult: Sendable, Equatable {
     }
 
     /// A tool error; the message is sanitized.
-    public static func failure(_ message: String) -> ToolResult {
+    package static func failure(_ message: String) -> ToolResult {
         ToolResult(isError: true, textUTF8: Array(TextSanitizer.sanitized(message).utf8), escapedTextUTF8: nil, isStructured: false)
     }
 
-    public static func == (lhs: ToolResult, rhs: ToolResult) -> Bool {
+    package static func == (lhs: ToolResult, rhs: ToolResult) -> Bool {
         lhs.isError == rhs.isError && lhs.isStructured == rhs.isStructured && lhs.textUTF8 == rhs.textUTF8
     }
 

@@ -10,25 +10,25 @@ import Darwin
 /// bytes (not counting its `\n` or `\r\n`) is not kept in memory: its bytes are counted and
 /// dropped, and it is reported as oversized, with that length, when its newline (or the end of
 /// input) arrives. How the input is cut into chunks changes none of this.
-public struct LineFramer {
-    public enum Event {
+package struct LineFramer {
+    package enum Event {
         /// A complete line, without its line break. The buffer is valid only during the callback.
         case line(UnsafeRawBufferPointer)
         /// A line of `length` bytes that was over the limit and has been discarded.
         case oversized(length: Int)
     }
 
-    public let maxLineLength: Int
+    package let maxLineLength: Int
     private var partial: [UInt8] = []
     /// The line being discarded: its length so far and its last byte (a `\r` to leave uncounted).
     private var discarded: (length: Int, last: UInt8)?
 
-    public init(maxLineLength: Int) {
+    package init(maxLineLength: Int) {
         self.maxLineLength = maxLineLength
     }
 
     /// Feeds the next chunk of input; `emit` is called for each line it completes.
-    public mutating func push(_ chunk: UnsafeRawBufferPointer, _ emit: (Event) -> Void) {
+    package mutating func push(_ chunk: UnsafeRawBufferPointer, _ emit: (Event) -> Void) {
         guard let base = chunk.baseAddress else { return }
         var position = 0
         while position < chunk.count {
@@ -45,7 +45,7 @@ public struct LineFramer {
     }
 
     /// Ends the input: an unterminated last line is delivered as if it had its newline.
-    public mutating func finish(_ emit: (Event) -> Void) {
+    package mutating func finish(_ emit: (Event) -> Void) {
         if !partial.isEmpty || discarded != nil {
             completeLine(with: UnsafeRawBufferPointer(start: nil, count: 0), emit)
         }

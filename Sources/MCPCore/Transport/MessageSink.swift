@@ -1,9 +1,9 @@
 import Foundation
 import JSONCore
-import Locking
+import ConcurrencyHelpers
 
 /// Where the server's messages go: one message, written as one whole line.
-public protocol MessageSink: Sendable {
+package protocol MessageSink: Sendable {
     /// Writes one serialized message (without its newline) as one line. Returns false when the
     /// output is gone (the client left).
     @discardableResult
@@ -17,30 +17,30 @@ public protocol MessageSink: Sendable {
 
 /// A serialized message in one or more pieces, written one after another as one line: a large
 /// tool result goes out from the buffers it was made in, without first being copied into one.
-public struct SerializedMessage: Sendable {
-    public let pieces: [[UInt8]]
+package struct SerializedMessage: Sendable {
+    package let pieces: [[UInt8]]
 
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         pieces = [bytes]
     }
 
-    public init(pieces: [[UInt8]]) {
+    package init(pieces: [[UInt8]]) {
         self.pieces = pieces
     }
 
     /// The message in one buffer.
-    public var bytes: [UInt8] { pieces.count == 1 ? pieces[0] : Array(pieces.joined()) }
+    package var bytes: [UInt8] { pieces.count == 1 ? pieces[0] : Array(pieces.joined()) }
 }
 
 extension MessageSink {
     /// Serializes `message` and writes it as one line.
     @discardableResult
-    public func send(_ message: JSON) -> Bool {
+    package func send(_ message: JSON) -> Bool {
         send(line: message.serialized())
     }
 
     @discardableResult
-    public func send(_ message: SerializedMessage) -> Bool {
+    package func send(_ message: SerializedMessage) -> Bool {
         send(line: message.bytes)
     }
 }
@@ -51,7 +51,7 @@ extension MessageSink {
 /// tokens), so nothing reaches stdout around it, whatever field a secret was in. Messages arrive
 /// serialized and are written under a lock, so concurrent replies never interleave. The first failed write (`EPIPE`: the client closed our stdout) calls `onFailure`
 /// once, and later messages are dropped.
-public final class LineWriter: MessageSink, Sendable {
+package final class LineWriter: MessageSink, Sendable {
     private let descriptor: Int32
     /// Whether a write failed; writes happen under its lock, so that lines never interleave.
     private let failed = Locked(false)
@@ -60,7 +60,7 @@ public final class LineWriter: MessageSink, Sendable {
     /// Pieces this long or longer are written on their own; shorter ones are gathered.
     private static let largePiece = 16 * 1024
 
-    public init(
+    package init(
         descriptor: Int32, redaction: any Redacting = NoRedaction(),
         onFailure: @escaping @Sendable (Int32) -> Void
     ) {
@@ -70,13 +70,13 @@ public final class LineWriter: MessageSink, Sendable {
     }
 
     @discardableResult
-    public func send(line: [UInt8]) -> Bool {
+    package func send(line: [UInt8]) -> Bool {
         send(SerializedMessage(line))
     }
 
     /// Writes the pieces of one message, redacted, then a newline.
     @discardableResult
-    public func send(_ message: SerializedMessage) -> Bool {
+    package func send(_ message: SerializedMessage) -> Bool {
         let message = redacted(message)
         enum Outcome { case written, dropped, failed(Int32) }
         let outcome: Outcome = failed.withLock { failed in

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Locking
+import ConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc
@@ -20,13 +20,13 @@ import Darwin
 /// after a signal, or once stdout is gone, for `shutdownGrace` at most (a signal during the first
 /// wait cuts it to that too). A call still unanswered then is named in the log, and whether it
 /// may have changed something.
-public final class StdioServer: Sendable {
-    public let server: MCPServer
+package final class StdioServer: Sendable {
+    package let server: MCPServer
     private let input: Int32
     private let shutdown: ShutdownSignal
     private let logger: Logger
 
-    public init(
+    package init(
         configuration: ServerConfiguration, tools: any ToolSource, prompts: (any PromptSource)? = nil,
         resources: (any ResourceSource)? = nil, logger: Logger, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO
     ) {
@@ -46,7 +46,7 @@ public final class StdioServer: Sendable {
     ///
     /// - Parameter handlingSignals: whether SIGTERM and SIGINT stop the server (true for the
     ///   process's own server; tests that run a server in-process pass false).
-    public func run(handlingSignals: Bool = true) -> Int32 {
+    package func run(handlingSignals: Bool = true) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         let signalSources = (handlingSignals ? [SIGTERM, SIGINT] : []).map { (number: Int32) -> any DispatchSourceSignal in
             signal(number, SIG_IGN)

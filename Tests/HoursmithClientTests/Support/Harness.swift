@@ -1,6 +1,6 @@
 import Foundation
 import HoursmithSandbox
-import Locking
+import ConcurrencyHelpers
 @testable import HoursmithClient
 
 /// A fresh sandbox and a client of it, with a virtual clock (retries and pacing do not wait for

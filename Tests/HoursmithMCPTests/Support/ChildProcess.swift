@@ -1,6 +1,6 @@
 import CTestProcess
 import Foundation
-import Locking
+import ConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc

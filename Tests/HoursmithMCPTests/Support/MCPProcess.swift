@@ -1,7 +1,6 @@
 import Foundation
 @testable import JSONCore
-import Locking
-import TestSupport
+import ConcurrencyHelpers
 import Testing
 
 #if canImport(Glibc)
