@@ -1,20 +1,24 @@
 import Testing
 @testable import HoursmithServer
 
-/// The catalog's static list of names (what `--help` shows and the tool options are checked
-/// against, without building a tool) is the built catalog's, toolset by toolset, in order.
+/// The catalog table: names unique, toolsets listed together and in order (what `--help` shows
+/// and the tool options are checked against), and the selections the options make.
 @Suite struct CatalogTests {
-    @Test func theStaticNamesAreTheBuiltCatalogs() {
-        let built = Catalog.tools(ToolEnvironment(session: HoursmithSession(access: .unavailable(""))))
-        #expect(Catalog.names.flatMap(\.tools) == built.map(\.name))
-        for (toolset, names) in Catalog.names {
-            #expect(names == built.filter { $0.toolset == toolset }.map(\.name), "toolset \(toolset)")
+    @Test func namesAreUniqueAndToolsetsAreListedTogetherInOrder() {
+        let names = Catalog.tools.map(\.name)
+        #expect(Set(names).count == names.count, "a tool name is declared twice")
+        for name in names {
+            #expect(name.allSatisfy { $0.isLowercase || $0 == "_" }, "\(name) is not snake_case")
         }
-        #expect(Catalog.names.map(\.toolset) == Toolset.allCases, "every toolset, in order")
+        let runs = Catalog.tools.map(\.toolset).reduce(into: [Toolset]()) { runs, toolset in
+            if runs.last != toolset { runs.append(toolset) }
+        }
+        #expect(runs == Toolset.allCases, "each toolset's tools stand together, toolsets in their declared order")
+        #expect(Catalog.names.flatMap(\.tools) == names)
     }
 
     @Test func aSelectionKeepsWhatTheOptionsAllowAndNothingTheyExclude() throws {
-        let built = Catalog.tools(ToolEnvironment(session: HoursmithSession(access: .unavailable(""))))
+        let built = Catalog.tools
         func selected(_ arguments: [String]) throws -> [String] {
             let selection = try ToolSelection.make(from: Options.parse(arguments, environment: [:]))
             return built.filter(selection.includes).map(\.name)

@@ -49,7 +49,7 @@ package enum HoursmithApp {
         let session = HoursmithSession(access: access) { role in listChanges.roleBecameKnown(role) }
         let environment = ToolEnvironment(session: session, budget: ResultBudget(tokens: options.maxResultTokens))
         let memoryTrim = IdleMemoryTrim()
-        let surface = ToolSurface(catalog: Catalog.tools(environment), selection: selection, session: session,
+        let surface = ToolSurface(catalog: Catalog.tools, selection: selection, environment: environment,
                                   afterEachCall: memoryTrim.callFinished)
         let prompts = PromptSurface(catalog: PromptCatalog.all, tools: surface, environment: environment)
         let resources = ResourceSurface(

@@ -23,16 +23,45 @@ struct Audience: Sendable, Equatable {
     func includes(_ role: Role) -> Bool { roles.contains(role) }
 }
 
-/// One tool of the catalog: what MCP sees, plus what the surface needs to decide who sees it.
+/// One tool of the catalog, declared once as data: what MCP shows (name, schemas, annotations),
+/// who may use it, and its body. ``ToolSurface`` binds the body to the session.
 struct CatalogTool: Sendable {
+    let name: String
     let toolset: Toolset
-    let tool: Tool
+    let title: String
+    let description: String
+    let input: JSONSchema
+    let output: JSONSchema
+    let annotations: ToolAnnotations
     let audience: Audience
     /// What the tool does, for refusals: "delete clients".
     let action: String
+    let body: ToolBody
 
-    var name: String { tool.name }
-    var isReadOnly: Bool { tool.annotations.readOnlyHint }
+    init(
+        _ name: String, in toolset: Toolset, title: String, description: String,
+        input: JSONSchema, output: JSONSchema, annotations: ToolAnnotations,
+        audience: Audience, action: String, body: @escaping ToolBody
+    ) {
+        self.name = name
+        self.toolset = toolset
+        self.title = title
+        self.description = description
+        self.input = input
+        self.output = output
+        self.annotations = annotations
+        self.audience = audience
+        self.action = action
+        self.body = body
+    }
+
+    var isReadOnly: Bool { annotations.readOnlyHint }
+
+    /// The MCP tool, whose calls `handler` answers.
+    func tool(handler: @escaping ToolHandler) -> Tool {
+        Tool(name: name, title: title, description: description, inputSchema: input, outputSchema: output,
+             annotations: annotations, handler: handler)
+    }
 }
 
 extension ToolAnnotations {
@@ -52,41 +81,3 @@ extension ToolAnnotations {
 /// A tool's body: the call in, the structured result out. Throwing `HoursmithError` or
 /// `ToolError` ends the call with a tool error; the catalog maps the first in one place.
 typealias ToolBody = @Sendable (ToolCall) async throws -> JSON
-
-extension ToolEnvironment {
-    /// Declares a catalog tool whose handler runs `body` with the session's client.
-    func tool(
-        _ name: String, in toolset: Toolset, title: String, description: String,
-        input: JSONSchema, output: JSONSchema, annotations: ToolAnnotations,
-        audience: Audience, action: String, body: @escaping ToolBody
-    ) -> CatalogTool {
-        declare(name, in: toolset, title: title, description: description, input: input, output: output,
-                annotations: annotations, audience: audience, action: action) { call in
-            // The one place every result is held to the budget.
-            let json = try await body(call)
-            guard let fitted = call.budget.fit(json, hint: "Ask for less: a narrower filter or period, or fewer items.") else {
-                return .failure("The result of \(name) is larger than the result budget (\(call.budget.tokens) tokens), "
-                    + "even cut down. Ask for less (a narrower filter or period), or raise the budget with "
-                    + "--max-result-tokens (HOURSMITH_MAX_RESULT_TOKENS).")
-            }
-            return .success(fitted)
-        }
-    }
-
-    private func declare(
-        _ name: String, in toolset: Toolset, title: String, description: String,
-        input: JSONSchema, output: JSONSchema, annotations: ToolAnnotations,
-        audience: Audience, action: String, result: @escaping @Sendable (ToolCall) async throws -> ToolResult
-    ) -> CatalogTool {
-        let environment = self
-        let declaration = Tool(
-            name: name, title: title, description: description, inputSchema: input, outputSchema: output,
-            annotations: annotations
-        ) { arguments, context in
-            try await environment.session.withDeadline(of: context) {
-                try await environment.run(action: action, audience: audience, arguments: arguments, context: context, body: result)
-            }
-        }
-        return CatalogTool(toolset: toolset, tool: declaration, audience: audience, action: action)
-    }
-}

@@ -3,37 +3,6 @@ import HoursmithClient
 import JSONCore
 import MCPCore
 
-/// What every tool handler can reach: the session with Hoursmith. Tools are declared with
-/// ``tool(_:in:title:description:input:output:annotations:audience:action:body:)``.
-struct ToolEnvironment: Sendable {
-    let session: HoursmithSession
-    var budget = ResultBudget()
-
-    /// Runs a tool's body: the client and `/me` first (so 401 and 402 read the same on every
-    /// tool, and a role that may never use the tool is refused before any request), then the
-    /// body; `HoursmithError` becomes a tool error through ``ErrorMessages``.
-    func run(
-        action: String, audience: Audience, arguments: ToolArguments, context: ToolContext,
-        body: (ToolCall) async throws -> ToolResult
-    ) async throws -> ToolResult {
-        do {
-            let client = try session.client()
-            let me = try await session.me()
-            guard audience.includes(me.user.role) else {
-                return .failure(ErrorMessages.forbidden(action: action, role: me.user.role))
-            }
-            let call = ToolCall(arguments: arguments, context: context, client: client, me: me, budget: budget,
-                                directory: session.directory)
-            return try await body(call)
-        } catch let error as HoursmithError {
-            if error.kind == .cancelled, Task.isCancelled { throw CancellationError() }
-            return .failure(ErrorMessages.message(for: error, action: action, role: session.knownRole))
-        } catch let error as ToolError {
-            return .failure(error.message)
-        }
-    }
-}
-
 /// One tool call: its arguments (validated against the tool's schema), the MCP context, the
 /// client, and the workspace facts. Accessors read arguments the schema has already checked;
 /// what a schema cannot say (a real calendar date, `from` before `to`) is checked here, with a

@@ -2,67 +2,42 @@ import HoursmithClient
 import ConcurrencyHelpers
 import MCPCore
 
-/// Which tools of the catalog this process offers, from the options: toolsets and tools to
-/// allow, tools to exclude, read-only. Exclusions and read-only always win.
-struct ToolSelection: Equatable {
-    private let options: Options
-
-    /// The selection `options` ask for; unknown names are refused (exit 2).
-    static func make(from options: Options) throws(OptionsError) -> ToolSelection {
-        let allNames = Catalog.names.flatMap(\.tools)
-        let toolsetNames = Toolset.allCases.map(\.rawValue)
-        for name in options.toolsets ?? [] where !toolsetNames.contains(name) {
-            throw OptionsError("Unknown toolset \"\(name)\". Toolsets: \(toolsetNames.joined(separator: ", ")).")
-        }
-        for name in (options.tools ?? []) + options.excludedTools where !allNames.contains(name) {
-            throw OptionsError("Unknown tool \"\(name)\". Run hoursmith-mcp --help for the tools.")
-        }
-        return ToolSelection(options: options)
-    }
-
-    /// Whether the selection offers `entry`.
-    func includes(_ entry: CatalogTool) -> Bool {
-        var allowed = options.toolsets == nil && options.tools == nil
-        if let toolsets = options.toolsets, toolsets.contains(entry.toolset.rawValue) { allowed = true }
-        if let tools = options.tools, tools.contains(entry.name) { allowed = true }
-        if options.excludedTools.contains(entry.name) { return false }
-        if options.readOnly && !entry.isReadOnly { return false }
-        return allowed
-    }
-}
-
 /// The tools MCP clients see: the selection, narrowed to the token's role once `GET /me` told it.
 ///
 /// Until the role is known (or when `/me` fails), every selected tool is listed and the API
 /// decides. Once it is known, tools the role can never use are not listed, and a call to one is
 /// refused with the words of the API's 403, without a request.
 struct ToolSurface: ToolSource {
-    let catalog: [CatalogTool]
+    /// The selected tools of the catalog, each with its MCP tool bound to the session.
+    private let entries: [(entry: CatalogTool, tool: Tool)]
     let session: HoursmithSession
     /// Set once a list was held for `/me`: later lists are not held again.
     private let held = Locked(false)
     /// Runs after every call, whatever its outcome (the server gives freed memory back with it).
     let afterEachCall: @Sendable () -> Void
 
-    init(catalog: [CatalogTool], selection: ToolSelection, session: HoursmithSession, afterEachCall: @escaping @Sendable () -> Void = {}) {
-        self.catalog = catalog.filter(selection.includes)
-        self.session = session
+    init(catalog: [CatalogTool], selection: ToolSelection, environment: ToolEnvironment, afterEachCall: @escaping @Sendable () -> Void = {}) {
+        entries = catalog.filter(selection.includes).map { ($0, $0.tool(handler: environment.handler(for: $0))) }
+        session = environment.session
         self.afterEachCall = afterEachCall
     }
 
+    /// The selected tools of the catalog.
+    var catalog: [CatalogTool] { entries.map(\.entry) }
+
     func listedTools() -> [Tool] {
-        guard let role = session.knownRole else { return catalog.map(\.tool) }
-        return catalog.filter { $0.audience.includes(role) }.map(\.tool)
+        guard let role = session.knownRole else { return entries.map(\.tool) }
+        return entries.filter { $0.entry.audience.includes(role) }.map(\.tool)
     }
 
     func tool(named name: String) -> Tool? {
-        guard let entry = catalog.first(where: { $0.name == name }) else { return nil }
-        var handler = entry.tool.handler
+        guard let (entry, tool) = entries.first(where: { $0.entry.name == name }) else { return nil }
+        var handler = tool.handler
         if let role = session.knownRole, !entry.audience.includes(role) {
             let refusal = ErrorMessages.forbidden(action: entry.action, role: role)
             handler = { _, _ in .failure(refusal) }
         }
-        return entry.tool.replacingHandler { [handler, afterEachCall] arguments, context in
+        return tool.replacingHandler { [handler, afterEachCall] arguments, context in
             defer { afterEachCall() }
             return try await handler(arguments, context)
         }

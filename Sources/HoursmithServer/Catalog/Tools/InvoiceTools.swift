@@ -5,46 +5,40 @@ import MCPCore
 
 /// Invoices: list, read, and create (billing a period's uninvoiced work, or explicit lines).
 enum InvoiceTools {
-    static func all(_ environment: ToolEnvironment) -> [CatalogTool] {
-        [list(environment), get(environment), create(environment)]
+    static let all: [CatalogTool] = [list, get, create]
+
+    static let list = CatalogTool(
+        "list_invoices", in: .invoices, title: "List invoices",
+        description: "Invoices, newest first, filtered by client, state, or issue dates (from/to, period); "
+            + "get_invoice has the lines.",
+        input: Lists.input(Schemas.reference(.client, "Only this client's.") + [
+            .init(name: "state", schema: .string(enum: ["draft", "open", "paid", "closed"])),
+            .init(name: "from", schema: Schemas.date("Issued on or after.")),
+            .init(name: "to", schema: Schemas.date("Issued on or before.")),
+            .init(name: "period", schema: Schemas.period),
+        ]),
+        output: Lists.output("invoices"),
+        annotations: .read, audience: .managersAndUp, action: "see invoices"
+    ) { call in
+        let range = try call.range()
+        let filter = InvoiceFilter(clientID: try await call.reference(.client), state: call.optionalString("state").map(InvoiceState.init(rawValue:)),
+                                   from: range.from, to: range.to)
+        return try await call.list(.invoices(filter), view: .invoices, steer: "")
     }
 
-    static func list(_ environment: ToolEnvironment) -> CatalogTool {
-        environment.tool(
-            "list_invoices", in: .invoices, title: "List invoices",
-            description: "Invoices, newest first, filtered by client, state, or issue dates (from/to, period); "
-                + "get_invoice has the lines.",
-            input: Lists.input(Schemas.reference(.client, "Only this client's.") + [
-                .init(name: "state", schema: .string(enum: ["draft", "open", "paid", "closed"])),
-                .init(name: "from", schema: Schemas.date("Issued on or after.")),
-                .init(name: "to", schema: Schemas.date("Issued on or before.")),
-                .init(name: "period", schema: Schemas.period),
-            ]),
-            output: Lists.output("invoices"),
-            annotations: .read, audience: .managersAndUp, action: "see invoices"
-        ) { call in
-            let range = try call.range()
-            let filter = InvoiceFilter(clientID: try await call.reference(.client), state: call.optionalString("state").map(InvoiceState.init(rawValue:)),
-                                       from: range.from, to: range.to)
-            return try await call.list(.invoices(filter), view: .invoices, steer: "")
-        }
-    }
-
-    static func get(_ environment: ToolEnvironment) -> CatalogTool {
-        environment.tool(
-            "get_invoice", in: .invoices, title: "Get an invoice",
-            description: "One invoice with its lines (time lines: hours × rate). A long invoice shows the lines that "
-                + "fit; line_items_from continues.",
-            input: .object([
-                "invoice_id": Schemas.id("The invoice's id."),
-                "line_items_from": .integer("The first line to show, from 1. Default 1.", minimum: 1, maximum: 1_000_000),
-            ], required: ["invoice_id"]),
-            output: Schemas.single("invoice"),
-            annotations: .read, audience: .managersAndUp, action: "see invoices"
-        ) { call in
-            let invoice = try await call.client.getInvoice(id: try call.int("invoice_id"))
-            return ["invoice": .object(lines(of: invoice, from: call.optionalInt("line_items_from") ?? 1, call))]
-        }
+    static let get = CatalogTool(
+        "get_invoice", in: .invoices, title: "Get an invoice",
+        description: "One invoice with its lines (time lines: hours × rate). A long invoice shows the lines that "
+            + "fit; line_items_from continues.",
+        input: .object([
+            "invoice_id": Schemas.id("The invoice's id."),
+            "line_items_from": .integer("The first line to show, from 1. Default 1.", minimum: 1, maximum: 1_000_000),
+        ], required: ["invoice_id"]),
+        output: Schemas.single("invoice"),
+        annotations: .read, audience: .managersAndUp, action: "see invoices"
+    ) { call in
+        let invoice = try await call.client.getInvoice(id: try call.int("invoice_id"))
+        return ["invoice": .object(lines(of: invoice, from: call.optionalInt("line_items_from") ?? 1, call))]
     }
 
     static let lineItem = JSONSchema.object([
@@ -58,58 +52,56 @@ enum InvoiceTools {
     /// Most lines one call may give.
     static let maxLineItems = 500
 
-    static func create(_ environment: ToolEnvironment) -> CatalogTool {
-        environment.tool(
-            "create_invoice", in: .invoices, title: "Create an invoice",
-            description: "Creates a draft invoice for a client, one of two ways: a period or from/to bills the client's "
-                + "billable, uninvoiced, stopped time and expenses of those days (optionally of project_ids), marking them "
-                + "invoiced for good; or explicit line_items. dry_run: true shows the lines and total, changing nothing.",
-            input: .object([
-                "client_id": Schemas.id("The client's id."),
-                "client": Schemas.name(.client),
-                "period": Schemas.period,
-                "from": Schemas.date("First day of work to bill."),
-                "to": Schemas.date("Last day of work to bill."),
-                "project_ids": .array(of: Schemas.id("A project of the client."), "Bill only these projects.",
-                                      minItems: 1, maxItems: 500, uniqueItems: true),
-                "line_items": .array(of: lineItem, "Explicit lines instead of dates.", minItems: 1, maxItems: maxLineItems),
-                "issue_date": Schemas.date("Default today."),
-                "due_date": Schemas.date("On or after issue_date."),
-                "subject": .string(maxLength: 5000),
-                "notes": .string(maxLength: 5000),
-                "dry_run": Schemas.dryRun,
-            ]),
-            output: Schemas.result(["message": .string(), "billed": Schemas.object, "invoice": Schemas.object],
-                                   required: ["message", "billed"]),
-            annotations: .billing, audience: .ownersAndAdmins, action: "create invoices"
-        ) { call in
-            let clientID = try await call.requiredReference(.client)
-            let issueDate = try call.date("issue_date"), dueDate = try call.date("due_date")
-            if let issueDate, let dueDate, dueDate < issueDate {
-                throw ToolError("`due_date` (\(dueDate)) is before `issue_date` (\(issueDate)): give a due_date on or after it.")
-            }
-            let content = try billing(call)
-            if call.bool("dry_run", default: false) {
-                return try await InvoicePreview.make(clientID: clientID, content, call).json
-            }
-            let draft = InvoiceDraft(clientID: clientID, content: content, issueDate: issueDate, dueDate: dueDate,
-                                     subject: call.optionalString("subject"), notes: call.optionalString("notes"))
-            guard case .importing(let from, let to, let projectIDs) = content else {
-                let invoice = try await call.client.createInvoice(draft)
-                return result(invoice, billed: (0, 0), from: nil, to: nil)
-            }
-            let before = try await uninvoiced(clientID: clientID, from: from, to: to, call)
-            let invoice: Invoice
-            do {
-                invoice = try await call.client.createInvoice(draft)
-            } catch let error as HoursmithError {
-                if let refusal = importRefusal(error, clientID: clientID, from: from, to: to, projectIDs: projectIDs) { throw refusal }
-                throw error
-            }
-            let after = try await uninvoiced(clientID: clientID, from: from, to: to, call)
-            let counts = (entries: max(0, before.entries - after.entries), expenses: max(0, before.expenses - after.expenses))
-            return result(invoice, billed: counts, from: from, to: to)
+    static let create = CatalogTool(
+        "create_invoice", in: .invoices, title: "Create an invoice",
+        description: "Creates a draft invoice for a client, one of two ways: a period or from/to bills the client's "
+            + "billable, uninvoiced, stopped time and expenses of those days (optionally of project_ids), marking them "
+            + "invoiced for good; or explicit line_items. dry_run: true shows the lines and total, changing nothing.",
+        input: .object([
+            "client_id": Schemas.id("The client's id."),
+            "client": Schemas.name(.client),
+            "period": Schemas.period,
+            "from": Schemas.date("First day of work to bill."),
+            "to": Schemas.date("Last day of work to bill."),
+            "project_ids": .array(of: Schemas.id("A project of the client."), "Bill only these projects.",
+                                  minItems: 1, maxItems: 500, uniqueItems: true),
+            "line_items": .array(of: lineItem, "Explicit lines instead of dates.", minItems: 1, maxItems: maxLineItems),
+            "issue_date": Schemas.date("Default today."),
+            "due_date": Schemas.date("On or after issue_date."),
+            "subject": .string(maxLength: 5000),
+            "notes": .string(maxLength: 5000),
+            "dry_run": Schemas.dryRun,
+        ]),
+        output: Schemas.result(["message": .string(), "billed": Schemas.object, "invoice": Schemas.object],
+                               required: ["message", "billed"]),
+        annotations: .billing, audience: .ownersAndAdmins, action: "create invoices"
+    ) { call in
+        let clientID = try await call.requiredReference(.client)
+        let issueDate = try call.date("issue_date"), dueDate = try call.date("due_date")
+        if let issueDate, let dueDate, dueDate < issueDate {
+            throw ToolError("`due_date` (\(dueDate)) is before `issue_date` (\(issueDate)): give a due_date on or after it.")
         }
+        let content = try billing(call)
+        if call.bool("dry_run", default: false) {
+            return try await InvoicePreview.make(clientID: clientID, content, call).json
+        }
+        let draft = InvoiceDraft(clientID: clientID, content: content, issueDate: issueDate, dueDate: dueDate,
+                                 subject: call.optionalString("subject"), notes: call.optionalString("notes"))
+        guard case .importing(let from, let to, let projectIDs) = content else {
+            let invoice = try await call.client.createInvoice(draft)
+            return result(invoice, billed: (0, 0), from: nil, to: nil)
+        }
+        let before = try await uninvoiced(clientID: clientID, from: from, to: to, call)
+        let invoice: Invoice
+        do {
+            invoice = try await call.client.createInvoice(draft)
+        } catch let error as HoursmithError {
+            if let refusal = importRefusal(error, clientID: clientID, from: from, to: to, projectIDs: projectIDs) { throw refusal }
+            throw error
+        }
+        let after = try await uninvoiced(clientID: clientID, from: from, to: to, call)
+        let counts = (entries: max(0, before.entries - after.entries), expenses: max(0, before.expenses - after.expenses))
+        return result(invoice, billed: counts, from: from, to: to)
     }
 
     /// What to bill: the dates (`period`, or `from` and `to`) or `line_items`, exactly one.

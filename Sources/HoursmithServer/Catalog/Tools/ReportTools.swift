@@ -8,47 +8,43 @@ import MCPCore
 /// client, project, task, user, day, week or month — from the API's report when it can answer
 /// (one request), otherwise totalled from the matching entries.
 enum ReportTools {
-    static func all(_ environment: ToolEnvironment) -> [CatalogTool] {
-        [timeReport(environment)]
-    }
+    static let all: [CatalogTool] = [timeReport]
 
     /// What a member may not do here: the only 403 a time report can get.
     static let action = "report on other people's time"
     /// The most entries a report totals itself (about 25 paced requests).
     static let maxWalkedEntries = 50_000
 
-    static func timeReport(_ environment: ToolEnvironment) -> CatalogTool {
-        environment.tool(
-            "get_time_report", in: .reports, title: "Time report",
-            description: "Totals hours, billable hours, billable amount and entries per group and in all, over any "
-                + "filter list_time_entries takes (e.g. client + is_invoiced: false is what is unbilled). Members: their "
-                + "own time. The cheap way to answer any how-much question. (API reports: 100 per 15 min.)",
-            input: .object([
-                .init(name: "group_by", schema: .string("Default project.", enum: TotalsGrouping.allCases.map(\.rawValue))),
-            ] + TimeTools.filters),
-            output: Schemas.single("report"),
-            annotations: .read, audience: .everyone, action: action
-        ) { call in
-            let grouping = TotalsGrouping(rawValue: call.optionalString("group_by") ?? "project") ?? .project
-            let filter = try await TimeTools.timeFilter(call)
-            if call.me.user.role == .member, let userID = filter.userID, userID != call.me.user.id {
-                // Refused as the API would, without a request.
-                throw ToolError(ErrorMessages.forbidden(action: action, role: .member))
-            }
-            var report: JSONObject
-            if let apiGrouping = grouping.api, let from = filter.from, let to = filter.to, filter.taskID == nil,
-               filter.isRunning == nil, filter.isInvoiced == nil, filter.billable == nil {
-                report = try await fromAPI(TimeReportQuery(
-                    from: from, to: to, groupBy: apiGrouping, clientID: filter.clientID, projectID: filter.projectID,
-                    userID: filter.userID), call)
-            } else {
-                report = try await walking(filter, grouping, call)
-            }
-            if call.me.user.role == .member {
-                report["scope"] = "Only your own time: a member's report covers only the member's own entries."
-            }
-            return ["report": .object(report)]
+    static let timeReport = CatalogTool(
+        "get_time_report", in: .reports, title: "Time report",
+        description: "Totals hours, billable hours, billable amount and entries per group and in all, over any "
+            + "filter list_time_entries takes (e.g. client + is_invoiced: false is what is unbilled). Members: their "
+            + "own time. The cheap way to answer any how-much question. (API reports: 100 per 15 min.)",
+        input: .object([
+            .init(name: "group_by", schema: .string("Default project.", enum: TotalsGrouping.allCases.map(\.rawValue))),
+        ] + TimeTools.filters),
+        output: Schemas.single("report"),
+        annotations: .read, audience: .everyone, action: action
+    ) { call in
+        let grouping = TotalsGrouping(rawValue: call.optionalString("group_by") ?? "project") ?? .project
+        let filter = try await TimeTools.timeFilter(call)
+        if call.me.user.role == .member, let userID = filter.userID, userID != call.me.user.id {
+            // Refused as the API would, without a request.
+            throw ToolError(ErrorMessages.forbidden(action: action, role: .member))
         }
+        var report: JSONObject
+        if let apiGrouping = grouping.api, let from = filter.from, let to = filter.to, filter.taskID == nil,
+           filter.isRunning == nil, filter.isInvoiced == nil, filter.billable == nil {
+            report = try await fromAPI(TimeReportQuery(
+                from: from, to: to, groupBy: apiGrouping, clientID: filter.clientID, projectID: filter.projectID,
+                userID: filter.userID), call)
+        } else {
+            report = try await walking(filter, grouping, call)
+        }
+        if call.me.user.role == .member {
+            report["scope"] = "Only your own time: a member's report covers only the member's own entries."
+        }
+        return ["report": .object(report)]
     }
 
     /// One `/reports/time` request, with totals over its rows.

@@ -1,0 +1,28 @@
+import Foundation
+import HoursmithClient
+import MCPCore
+
+/// The process's own stdout and stderr, for the modes that do not serve MCP (`--help`,
+/// `--version`, `--check`) and for start-up failures. While serving, stdout belongs to the
+/// transport and stderr to the logger.
+///
+/// Everything written passes through ``redaction``, as the server's stdout and log lines do.
+enum Console {
+    /// The one redaction, for the secrets of this process's environment.
+    static let redaction = SecretRedaction(environment: ProcessInfo.processInfo.environment)
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((redaction.redact(text) + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("hoursmith-mcp: " + redaction.redact(text) + "\n").utf8))
+    }
+}
+
+/// The client logs to the server's stderr logger, which has the three methods it asks for. (The
+/// two modules know nothing of each other; this executable is where they meet.)
+extension Logger: ClientLogger {}
+
+/// The one redaction is what the server's logger and stdout pass everything through.
+extension SecretRedaction: Redacting {}
