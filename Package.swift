@@ -70,6 +70,12 @@ let package = Package(
             dependencies: ["HoursmithClient", "HoursmithSandbox", "JSONCore", "ConcurrencyHelpers"]
         ),
         .testTarget(name: "HoursmithSandboxTests", dependencies: ["HoursmithSandbox", "JSONCore", "ConcurrencyHelpers"]),
+        // Unit tests of the server's library: the catalog, domain arithmetic, options, commands.
+        .testTarget(
+            name: "HoursmithServerTests",
+            dependencies: ["HoursmithServer", "HoursmithClient", "MCPCore", "JSONCore", "ConcurrencyHelpers", "HoursmithSandbox"]
+        ),
+        // End to end: the built hoursmith-mcp over stdio against the sandbox over loopback HTTP.
         .testTarget(
             name: "HoursmithMCPTests",
             dependencies: [
