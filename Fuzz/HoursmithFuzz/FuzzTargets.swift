@@ -7,7 +7,8 @@ enum FuzzTarget: String, CaseIterable {
     /// The line framer, fed in chunks of varying size, against a plain split of the whole input.
     case framer
     /// The JSON reader and indexer: tree and document agree, what is written reads back the same,
-    /// copied text (plain, leaving members out, sanitizing) reads back as the tree does.
+    /// copied text (plain, leaving members out) reads back as the tree does, and the output
+    /// filter's sanitizing of JSON text equals sanitizing the tree's strings, once for all.
     case json
     /// Argument validation of whatever JSON the bytes hold against a schema like a tool's.
     case validate
@@ -103,18 +104,32 @@ enum FuzzTarget: String, CaseIterable {
         let expectedOmitting: JSON = tree.objectValue.map { .object($0.removing(["a", "id"])) } ?? tree
         require((try? JSON.parse(omitting.bytes)) == expectedOmitting, "leaving members out went wrong")
 
-        var sanitized = JSONWriter(sanitizing: true)
-        sanitized.write(document.root)
-        var sanitizedTree = JSONWriter(sanitizing: true)
-        sanitizedTree.write(tree)
-        let fromText = try? JSON.parse(sanitized.bytes), fromTree = try? JSON.parse(sanitizedTree.bytes)
-        require(fromText != nil && fromText == fromTree, "sanitized copy and sanitized tree differ")
-        if let again = try? JSONDocument(bytes: sanitized.bytes) {
-            var twice = JSONWriter(sanitizing: true)
-            twice.write(again.root)
-            require(twice.bytes == sanitized.bytes, "sanitizing copied text twice changes it")
+        let expected = sanitizedStrings(tree)
+        for text in [tree.serialized(), copied.bytes] {
+            let filtered = text.withUnsafeBufferPointer(TextSanitizer.sanitized(jsonText:)) ?? text
+            require((try? JSON.parse(filtered)) == expected, "the output filter's sanitizing differs from the tree's strings sanitized")
+            require(filtered.withUnsafeBufferPointer(TextSanitizer.sanitized(jsonText:)) == nil, "sanitizing JSON text twice changes it")
         }
         _ = try? JSONDocument(bytes: bytes, finiteNumbers: true)
+    }
+
+    /// The tree with every string value sanitized and every member name too, its invisible
+    /// characters replaced by U+FFFD (as the output filter does).
+    static func sanitizedStrings(_ value: JSON) -> JSON {
+        switch value {
+        case .string(let text): return .string(TextSanitizer.sanitized(text))
+        case .array(let elements): return .array(elements.map(sanitizedStrings))
+        case .object(let object):
+            var result: JSONObject = [:]
+            for (key, member) in object {
+                var key = key
+                let name = key.withUTF8 { TextSanitizer.sanitized(utf8: $0, replacement: [0xEF, 0xBF, 0xBD]) }
+                    .map { String(decoding: $0, as: UTF8.self) } ?? key
+                result[name] = sanitizedStrings(member)
+            }
+            return .object(result)
+        case .null, .bool, .number: return value
+        }
     }
 
     // MARK: validate

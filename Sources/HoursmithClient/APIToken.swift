@@ -17,10 +17,11 @@ package struct APIToken: Sendable, Equatable {
         self.publicID = publicID
     }
 
-    /// The token with its secret replaced by `…`: `hsk_live_4f8a2c1bdedf_…`, or `hsk_…` for a
-    /// token whose shape is not the documented one.
+    /// The token as it may be shown, its secret masked as ``SecretRedaction`` masks it:
+    /// `hsk_live_4f8a2c1bdedf_[redacted]`, or `hsk_[redacted]` for a token whose shape is not the
+    /// documented one.
     package var redacted: String {
-        publicID.map { "\(APIToken.livePrefix)\($0)_…" } ?? "hsk_…"
+        publicID.map { "\(APIToken.livePrefix)\($0)_\(SecretRedaction.mask)" } ?? "hsk_\(SecretRedaction.mask)"
     }
 
     /// The value of the `Authorization` header.
@@ -29,12 +30,6 @@ package struct APIToken: Sendable, Equatable {
     /// The whole token, for the one other place it must go: the MCP client config file that
     /// `hoursmith-mcp setup` was asked to write it into.
     package var valueForClientConfig: String { value }
-
-    /// `text` through ``SecretRedaction`` for this token: for text that came from elsewhere (an
-    /// API message, a redirect's location) before it goes into an error or a log.
-    func scrubbed(_ text: String) -> String {
-        SecretRedaction(token: self).redact(text)
-    }
 
     /// The secret part of a token of the documented shape.
     var secretPart: String? {

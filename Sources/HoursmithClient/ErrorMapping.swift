@@ -19,8 +19,6 @@ struct ErrorContext: Sendable {
     /// The time the whole call has, in seconds.
     let callLimitSeconds: Int
     let maxResponseBytes: Int
-    /// Scrubs the secret out of any text that came from elsewhere.
-    let token: APIToken
 }
 
 // MARK: - API answers
@@ -29,7 +27,7 @@ extension HoursmithError {
     /// The error for a non-2xx answer, from its status, its body's `error` code and its
     /// `Retry-After` header.
     static func api(status: Int, body: [UInt8], retryAfter: Int?, context: ErrorContext) -> HoursmithError {
-        let envelope = ErrorEnvelope(body: body, token: context.token)
+        let envelope = ErrorEnvelope(body: body)
         let kind = kind(status: status, envelope: envelope, retryAfter: retryAfter)
         let isServerError = if case .serverError = kind { true } else { false }
         return HoursmithError(
@@ -145,22 +143,23 @@ extension HoursmithError {
 }
 
 /// The members of an error body: `{"error", "message", "errors", "plan"}`, any of them missing
-/// when the body is not JSON or not that shape. Every string is scrubbed of the token.
+/// when the body is not JSON or not that shape. (What reaches output of it passes through the
+/// server's one output filter, which hides secrets.)
 private struct ErrorEnvelope {
     var code: String?
     var message: String?
     var plan: String?
     var fieldErrors: [FieldError] = []
 
-    init(body: [UInt8], token: APIToken) {
+    init(body: [UInt8]) {
         guard let json = try? JSON.parse(body), case .object(let object) = json else { return }
-        code = object["error"]?.stringValue.map(token.scrubbed)
-        message = object["message"]?.stringValue.map(token.scrubbed)
-        plan = object["plan"]?.stringValue.map(token.scrubbed)
+        code = object["error"]?.stringValue
+        message = object["message"]?.stringValue
+        plan = object["plan"]?.stringValue
         if case .object(let errors)? = object["errors"] {
             fieldErrors = errors.map { field, value in
                 let problems = value.arrayValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] } ?? []
-                return FieldError(field: token.scrubbed(field), problems: problems.map(token.scrubbed))
+                return FieldError(field: field, problems: problems)
             }
         }
     }
@@ -186,8 +185,8 @@ extension HoursmithError {
         case .timedOut: kind = .timedOut
         case .tooLarge: kind = .responseTooLarge(limit: context.maxResponseBytes)
         case .redirect(let status, let location):
-            kind = .redirectRefused(status: status, location: location.map { BaseURL.shown(context.token.scrubbed($0)) })
-        case .urlError(let error): kind = self.kind(of: error, token: context.token)
+            kind = .redirectRefused(status: status, location: location.map { BaseURL.shown($0) })
+        case .urlError(let error): kind = self.kind(of: error)
         }
         let mayHaveArrived = switch kind {
         case .timedOut, .connectionLost, .transportFailure, .cancelled: true
@@ -220,7 +219,7 @@ extension HoursmithError {
     }
 
     static func undecodable(_ detail: String, context: ErrorContext) -> HoursmithError {
-        let kind = Kind.undecodableResponse(detail: context.token.scrubbed(detail))
+        let kind = Kind.undecodableResponse(detail: detail)
         return HoursmithError(
             kind: kind, message: transportMessage(for: kind, context: context), status: 200, request: context.request,
             object: context.object, collection: context.collection)
@@ -233,7 +232,7 @@ extension HoursmithError {
         return HoursmithError(kind: kind, message: message)
     }
 
-    private static func kind(of error: URLError, token: APIToken) -> Kind {
+    private static func kind(of error: URLError) -> Kind {
         switch error.code {
         case .timedOut: return .timedOut
         case .cannotFindHost, .dnsLookupFailed: return .hostNotFound
@@ -243,10 +242,10 @@ extension HoursmithError {
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
              .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected,
              .clientCertificateRequired:
-            return .tlsFailure(detail: token.scrubbed(error.localizedDescription))
+            return .tlsFailure(detail: error.localizedDescription)
         default:
             // On Linux most curl failures arrive as `.unknown`, with curl's words as the description.
-            let detail = token.scrubbed(error.localizedDescription)
+            let detail = error.localizedDescription
             let lowered = detail.lowercased()
             if ["ssl", "tls", "certificate"].contains(where: lowered.contains) { return .tlsFailure(detail: detail) }
             return .transportFailure(detail: detail)

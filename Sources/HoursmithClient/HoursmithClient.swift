@@ -15,8 +15,8 @@ package final class HoursmithClient: Sendable {
     private let transport: HTTPTransport
     private let pacers: [Pacer]
     private let userAgent: String
-    /// The configured logger, if any, with the token's secret scrubbed out of every line.
-    private let log: ScrubbedLog
+    /// The configured logger, if any.
+    var log: (any ClientLogger)? { configuration.logger }
 
     /// A client for `configuration`; an API URL that is not https (or http to a loopback host)
     /// is refused with `invalidBaseURL`.
@@ -31,11 +31,10 @@ package final class HoursmithClient: Sendable {
         )
         self.pacers = configuration.pacing.map(Pacer.init)
         self.userAgent = "\(configuration.product)/\(configuration.version)"
-        self.log = ScrubbedLog(logger: configuration.logger, token: configuration.token)
         if baseURL.isPlainHTTP {
             let ignored = PlainHTTPProxies.removeFromEnvironment()
             if !ignored.isEmpty {
-                log.info("The API URL is plain http to \(baseURL.host): it is reached directly, never through the proxy "
+                log?.info("The API URL is plain http to \(baseURL.host): it is reached directly, never through the proxy "
                     + "that \(ignored.joined(separator: ", ")) names (a proxy would read the token).")
             }
         }
@@ -75,7 +74,7 @@ package final class HoursmithClient: Sendable {
                 urlRequest, freshConnection: request.method != .get || failedAttempts > 0, timeout: min(configuration.requestTimeout, remaining)
             ) {
             case .success(let response) where (200..<300).contains(response.status):
-                log.debug("\(request.line) → \(response.status) in \(milliseconds(since: started)) ms, \(response.body.count) bytes")
+                log?.debug("\(request.line) → \(response.status) in \(milliseconds(since: started)) ms, \(response.body.count) bytes")
                 return response
             case .success(let response):
                 error = .api(status: response.status, body: response.body, retryAfter: response.retryAfter, context: context)
@@ -83,10 +82,10 @@ package final class HoursmithClient: Sendable {
                 error = .transport(failure, context: context)
             }
             if error.kind == .timedOut, configuration.clock.now() >= deadline.instant {
-                log.debug("\(request.line) → stopped at the call's deadline, after \(milliseconds(since: started)) ms")
+                log?.debug("\(request.line) → stopped at the call's deadline, after \(milliseconds(since: started)) ms")
                 throw .deadlineExceeded(context: context)
             }
-            log.debug("\(request.line) → \(error.status.map(String.init) ?? error.code) in \(milliseconds(since: started)) ms")
+            log?.debug("\(request.line) → \(error.status.map(String.init) ?? error.code) in \(milliseconds(since: started)) ms")
 
             let isRateLimit = if case .rateLimited = error.kind { true } else { false }
             if !isRateLimit { failedAttempts += 1 }
@@ -95,14 +94,14 @@ package final class HoursmithClient: Sendable {
             // A wait that would end past the deadline is not begun: the error says what happened
             // (and, for a rate limit, how long to wait).
             guard configuration.clock.now() + wait < deadline.instant else {
-                log.debug("\(request.line): not waiting \(seconds(wait)) s to try again, which would pass the call's deadline")
+                log?.debug("\(request.line): not waiting \(seconds(wait)) s to try again, which would pass the call's deadline")
                 throw error
             }
             if isRateLimit {
                 rateLimitWaits += 1
-                log.warning("\(request.line): rate limited; waiting \(seconds(wait)) s as Retry-After asks (wait \(rateLimitWaits) of \(policy.maxRateLimitWaits))")
+                log?.warning("\(request.line): rate limited; waiting \(seconds(wait)) s as Retry-After asks (wait \(rateLimitWaits) of \(policy.maxRateLimitWaits))")
             } else {
-                log.warning("\(request.line): \(error.code)\(error.status.map { " (HTTP \($0))" } ?? ""); "
+                log?.warning("\(request.line): \(error.code)\(error.status.map { " (HTTP \($0))" } ?? ""); "
                     + "trying again in \(seconds(wait)) s (try \(failedAttempts + 1) of \(policy.maxAttempts))")
             }
             do {
@@ -125,7 +124,7 @@ package final class HoursmithClient: Sendable {
                 guard configuration.clock.now() + wait < deadline.instant else {
                     throw .pacedPastDeadline(wait: wait, pacing: pacer.pacing, context: context)
                 }
-                log.info("\(request.line): pacing at \(pacer.pacing.limit) requests per \(seconds(pacer.pacing.window)) s; waiting \(seconds(wait)) s")
+                log?.info("\(request.line): pacing at \(pacer.pacing.limit) requests per \(seconds(pacer.pacing.window)) s; waiting \(seconds(wait)) s")
                 do {
                     try await configuration.clock.sleep(wait)
                 } catch {
@@ -145,8 +144,7 @@ package final class HoursmithClient: Sendable {
             host: baseURL.host,
             timeoutSeconds: configuration.timeoutSeconds,
             callLimitSeconds: deadline.limitSeconds,
-            maxResponseBytes: configuration.maxResponseBytes,
-            token: configuration.token
+            maxResponseBytes: configuration.maxResponseBytes
         )
     }
 
@@ -191,15 +189,4 @@ package final class HoursmithClient: Sendable {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
     }
-}
-
-/// Logs to a ``ClientLogger`` with the token's secret scrubbed out of every line; a line is built
-/// only when there is a logger and it wants the line.
-struct ScrubbedLog: Sendable {
-    let logger: (any ClientLogger)?
-    let token: APIToken
-
-    func debug(_ message: @autoclosure () -> String) { logger?.debug(token.scrubbed(message())) }
-    func info(_ message: @autoclosure () -> String) { logger?.info(token.scrubbed(message())) }
-    func warning(_ message: @autoclosure () -> String) { logger?.warning(token.scrubbed(message())) }
 }

@@ -53,7 +53,7 @@ package struct SecretRedaction: Sendable {
                 let parts = words.flatMap { $0.split(separator: UInt8(ascii: "_")) }
                 self.init(secrets: Set((words + parts).map(Self.folded))
                     .filter { $0.count >= Self.minimumSecretLength && $0 != Array("bearer".utf8) }
-                    .map { Secret(needle: $0, replacement: Array("[redacted]".utf8)) })
+                    .map { Secret(needle: $0, replacement: Array(Self.mask.utf8)) })
             case .notSet, .empty, .unexpandedVariable, .docsPlaceholder, .docsExample:
                 // Placeholders hold no secret, and problems quote some of them.
                 self.init(secrets: [])
@@ -75,17 +75,16 @@ package struct SecretRedaction: Sendable {
     static let minimumSecretLength = 8
 
     private static func secrets(of token: APIToken) -> [Secret] {
-        var secrets = [Secret(needle: folded(token.valueForClientConfig.utf8), replacement: Array(masked(token).utf8))]
+        var secrets = [Secret(needle: folded(token.valueForClientConfig.utf8), replacement: Array(token.redacted.utf8))]
         // A secret made only of digits could be part of a JSON number: the whole token still covers it.
         if let secret = token.secretPart, secret.utf8.count >= minimumSecretLength, !secret.utf8.allSatisfy(isDigit) {
-            secrets.append(Secret(needle: folded(secret.utf8), replacement: Array("[redacted]".utf8)))
+            secrets.append(Secret(needle: folded(secret.utf8), replacement: Array(mask.utf8)))
         }
         return secrets
     }
 
-    private static func masked(_ token: APIToken) -> String {
-        token.publicID.map { "\(APIToken.livePrefix)\($0)_[redacted]" } ?? "hsk_[redacted]"
-    }
+    /// What stands for a hidden secret, everywhere.
+    package static let mask = "[redacted]"
 
     // MARK: Redacting
 
@@ -147,14 +146,14 @@ package struct SecretRedaction: Sendable {
 
     /// What shows of a token-shaped word: `hsk_live_<12 lowercase hex>_<anything>` keeps its
     /// public id, anything else is `hsk_[redacted]`. Nil for `hsk_live_<id>_` alone, a token
-    /// already masked (`hsk_live_<id>_…`), with no secret in it.
+    /// already masked (`hsk_live_<id>_[redacted]`), with no secret in it.
     private static func maskedShape(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
         let parts = word.split(separator: UInt8(ascii: "_"), omittingEmptySubsequences: false)
         if parts.count >= 4, folded(parts[1]) == Array("live".utf8), parts[2].count == APIToken.publicIDLength,
            parts[2].allSatisfy({ isDigit($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }) {
-            return parts.count == 4 && parts[3].isEmpty ? nil : Array("hsk_live_".utf8) + parts[2] + Array("_[redacted]".utf8)
+            return parts.count == 4 && parts[3].isEmpty ? nil : Array("hsk_live_".utf8) + parts[2] + Array("_\(mask)".utf8)
         }
-        return Array("hsk_[redacted]".utf8)
+        return Array("hsk_\(mask)".utf8)
     }
 
     // MARK: Bytes

@@ -135,25 +135,20 @@ package struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
 }
 
 extension JSONWriter {
-    /// Writes a document's value as the text it already is (without white space between tokens).
-    ///
-    /// A sanitizing writer sanitizes the strings it copies (one with a byte from DEL up, or an
-    /// escape that can spell an invisible character, is looked at; the others are copied as they
-    /// are). A value is written from its tree when its objects repeat a key (so that the last value
-    /// wins) or, when sanitizing, when a member's name holds invisible characters (so that the
-    /// member is left out, as ``write(_:)-(JSON)`` leaves it out).
+    /// Writes a document's value as the text it already is (without white space between tokens),
+    /// but for strings that spell a character with a `\u` escape: those are written as this
+    /// writer writes strings (the character itself, only quotes, backslashes and control
+    /// characters escaped). So every character beyond ASCII leaves as itself, where the output's
+    /// filter sees it, however deep the text is nested. A value is written from its tree when its
+    /// objects repeat a key (so that the last value wins).
     package mutating func write(_ value: JSONDocument.Value) {
         guard !value.document.index.hasDuplicateKeys else { return write(value.json) }
-        let sanitizing = needsSanitizing(value), start = bytes.count
+        let rewriting = hasUnicodeEscapes(value)
         let isCompact = value.document.index.isCompact
-        let copied = value.document.withText { text in
+        value.document.withText { text in
             let node = text.nodes[value.node]
-            return appendText(text, bytes: Int(node.start)..<Int(node.end), nodes: value.node..<text.next(after: value.node),
-                              isCompact: isCompact, sanitizing: sanitizing)
-        }
-        if !copied {
-            bytes.removeSubrange(start...)
-            write(value.json)
+            appendText(text, bytes: Int(node.start)..<Int(node.end), nodes: value.node..<text.next(after: value.node),
+                       isCompact: isCompact, rewritingEscapes: rewriting)
         }
     }
 
@@ -161,27 +156,26 @@ extension JSONWriter {
     /// their text; any other value is written as ``write(_:)`` writes it.
     package mutating func write(_ value: JSONDocument.Value, omitting omitted: JSONMemberNames) {
         guard value.kind == .object, !omitted.ranges.isEmpty else { return write(value) }
-        let sanitizing = needsSanitizing(value), start = bytes.count
-        let copied = !value.document.index.hasDuplicateKeys && omitted.utf8.withUnsafeBufferPointer { names in
-            omitted.ranges.withUnsafeBufferPointer { ranges in
-                write(members: value, omitting: names, at: ranges, sanitizing: sanitizing)
-            }
-        }
-        if !copied {
-            bytes.removeSubrange(start...)
+        guard !value.document.index.hasDuplicateKeys else {
             let names = omitted.ranges.map { String(decoding: omitted.utf8[$0], as: UTF8.self) }
-            write(.object(value.json.objectValue?.removing(names) ?? [:]))
+            return write(.object(value.json.objectValue?.removing(names) ?? [:]))
+        }
+        let rewriting = hasUnicodeEscapes(value)
+        omitted.utf8.withUnsafeBufferPointer { names in
+            omitted.ranges.withUnsafeBufferPointer { ranges in
+                write(members: value, omitting: names, at: ranges, rewritingEscapes: rewriting)
+            }
         }
     }
 
     /// Writes the object's members but the omitted ones (`names[ranges[i]]`), copying each run
-    /// of kept members at once; false when a member's name is to be left out (see `appendText`).
+    /// of kept members at once.
     private mutating func write(
         members value: JSONDocument.Value, omitting names: UnsafeBufferPointer<UInt8>, at ranges: UnsafeBufferPointer<Range<Int>>,
-        sanitizing: Bool
-    ) -> Bool {
+        rewritingEscapes: Bool
+    ) {
         let isCompact = value.document.index.isCompact
-        return value.document.withText { text in
+        value.document.withText { text in
             func isOmitted(_ keyNode: Int) -> Bool {
                 for range in ranges where text.key(at: keyNode, is: UnsafeBufferPointer(rebasing: names[range])) {
                     return true
@@ -207,63 +201,41 @@ extension JSONWriter {
                     keyNode = text.next(after: keyNode + 1)
                 }
                 if wroteAny { bytes.append(UInt8(ascii: ",")) }
-                guard appendText(text, bytes: start..<runEnd, nodes: firstNode..<keyNode, isCompact: isCompact, sanitizing: sanitizing)
-                else { return false }
+                appendText(text, bytes: start..<runEnd, nodes: firstNode..<keyNode, isCompact: isCompact, rewritingEscapes: rewritingEscapes)
                 wroteAny = true
             }
             bytes.append(UInt8(ascii: "}"))
-            return true
         }
     }
 
     /// Appends the validated text `bytes`, whose values are the nodes `nodes`: as it is, less the
-    /// white space between tokens, and when `sanitizing` with each string that needs it sanitized
-    /// (the text between such strings still copied in one piece). Returns false, having appended
-    /// part of it, when a member's name needs sanitizing: the caller writes the value another way.
-    private mutating func appendText(_ text: JSONIndexedText, bytes range: Range<Int>, nodes: Range<Int>, isCompact: Bool, sanitizing: Bool) -> Bool {
-        guard sanitizing else {
-            appendText(UnsafeBufferPointer(rebasing: text.bytes[range]), isCompact: isCompact)
-            return true
+    /// white space between tokens, and when `rewritingEscapes` with each string that has a `\u`
+    /// escape decoded and written again (the text between such strings still copied in one piece).
+    private mutating func appendText(_ text: JSONIndexedText, bytes range: Range<Int>, nodes: Range<Int>, isCompact: Bool, rewritingEscapes: Bool) {
+        guard rewritingEscapes else {
+            return appendText(UnsafeBufferPointer(rebasing: text.bytes[range]), isCompact: isCompact)
         }
         // Every string of the text is a node; between strings there are only numbers, literals,
         // punctuation and white space.
         var cursor = range.lowerBound
-        for node in nodes where text.bytes[Int(text.nodes[node].start)] == UInt8(ascii: "\"") {
+        for node in nodes where text.bytes[Int(text.nodes[node].start)] == UInt8(ascii: "\"") && text.nodes[node].link != 0 {
             let start = Int(text.nodes[node].start), end = Int(text.nodes[node].end)
             let contents = UnsafeBufferPointer(rebasing: text.bytes[start + 1..<end - 1])
-            let clean: [UInt8]?
-            if text.nodes[node].link == 0 {
-                clean = TextSanitizer.sanitized(utf8: contents)
-            } else if JSONWriter.escapesMayHideInvisibles(contents) {
-                var string = JSONIndexedText.unescaped(contents)
-                clean = string.withUTF8 { TextSanitizer.sanitized(utf8: $0) }
-            } else {
-                clean = nil
-            }
-            guard let clean else { continue }
-            // A member's name (a string followed by a colon) is not rewritten: the member goes.
-            var after = end
-            while after < text.bytes.count, text.bytes[after] <= 0x20 { after += 1 }
-            if after < text.bytes.count, text.bytes[after] == UInt8(ascii: ":") { return false }
+            guard JSONWriter.hasUnicodeEscape(contents) else { continue }
             appendText(UnsafeBufferPointer(rebasing: text.bytes[cursor..<start]), isCompact: isCompact)
-            clean.withUnsafeBufferPointer { writeString(utf8: $0) }
+            var string = JSONIndexedText.unescaped(contents)
+            string.withUTF8 { writeString(utf8: $0) }
             cursor = end
         }
         appendText(UnsafeBufferPointer(rebasing: text.bytes[cursor..<range.upperBound]), isCompact: isCompact)
-        return true
     }
 
-    /// Whether escaped string contents may hold something to sanitize: a byte from DEL up, or an
-    /// escape that can spell an invisible character (`\u`, `\b`, `\f`); `\"`, `\\`, `\/`, `\n`,
-    /// `\r` and `\t` cannot.
-    static func escapesMayHideInvisibles(_ contents: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether escaped string contents hold a `\u` escape.
+    static func hasUnicodeEscape(_ contents: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < contents.count {
-            let byte = contents[index]
-            if byte >= 0x7F { return true }
-            if byte == UInt8(ascii: "\\") {
-                let letter = contents[index + 1]
-                if letter == UInt8(ascii: "u") || letter == UInt8(ascii: "b") || letter == UInt8(ascii: "f") { return true }
+            if contents[index] == UInt8(ascii: "\\") {
+                if contents[index + 1] == UInt8(ascii: "u") { return true }
                 index += 2
             } else {
                 index += 1
@@ -272,24 +244,21 @@ extension JSONWriter {
         return false
     }
 
-    /// Whether this writer sanitizes and the value's text may hold a string to sanitize: a byte
-    /// from DEL up (not ASCII), or a backslash (a `\u` escape may spell anything). Raw control
-    /// characters cannot be in a string of valid JSON text, and white space outside strings needs
-    /// nothing. One pass, eight bytes at a time; the copy then needs no other look.
-    private func needsSanitizing(_ value: JSONDocument.Value) -> Bool {
-        guard sanitizesText else { return false }
-        return value.document.withText { text in
+    /// Whether the value's text may hold a `\u` escape: a backslash. One pass, eight bytes at a
+    /// time; the copy then needs no other look.
+    private func hasUnicodeEscapes(_ value: JSONDocument.Value) -> Bool {
+        value.document.withText { text in
             let node = text.nodes[value.node]
             let slice = UnsafeBufferPointer(rebasing: text.bytes[Int(node.start)..<Int(node.end)])
             var index = 0
             if let base = UnsafeRawPointer(slice.baseAddress) {
                 while index + 8 <= slice.count {
                     let word = ByteWord.load(base, at: index)
-                    if ByteWord.fromDelete(in: word) | ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word) != 0 { return true }
+                    if ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word) != 0 { return true }
                     index += 8
                 }
             }
-            return slice[index...].contains { $0 >= 0x7F || $0 == UInt8(ascii: "\\") }
+            return slice[index...].contains(UInt8(ascii: "\\"))
         }
     }
 

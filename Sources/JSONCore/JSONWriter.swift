@@ -27,27 +27,19 @@ extension JSON {
 /// already JSON text — for example a large result serialized once and then embedded both as a
 /// value and as a string — without serializing it twice.
 ///
-/// A writer made with `sanitizing: true` passes every string it writes — values, and the strings
-/// of a document it copies (``write(_:omitting:)``) — through ``TextSanitizer``, for text a model
-/// will read. A member whose *name* holds invisible characters is left out altogether: no
-/// contract names a member so, and sanitizing the name could make it another member's (a
-/// `na\u200Bme` shadowing `name`). Text given to ``raw(_:)-(StaticString)`` is the caller's own and
-/// is written as it is. Plain ASCII costs nothing more: only a string with a byte that is not
-/// printable ASCII is looked at closely.
+/// Strings are written as UTF-8, escaping only quotes, backslashes and control characters: every
+/// other character leaves as itself (what the output's filter, ``TextSanitizer/sanitized(jsonText:)``,
+/// relies on). Text given to ``raw(_:)-(StaticString)`` is the caller's own and is written as it is.
 package struct JSONWriter {
     package internal(set) var bytes: [UInt8]
-    /// Whether strings are sanitized as they are written.
-    package let sanitizesText: Bool
 
-    package init(capacity: Int = 256, sanitizing: Bool = false) {
+    package init(capacity: Int = 256) {
         bytes = []
         bytes.reserveCapacity(capacity)
-        sanitizesText = sanitizing
     }
 
     init(appendingTo bytes: [UInt8]) {
         self.bytes = bytes
-        sanitizesText = false
     }
 
     /// Writes a value.
@@ -68,7 +60,7 @@ package struct JSONWriter {
             bytes.append(UInt8(ascii: "{"))
             let keys = object.keys, values = object.values
             var wroteAny = false
-            for index in keys.indices where !leavesOut(keys[index]) {
+            for index in keys.indices {
                 if wroteAny { bytes.append(UInt8(ascii: ",")) }
                 write(keys[index])
                 bytes.append(UInt8(ascii: ":"))
@@ -83,19 +75,12 @@ package struct JSONWriter {
     /// members were written another way (copied from elsewhere, say).
     package mutating func writeMembers(continuing object: JSONObject) {
         let keys = object.keys, values = object.values
-        for index in keys.indices where !leavesOut(keys[index]) {
+        for index in keys.indices {
             bytes.append(UInt8(ascii: ","))
             write(keys[index])
             bytes.append(UInt8(ascii: ":"))
             write(values[index])
         }
-    }
-
-    /// Whether a member of this name is left out: when sanitizing, a name with invisible characters.
-    private func leavesOut(_ key: String) -> Bool {
-        guard sanitizesText else { return false }
-        var key = key
-        return key.withUTF8 { TextSanitizer.sanitized(utf8: $0) != nil }
     }
 
     /// Writes ASCII text as it is: punctuation and keys the caller knows need no escaping.
@@ -122,17 +107,12 @@ package struct JSONWriter {
     }
 
     /// Writes UTF-8 bytes escaped as a JSON string's contents, without the quotes: a string
-    /// written in pieces is the same as the whole written at once (when sanitizing, as long as
-    /// the pieces are cut between visible characters).
+    /// written in pieces is the same as the whole written at once.
     ///
     /// A string that needs no escaping is copied in one step; any other is written straight into
     /// its final place, eight bytes at a time between escapes.
     package mutating func writeStringContents(utf8: UnsafeBufferPointer<UInt8>) {
-        if sanitizesText, let clean = TextSanitizer.sanitized(utf8: utf8) {
-            clean.withUnsafeBufferPointer { appendEscaped($0) }
-        } else {
-            appendEscaped(utf8)
-        }
+        appendEscaped(utf8)
     }
 
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {

@@ -44,12 +44,14 @@ package enum TextSanitizer {
         return String(decoding: clean, as: UTF8.self)
     }
 
-    /// The UTF-8 of valid UTF-8 text with invisible characters removed, or nil when it has none.
-    /// One pass; nothing is allocated unless something is removed.
-    static func sanitized(utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// The UTF-8 of valid UTF-8 text with invisible characters removed (each run of them replaced
+    /// by `replacement`, when one is given), or nil when it has none. One pass; nothing is
+    /// allocated unless something is removed.
+    package static func sanitized(utf8: UnsafeBufferPointer<UInt8>, replacement: [UInt8] = []) -> [UInt8]? {
         guard mayHaveInvisibles(utf8) else { return nil }
         var output: [UInt8]?
         var copied = 0
+        var removedRunEnd = -1
         // The scalar just kept, or nil at the start and after a removed one.
         var previous: Unicode.Scalar?
         var index = 0
@@ -88,9 +90,12 @@ package enum TextSanitizer {
             if keep {
                 previous = scalar
             } else {
-                previous = nil
                 if output == nil { output = []; output?.reserveCapacity(utf8.count) }
                 output?.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<index]))
+                // One replacement a run of removed characters.
+                if index != removedRunEnd { output?.append(contentsOf: replacement) }
+                removedRunEnd = index + span
+                previous = nil
                 copied = index + span
             }
             index += span

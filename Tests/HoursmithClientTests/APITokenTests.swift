@@ -9,7 +9,7 @@ import Testing
         let parsed = try APIToken.parse(Self.wellFormed)
         #expect(parsed.warning == nil)
         #expect(parsed.token.publicID == "0123456789ab")
-        #expect(parsed.token.redacted == "hsk_live_0123456789ab_…")
+        #expect(parsed.token.redacted == "hsk_live_0123456789ab_[redacted]")
     }
 
     @Test func trimsSurroundingWhitespaceAndTrailingNewline() throws {
@@ -71,7 +71,7 @@ import Testing
         #expect(warning.contains("usual shape"))
         #expect(!warning.contains(String(raw.dropFirst(9))))
         #expect(parsed.token.publicID == nil)
-        #expect(parsed.token.redacted == "hsk_…")
+        #expect(parsed.token.redacted == "hsk_[redacted]")
         #expect(parsed.token.authorizationHeaderValue == "Bearer \(raw)")
     }
 
@@ -93,15 +93,7 @@ import Testing
         ]
         for text in renderings {
             #expect(!text.contains(Self.secret), "leaked in: \(text)")
-            #expect(text.contains("hsk_live_0123456789ab_…"), "no public id in: \(text)")
+            #expect(text.contains("hsk_live_0123456789ab_[redacted]"), "no public id in: \(text)")
         }
-    }
-
-    @Test func scrubbingRemovesTheTokenAndItsSecretFromForeignText() throws {
-        let token = try APIToken.parse(Self.wellFormed).token
-        let text = "echo \(Self.wellFormed) and \(Self.secret) again"
-        let scrubbed = token.scrubbed(text)
-        #expect(!scrubbed.contains(Self.secret))
-        #expect(scrubbed == "echo hsk_live_0123456789ab_[redacted] and [redacted] again")
     }
 }

@@ -82,7 +82,7 @@ import Testing
         #expect(config["mcpServers"]?["github"]?["env"]?["GITHUB_PERSONAL_ACCESS_TOKEN"] == "ghp_not_ours")
 
         #expect(out.contains("Olivia Hart (owner)"), "it says whose token it checked")
-        #expect(out.contains(#""HOURSMITH_API_TOKEN": "hsk_live_a4c123b1612d_…""#), "and shows it masked:\n\(out)")
+        #expect(out.contains(#""HOURSMITH_API_TOKEN": "hsk_live_a4c123b1612d_[redacted]""#), "and shows it masked:\n\(out)")
         #expect(scene.sandbox.requests().map { "\($0.method) \($0.path)" } == ["GET /me"])
 
         // Again: nothing to change, nothing written.
@@ -188,7 +188,7 @@ import Testing
         let (status, out, _) = try await scene.run(["doctor"], token: nil)
         #expect(status == 0, "\(out)")
         #expect(out.contains("\"hoursmith\" runs this binary"))
-        #expect(out.contains("token hsk_live_a4c123b1612d_… works at \(scene.sandbox.baseURL): Olivia Hart (owner)"), "\(out)")
+        #expect(out.contains("token hsk_live_a4c123b1612d_[redacted] works at \(scene.sandbox.baseURL): Olivia Hart (owner)"), "\(out)")
         #expect(out.contains("keeps time in America/New_York"))
         #expect(out.contains("No problems found."))
     }

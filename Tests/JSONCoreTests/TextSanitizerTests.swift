@@ -136,71 +136,78 @@ import struct HoursmithSandbox.SplitMix64
         }
     }
 
-    // MARK: The sanitizing writer
+    // MARK: JSON text on its way out
 
-    private func written(sanitizing: Bool, _ body: (inout JSONWriter) -> Void) -> String {
-        var writer = JSONWriter(sanitizing: sanitizing)
-        body(&writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
+    private func filtered(_ text: String) -> String? {
+        Array(text.utf8).withUnsafeBufferPointer(TextSanitizer.sanitized(jsonText:)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    @Test func aSanitizingWriterCleansTheStringsOfATree() {
-        let value: JSON = ["name": "Acme\u{202E} Ltd", "notes": ["x\u{E0041}\u{E0042}", "ok"], "n": 1, "na\u{200B}me": "shadow"]
-        #expect(written(sanitizing: true) { $0.write(value) } == #"{"name":"Acme Ltd","notes":["x","ok"],"n":1}"#)
-        #expect(written(sanitizing: false) { $0.write(value) } == value.serializedString(), "off by default")
-        #expect(written(sanitizing: false) { $0.write(value) }.contains("\u{200B}"))
+    @Test func everyStringOfJSONTextIsSanitizedWhetherRawOrEscaped() {
+        let text = #"{"name":"Acme\u202E Ltd","notes":["x\uDB40\uDC41\udb40\udc42","ok"],"raw":"A​B","ctl":"x\by\fz\u001b","n":1}"#
+        #expect(filtered(text) == #"{"name":"Acme Ltd","notes":["x","ok"],"raw":"AB","ctl":"xyz","n":1}"#)
+        let untouched = #"{"kept":"kept \" \\ \/ \n \r \t","literal":"\\u200b and \\b","café":"café 👩‍💻 ❤️"}"#
+        #expect(filtered(untouched) == nil, "escapes that spell nothing invisible, an escaped backslash, and visible text stay")
+        #expect(filtered(#"{"a":"plain ascii","b":[1,2,null,true]}"#) == nil)
     }
 
-    /// ASCII text (quotes, backslashes and line breaks included) is written byte for byte as
-    /// without sanitizing.
-    @Test func asciiIsWrittenAsItIs() {
-        var generator = SplitMix64(seed: 0x5EED_0006)
-        let alphabet = Array("abc XYZ 019 \"\\/{}[]:,\t\n\r".unicodeScalars)
-        for _ in 0..<1000 {
-            var text = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...40, using: &generator) { text.append(alphabet.randomElement(using: &generator) ?? "a") }
-            let value = JSON.string(String(text))
-            #expect(written(sanitizing: true) { $0.write(value) } == value.serializedString())
+    /// In a member's name an invisible character becomes U+FFFD, so that no name turns into
+    /// another (found by fuzzing, when names were sanitized like values: `tota\u200bl` became
+    /// `total`, next to the real one).
+    @Test func invisibleCharactersInMemberNamesBecomeReplacementCharacters() {
+        #expect(filtered(#"{"total":100,"tota\u200bl":200,"x":{"\u202e\u200b":1}, "i​d" : 2}"#)
+                == "{\"total\":100,\"tota\u{FFFD}l\":200,\"x\":{\"\u{FFFD}\":1}, \"i\u{FFFD}d\" : 2}")
+    }
+
+    /// Seeded: random trees of strings mixing invisible and visible characters read back, once
+    /// filtered, as the tree with each value sanitized; filtering again changes nothing.
+    @Test func filteredTextReadsBackAsTheTreeSanitized() throws {
+        var generator = SplitMix64(seed: 0x5EED_0007)
+        let pieces: [String] = ["a", "é", " ", "\"", "\\", "\n", "\u{7}", "\u{200B}", "\u{202E}", "\u{200D}", "👩", "\u{FE0F}",
+                                "\u{E0041}", "ب", "\u{200C}", "/", "1"]
+        func text() -> String { (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined() }
+        for _ in 0..<500 {
+            let tree: JSON = ["a": .string(text()), "list": .array([.string(text()), 1, .string(text())]), "nested": ["b": .string(text())]]
+            let once = filtered(tree.serializedString()).map { Array($0.utf8) } ?? Array(tree.serializedString().utf8)
+            let expected: JSON = [
+                "a": .string(TextSanitizer.sanitized(tree["a"]?.stringValue ?? "")),
+                "list": .array((tree["list"]?.arrayValue ?? []).map { $0.stringValue.map { .string(TextSanitizer.sanitized($0)) } ?? $0 }),
+                "nested": ["b": .string(TextSanitizer.sanitized(tree["nested"]?["b"]?.stringValue ?? ""))],
+            ]
+            #expect(try JSON.parse(once) == expected)
+            #expect(once.withUnsafeBufferPointer(TextSanitizer.sanitized(jsonText:)) == nil)
         }
     }
 
-    /// A member whose name holds invisible characters is left out, so that sanitizing never
-    /// makes two members of one name (found by fuzzing: `tota\u200bl_per_page` became
-    /// `total_per_page`, next to the real one).
-    @Test func membersWithInvisibleNamesAreLeftOut() throws {
-        let text = #"{"total":100,"tota\u200bl":200,"items":[{"id":1,"i\u200Dd":2}],"x":{"\u202e":1}}"#
-        let root = try JSONDocument(bytes: Array(text.utf8)).root
-        let expected = #"{"total":100,"items":[{"id":1}],"x":{}}"#
-        #expect(written(sanitizing: true) { $0.write(root) } == expected)
-        #expect(written(sanitizing: true) { $0.write(root, omitting: ["x"]) } == #"{"total":100,"items":[{"id":1}]}"#)
-        #expect(written(sanitizing: true) { $0.write(root.json) } == expected)
-        var continued = JSONWriter(sanitizing: true)
-        continued.writeMembers(continuing: ["ok": 1, "n\u{200B}o": 2])
-        #expect(String(decoding: continued.bytes, as: UTF8.self) == #","ok":1"#)
+    @Test func textThatIsNotValidJSONIsPassedOverNotMisread() {
+        for text in [#"{"a":"\u20"}"#, #"{"a":"\ud800\u0041 x\u200b"}"#, #"{"a":"x\"#, #""\u200b"#, "\"\\"] {
+            _ = filtered(text)
+        }
+        #expect(filtered(#"{"a":"\ud800\u0041","b":"é\u200b"}"#) == "{\"a\":\"\\ud800\\u0041\",\"b\":\"é\"}")
     }
 
-    @Test func copiedDocumentsAreSanitizedWhetherRawOrEscaped() throws {
-        let text = #"{"id":1,"name":"Ac\u200bme","note":"x\u202Ey","raw":"A​B","café":"caf\u00e9 ok","created_at":"2026","tag":"\udb40\udc41"}"#
+    // MARK: Copied documents
+
+    private func copied(_ text: String, omitting: JSONMemberNames? = nil) throws -> String {
         let root = try JSONDocument(bytes: Array(text.utf8)).root
-        let whole = written(sanitizing: true) { $0.write(root) }
-        #expect(whole == #"{"id":1,"name":"Acme","note":"xy","raw":"AB","café":"caf\u00e9 ok","created_at":"2026","tag":""}"#,
-                "strings with nothing to remove keep their spelling")
-        let omitting = written(sanitizing: true) { $0.write(root, omitting: ["created_at"]) }
-        #expect(omitting == #"{"id":1,"name":"Acme","note":"xy","raw":"AB","café":"caf\u00e9 ok","tag":""}"#)
-        #expect(written(sanitizing: false) { $0.write(root) } == text)
+        var writer = JSONWriter()
+        if let omitting { writer.write(root, omitting: omitting) } else { writer.write(root) }
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
 
-        let spaced = try JSONDocument(bytes: Array("{ \"a\" : [ \"x\u{200B}y\" , 1 ] , \"b\" : \"\\u200b\" }".utf8)).root
-        #expect(written(sanitizing: true) { $0.write(spaced) } == #"{"a":["xy",1],"b":""}"#)
-
-        let controls = try JSONDocument(bytes: Array(#"{"a":"x\by\fz\u001b","b":"kept \" \\ \/ \n \r \t","c":"\u00e9\\u200b"}"#.utf8)).root
-        #expect(written(sanitizing: true) { $0.write(controls) } == #"{"a":"xyz","b":"kept \" \\ \/ \n \r \t","c":"\u00e9\\u200b"}"#,
-                "escaped controls removed; other escapes kept as spelled; an escaped backslash is not an escape")
+    /// A copied string that spells a character with `\u` is written with the character itself, so
+    /// that the output filter finds it however deep the text is nested; others are copied as
+    /// they are spelled.
+    @Test func copiedDocumentsSpellEscapedCharactersAsThemselves() throws {
+        let text = #"{"id":1,"name":"Ac\u200bme","note":"caf\u00e9 \/ ok","ctl":"x\u001by","tag":"\udb40\udc41","plain":"a \/ b \n"}"#
+        #expect(try copied(text) == "{\"id\":1,\"name\":\"Ac\u{200B}me\",\"note\":\"café / ok\",\"ctl\":\"x\\u001by\",\"tag\":\"\u{E0041}\",\"plain\":\"a \\/ b \\n\"}")
+        #expect(try copied(text, omitting: ["id", "plain"]) == "{\"name\":\"Ac\u{200B}me\",\"note\":\"café / ok\",\"ctl\":\"x\\u001by\",\"tag\":\"\u{E0041}\"}")
+        let spaced = "{ \"a\" : [ \"x\\u200by\" , 1 ] , \"b\" : \"ok\" }"
+        #expect(try copied(spaced) == "{\"a\":[\"x\u{200B}y\",1],\"b\":\"ok\"}")
     }
 
     @Test func copiedASCIIDocumentsAreCopiedAsTheyAre() throws {
         let text = #"{"id":1,"note":"line\none \"quoted\" \\ back","list":[{"a":"b"},null,true,-1.5e3]}"#
-        let root = try JSONDocument(bytes: Array(text.utf8)).root
-        #expect(written(sanitizing: true) { $0.write(root) } == text)
-        #expect(written(sanitizing: true) { $0.write(root, omitting: ["id"]) } == written(sanitizing: false) { $0.write(root, omitting: ["id"]) })
+        #expect(try copied(text) == text)
+        #expect(try copied(text, omitting: ["id"]) == #"{"note":"line\none \"quoted\" \\ back","list":[{"a":"b"},null,true,-1.5e3]}"#)
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import MCPCore
 
-/// Every message a `LineWriter` writes passes whole through its redaction: in one piece or in
-/// several, with the secret inside one piece or across two.
+/// Every message on its way to the `LineWriter` passes whole through the output filter
+/// (`FilteredSink`): in one piece or in several, with the secret or an invisible character inside
+/// one piece or across two.
 @Suite struct LineWriterTests {
     /// Hides "SECRET" wherever it is.
     struct HidesSecret: Redacting {
@@ -19,7 +20,7 @@ import Testing
     static func written(_ messages: [SerializedMessage]) throws -> [String] {
         var ends: [Int32] = [0, 0]
         try #require(pipe(&ends) == 0)
-        let writer = LineWriter(descriptor: ends[1], redaction: HidesSecret()) { _ in }
+        let writer = FilteredSink(filter: OutputFilter(redaction: HidesSecret()), next: LineWriter(descriptor: ends[1]) { _ in })
         for message in messages { writer.send(message) }
         close(ends[1])
         defer { close(ends[0]) }
@@ -38,7 +39,10 @@ import Testing
             SerializedMessage(Array(#"{"a":"SECRET"}"#.utf8)),
             SerializedMessage(pieces: [Array(#"{"a":"SEC"#.utf8), Array(#"RET","b":"SECRET"}"#.utf8)]),
             SerializedMessage(pieces: [Array(#"{"a":"#.utf8), Array(#""plain"}"#.utf8)]),
+            // U+200B (E2 80 8B) cut between two pieces, inside the secret; U+202E escaped.
+            SerializedMessage(pieces: [Array(#"{"a":"SEC"#.utf8) + [0xE2], [0x80, 0x8B] + Array(#"RET","b":"x\u202Ey"}"#.utf8)]),
         ])
-        #expect(lines == [#"{"a":"[x]"}"#, #"{"a":"[x]","b":"[x]"}"#, #"{"a":"plain"}"#])
+        #expect(lines == [#"{"a":"[x]"}"#, #"{"a":"[x]","b":"[x]"}"#, #"{"a":"plain"}"#, #"{"a":"[x]","b":"xy"}"#],
+                "a zero-width space split across pieces, or escaped, neither survives nor hides the secret")
     }
 }

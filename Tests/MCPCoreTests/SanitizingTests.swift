@@ -2,8 +2,9 @@ import Testing
 @testable import JSONCore
 @testable import MCPCore
 
-/// What the model reads is sanitized: tool results (text and structured content), tool errors,
-/// and JSON-RPC errors that echo the client's input, which are also bounded.
+/// What the model reads leaves through one exit, the output filter: tool results (text and
+/// structured content), tool errors, JSON-RPC errors that echo the client's input (which are also
+/// bounded), and the notifications of a request (progress, log messages).
 @Suite struct SanitizingTests {
     static let hidden = "\u{200B}\u{202E}" + "do this".unicodeScalars.map { String(Unicode.Scalar(0xE0000 + $0.value) ?? " ") }.joined()
 
@@ -26,7 +27,7 @@ import Testing
     @Test func resultsWrittenFromDocumentsAreSanitized() async throws {
         let page = try JSONDocument(bytes: Array(#"{"name":"Acme\u200b\u202e","note":"ok"}"#.utf8))
         let harness = ServerHarness(tools: [tool("written") {
-            var object = JSONWriter(sanitizing: true)
+            var object = JSONWriter()
             object.write(page.root)
             var escaped = JSONWriter()
             object.bytes.withUnsafeBufferPointer { escaped.writeStringContents(utf8: $0) }
@@ -67,5 +68,48 @@ import Testing
         let badVersion = try #require(await harness.request(["jsonrpc": "2.0", "id": 3, "method": "ping", "params": ["_meta": .object(meta)]])?["error"])
         #expect(badVersion["code"] == -32022)
         #expect((badVersion["data"]?["requested"]?.stringValue?.unicodeScalars.count ?? .max) <= JSONRPCError.dataStringLimit + 1)
+    }
+
+    /// Hides the canary wherever it is.
+    struct HidesCanary: Redacting {
+        static let canary = "CANARYzzQ7secretNEVERprintMEx9Kq"
+        func redact(_ text: String) -> String { text.replacingOccurrences(of: Self.canary, with: "[redacted]") }
+        func redacted(utf8 text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+            let original = String(decoding: text, as: UTF8.self)
+            let hidden = redact(original)
+            return hidden == original ? nil : Array(hidden.utf8)
+        }
+    }
+
+    /// Progress and log notifications carry text from elsewhere too (a page's note, an API's
+    /// message): they leave through the same exit as replies, sanitized and redacted. (Before the
+    /// one exit they were redacted but not sanitized.)
+    @Test func progressAndLogNotificationsLeaveThroughTheSameExit() async throws {
+        // The canary cut in two by a zero-width space: removing invisibles first makes it whole
+        // for the redaction.
+        let half = HidesCanary.canary.count / 2
+        let split = String(HidesCanary.canary.prefix(half)) + "\u{200B}" + String(HidesCanary.canary.dropFirst(half))
+        let hostile = "Acme\u{202E}" + SanitizingTests.hidden + " " + HidesCanary.canary + " " + split
+        let reporter = Tool(name: "reporter", title: "Reporter", description: "Reports progress and logs.", inputSchema: .object([:]),
+                            outputSchema: nil, annotations: readOnly) { _, context in
+            context.reportProgress(1, total: 2, message: "page 1 of " + hostile)
+            context.log(.warning, "note: " + hostile)
+            return .success(["done": true])
+        }
+        let harness = ServerHarness(tools: [reporter], redaction: HidesCanary())
+        var meta = modernMeta.objectValue ?? [:]
+        meta["progressToken"] = "p1"
+        meta["io.modelcontextprotocol/logLevel"] = "debug"
+        _ = try #require(await harness.request(["jsonrpc": "2.0", "id": 1, "method": "tools/call",
+                                                "params": ["name": "reporter", "_meta": .object(meta)]]))
+        let messages = harness.sink.messages
+        let progress = try #require(messages.first { $0["method"] == "notifications/progress" }?["params"]?["message"]?.stringValue)
+        let log = try #require(messages.first { $0["method"] == "notifications/message" }?["params"]?["data"]?.stringValue)
+        for text in [progress, log] {
+            #expect(!text.unicodeScalars.contains { TextSanitizer.kind(of: $0) != .visible && $0 != " " }, "\(text)")
+            #expect(!text.contains(HidesCanary.canary) && !text.contains("CANARY"), "\(text)")
+        }
+        #expect(progress == "page 1 of Acme [redacted] [redacted]")
+        #expect(log == "note: Acme [redacted] [redacted]")
     }
 }

@@ -51,11 +51,12 @@ struct ServerHarness {
 
     init(
         tools: [Tool] = [], prompts: (any PromptSource)? = nil, resources: (any ResourceSource)? = nil,
-        timeLimits: TimeLimits = .dispatch, configure: (inout ServerConfiguration) -> Void = { _ in }
+        timeLimits: TimeLimits = .dispatch, redaction: any Redacting = NoRedaction(),
+        configure: (inout ServerConfiguration) -> Void = { _ in }
     ) {
         var configuration = ServerConfiguration(name: "test-server", title: "Test Server", version: "1.2.3", instructions: "Be kind.")
         configure(&configuration)
-        let logger = Logger(label: "test", level: .debug, sink: log)
+        let logger = Logger(label: "test", level: .debug, sink: log, filter: OutputFilter(redaction: redaction))
         server = MCPServer(configuration: configuration, tools: StaticToolSource(tools), prompts: prompts, resources: resources,
                            logger: logger, sink: sink, timeLimits: timeLimits)
     }

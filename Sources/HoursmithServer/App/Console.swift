@@ -6,17 +6,19 @@ import MCPCore
 /// `--version`, `--check`) and for start-up failures. While serving, stdout belongs to the
 /// transport and stderr to the logger.
 ///
-/// Everything written passes through ``redaction``, as the server's stdout and log lines do.
+/// Everything written passes through ``filter``, the process's one ``OutputFilter``, which the
+/// server's stdout and log lines pass through too.
 enum Console {
-    /// The one redaction, for the secrets of this process's environment.
-    static let redaction = SecretRedaction(environment: ProcessInfo.processInfo.environment)
+    /// The one output filter: invisible characters removed, the secrets of this process's
+    /// environment hidden.
+    static let filter = OutputFilter(redaction: SecretRedaction(environment: ProcessInfo.processInfo.environment))
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((redaction.redact(text) + "\n").utf8))
+        FileHandle.standardOutput.write(Data((filter.text(text) + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("hoursmith-mcp: " + redaction.redact(text) + "\n").utf8))
+        FileHandle.standardError.write(Data(("hoursmith-mcp: " + filter.text(text) + "\n").utf8))
     }
 }
 
@@ -24,5 +26,5 @@ enum Console {
 /// two modules know nothing of each other; this executable is where they meet.)
 extension Logger: ClientLogger {}
 
-/// The one redaction is what the server's logger and stdout pass everything through.
+/// The one redaction is the second step of the one output filter.
 extension SecretRedaction: Redacting {}

@@ -43,7 +43,7 @@ package enum HoursmithApp {
     /// Wires the session, the surfaces and the stdio server, and serves until input ends or a
     /// signal stops it; returns the exit status.
     private static func serve(_ options: Options, _ selection: ToolSelection) -> Int32 {
-        let logger = Logger(label: Product.name, level: options.logLevel, redaction: Console.redaction)
+        let logger = Logger(label: Product.name, level: options.logLevel, filter: Console.filter)
         let access = Startup.access(options, logger: logger)
         let listChanges = ListChangeRelay()
         let session = HoursmithSession(access: access) { role in listChanges.roleBecameKnown(role) }

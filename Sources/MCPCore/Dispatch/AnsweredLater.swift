@@ -7,7 +7,7 @@ extension MCPServer {
     /// within the concurrency limit, and can be cancelled (then it is not answered).
     ///
     /// `answer` makes the reply. A ``JSONRPCError`` it throws is the reply; any other error is
-    /// answered with -32603. Messages are redacted either way.
+    /// answered with -32603.
     func answerLater(
         _ request: JSONRPCRequest, _ terms: RequestTerms, completion: @escaping @Sendable (SerializedMessage?) -> Void,
         answer: @escaping @Sendable (ToolContext) async throws -> SerializedMessage
@@ -39,10 +39,10 @@ extension MCPServer {
                 return nil
             } catch let error as JSONRPCError {
                 logger.debug("\(request.method) answered with error \(error.code): \(error.message)")
-                return replies.error(JSONRPCError(code: error.code, message: logger.redact(error.message), data: error.data))
+                return replies.error(error)
             } catch {
                 logger.error("\(request.method) failed: \(error)")
-                return replies.error(.internalError(logger.redact("\(request.method) failed: \(error)")))
+                return replies.error(.internalError("\(request.method) failed: \(error)"))
             }
         }
     }

@@ -52,7 +52,8 @@ package final class MCPServer: Sendable {
         self.prompts = prompts
         self.resources = resources
         self.logger = logger
-        self.sink = sink
+        // The one exit: nothing the server writes reaches `sink` unfiltered.
+        self.sink = FilteredSink(filter: logger.filter, next: sink)
         self.timeLimits = timeLimits
         self.limit = ConcurrencyLimit(limit: configuration.maxConcurrentRequests)
     }

@@ -9,20 +9,18 @@ final class RequestChannel: Sendable {
     private let version: ProtocolVersion
     private let clientLogLevel: LogLevel?
     private let loggerName: String
-    private let redact: @Sendable (String) -> String
     private let sink: any MessageSink
     /// Notifications are written under this lock, so that none can follow ``close()``.
     private let state = Locked((closed: false, lastProgress: -Double.infinity))
 
     init(
         progressToken: JSON?, version: ProtocolVersion, clientLogLevel: LogLevel?, loggerName: String,
-        redact: @escaping @Sendable (String) -> String, sink: any MessageSink
+        sink: any MessageSink
     ) {
         self.progressToken = progressToken
         self.version = version
         self.clientLogLevel = clientLogLevel
         self.loggerName = loggerName
-        self.redact = redact
         self.sink = sink
     }
 
@@ -30,7 +28,7 @@ final class RequestChannel: Sendable {
         guard let progressToken, progress.isFinite else { return }
         var params: JSONObject = ["progressToken": progressToken, "progress": .double(progress)]
         if let total, total.isFinite { params["total"] = .double(total) }
-        if let message, version.hasToolAnnotations { params["message"] = .string(redact(message)) }
+        if let message, version.hasToolAnnotations { params["message"] = .string(message) }
         state.withLock { state in
             guard !state.closed, progress > state.lastProgress else { return }
             state.lastProgress = progress
@@ -40,7 +38,7 @@ final class RequestChannel: Sendable {
 
     func log(_ level: LogLevel, _ message: String) {
         guard let clientLogLevel, level >= clientLogLevel else { return }
-        let params: JSONObject = ["level": .string(level.description), "logger": .string(loggerName), "data": .string(redact(message))]
+        let params: JSONObject = ["level": .string(level.description), "logger": .string(loggerName), "data": .string(message)]
         state.withLock { state in
             guard !state.closed else { return }
             sink.send(JSONRPCOutgoing.notification(method: "notifications/message", params: params))

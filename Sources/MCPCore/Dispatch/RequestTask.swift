@@ -22,7 +22,7 @@ extension MCPServer {
         let progressToken = request.meta["progressToken"].flatMap(RequestID.init)?.json
         let channel = RequestChannel(
             progressToken: progressToken, version: terms.version, clientLogLevel: terms.clientLogLevel,
-            loggerName: configuration.name, redact: logger.redact, sink: sink)
+            loggerName: configuration.name, sink: sink)
         let context = ToolContext(
             requestID: request.id, protocolVersion: terms.version, deadline: answerBy - configuration.toolAnswerMargin,
             timeLimit: configuration.callTimeout, channel: channel)

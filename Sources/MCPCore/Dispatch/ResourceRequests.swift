@@ -35,7 +35,7 @@ extension MCPServer {
                 let body: JSONObject = ["contents": .array(read.contents.map(\.json))]
                 return replies.result(body, cache: CacheHint(timeToLive: read.timeToLive, scope: .private))
             } catch let missing as ResourceNotFound {
-                return notFound(self.logger.redact(missing.detail))
+                return notFound(missing.detail)
             }
         }
     }

@@ -95,14 +95,14 @@ extension MCPServer {
             do {
                 let result = try await tool.handler(ToolArguments(arguments), context)
                 logger.debug("\(tool.name) answered in \(ContinuousClock.now - started)\(result.isError ? " (tool error)" : "").")
-                return result.isError ? .failure(logger.redact(result.text)) : result
+                return result
             } catch is CancellationError where Task.isCancelled {
                 return nil
             } catch let error as ToolError {
-                return .failure(logger.redact(error.message))
+                return .failure(error.message)
             } catch {
                 logger.error("\(tool.name) failed: \(error)")
-                return .failure(logger.redact("\(tool.name) failed: \(error)"))
+                return .failure("\(tool.name) failed: \(error)")
             }
         }
     }

@@ -3,9 +3,9 @@ import JSONCore
 /// A JSON-RPC error object: a code, a message for a person, and optional data.
 ///
 /// Error messages often echo what the client sent (a method or tool name, a version): the message
-/// and the strings of `data` are sanitized (``TextSanitizer``) and cut to ``messageLimit`` and
-/// ``dataStringLimit`` characters, so that no reply carries invisible text or more than a bounded
-/// part of the input.
+/// and the strings of `data` are cut to ``messageLimit`` and ``dataStringLimit`` characters, so
+/// that no reply carries more than a bounded part of the input. (Like everything written, the
+/// reply passes through the ``OutputFilter``.)
 package struct JSONRPCError: Error, Sendable, Equatable {
     package let code: Int
     package let message: String
@@ -22,12 +22,11 @@ package struct JSONRPCError: Error, Sendable, Equatable {
         self.data = data.map(JSONRPCError.bounded)
     }
 
-    /// `text` sanitized, and cut to `limit` code points with an ellipsis.
+    /// `text` cut to `limit` code points with an ellipsis.
     static func bounded(_ text: String, to limit: Int) -> String {
-        let clean = TextSanitizer.sanitized(text)
-        let scalars = clean.unicodeScalars
+        let scalars = text.unicodeScalars
         guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex), cut != scalars.endIndex
-        else { return clean }
+        else { return text }
         return String(scalars[..<cut]) + "…"
     }
 

@@ -40,7 +40,7 @@ package struct Completion: Sendable, Equatable {
     /// The members of `CompleteResult`.
     var members: JSONObject {
         ["completion": [
-            "values": .array(values.map { .string(ModelText.text($0)) }), "total": .int(total), "hasMore": .bool(hasMore),
+            "values": .array(values.map(JSON.string)), "total": .int(total), "hasMore": .bool(hasMore),
         ]]
     }
 }

@@ -59,7 +59,7 @@ package struct PromptMessage: Sendable, Equatable {
     package static func user(_ text: String) -> PromptMessage { PromptMessage(role: .user, text: text) }
 
     var json: JSON {
-        ["role": .string(role.rawValue), "content": ["type": "text", "text": .string(ModelText.text(text))]]
+        ["role": .string(role.rawValue), "content": ["type": "text", "text": .string(text)]]
     }
 }
 
@@ -76,7 +76,7 @@ package struct PromptResult: Sendable, Equatable {
     /// The members of `GetPromptResult`.
     var members: JSONObject {
         var object: JSONObject = [:]
-        if let description { object["description"] = .string(ModelText.text(description)) }
+        if let description { object["description"] = .string(description) }
         object["messages"] = .array(messages.map(\.json))
         return object
     }

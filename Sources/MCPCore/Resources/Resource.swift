@@ -24,8 +24,8 @@ package struct ResourceContents: Sendable, Equatable {
     /// `TextResourceContents`.
     var json: JSON {
         let text = switch body {
-        case .text(let text): ModelText.text(text)
-        case .json(let value): ModelText.json(value)
+        case .text(let text): text
+        case .json(let value): value.serializedString()
         }
         return ["uri": .string(uri), "mimeType": .string(mimeType), "text": .string(text)]
     }

@@ -38,10 +38,6 @@ package struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
 /// The outcome of a tool call: structured content (with the same JSON as text), or an error
 /// message (`isError: true`, no structured content).
 ///
-/// Everything a result holds is read by a model, and much of it was written by other people (names,
-/// notes, API messages): every string of the content, and the error message, is sanitized
-/// (``TextSanitizer``: no tag characters, zero-width or bidirectional controls) as it is made.
-///
 /// A success keeps only its content's serialized text — made once, and written into the reply
 /// both as the value and as the text block — so a large result's JSON tree is freed as soon as
 /// it has been serialized.
@@ -55,16 +51,15 @@ package struct ToolResult: Sendable, Equatable {
 
     package var text: String { String(decoding: textUTF8, as: UTF8.self) }
 
-    /// A success; its strings are sanitized as it is serialized.
+    /// A success.
     package static func success(_ content: JSON) -> ToolResult {
-        var writer = JSONWriter(sanitizing: true)
+        var writer = JSONWriter()
         writer.write(content)
         return ToolResult(isError: false, textUTF8: writer.bytes, escapedTextUTF8: nil, isStructured: true)
     }
 
     /// A success whose structured content is already written: `object` must be the UTF-8 text of
-    /// one JSON object as a sanitizing ``JSONWriter`` (`JSONWriter(sanitizing: true)`) writes it,
-    /// and `escaped` the same text escaped as a JSON string's contents
+    /// one JSON object as ``JSONWriter`` writes it, and `escaped` the same text escaped as a JSON string's contents
     /// (``JSONWriter/writeStringContents(utf8:)``). A long list can so be written, both ways,
     /// piece by piece as its pages arrive. Both are checked in debug builds.
     package static func success(serializedObject object: [UInt8], escaped: [UInt8]) -> ToolResult {
@@ -73,21 +68,13 @@ package struct ToolResult: Sendable, Equatable {
             writer.writeStringContents(utf8: text)
             return writer.bytes
         }, "`escaped` is not `object` escaped")
-        assert(isSanitized(object), "`object` was not written by a sanitizing JSONWriter")
+        assert((try? JSONDocument(bytes: object)) != nil, "`object` is not JSON text")
         return ToolResult(isError: false, textUTF8: object, escapedTextUTF8: escaped, isStructured: true)
     }
 
-    /// Whether JSON text has nothing left to sanitize (for debug checks).
-    private static func isSanitized(_ object: [UInt8]) -> Bool {
-        guard let document = try? JSONDocument(bytes: object) else { return false }
-        var writer = JSONWriter(capacity: object.count, sanitizing: true)
-        writer.write(document.root)
-        return writer.bytes == object
-    }
-
-    /// A tool error; the message is sanitized.
+    /// A tool error.
     package static func failure(_ message: String) -> ToolResult {
-        ToolResult(isError: true, textUTF8: Array(TextSanitizer.sanitized(message).utf8), escapedTextUTF8: nil, isStructured: false)
+        ToolResult(isError: true, textUTF8: Array(message.utf8), escapedTextUTF8: nil, isStructured: false)
     }
 
     package static func == (lhs: ToolResult, rhs: ToolResult) -> Bool {

@@ -47,25 +47,21 @@ extension MessageSink {
 
 /// Writes messages to a file descriptor (stdout), one line each, from any thread.
 ///
-/// Every message passes whole through `redaction` on its way out (the executable's hides API
-/// tokens), so nothing reaches stdout around it, whatever field a secret was in. Messages arrive
-/// serialized and are written under a lock, so concurrent replies never interleave. The first failed write (`EPIPE`: the client closed our stdout) calls `onFailure`
-/// once, and later messages are dropped.
+/// Messages arrive serialized (and, in a server, filtered: ``FilteredSink``) and are written under
+/// a lock, so concurrent replies never interleave. The first failed write (`EPIPE`: the client
+/// closed our stdout) calls `onFailure` once, and later messages are dropped.
 package final class LineWriter: MessageSink, Sendable {
     private let descriptor: Int32
     /// Whether a write failed; writes happen under its lock, so that lines never interleave.
     private let failed = Locked(false)
     private let onFailure: @Sendable (Int32) -> Void
-    private let redaction: any Redacting
     /// Pieces this long or longer are written on their own; shorter ones are gathered.
     private static let largePiece = 16 * 1024
 
     package init(
-        descriptor: Int32, redaction: any Redacting = NoRedaction(),
-        onFailure: @escaping @Sendable (Int32) -> Void
+        descriptor: Int32, onFailure: @escaping @Sendable (Int32) -> Void
     ) {
         self.descriptor = descriptor
-        self.redaction = redaction
         self.onFailure = onFailure
     }
 
@@ -74,10 +70,9 @@ package final class LineWriter: MessageSink, Sendable {
         send(SerializedMessage(line))
     }
 
-    /// Writes the pieces of one message, redacted, then a newline.
+    /// Writes the pieces of one message, then a newline.
     @discardableResult
     package func send(_ message: SerializedMessage) -> Bool {
-        let message = redacted(message)
         enum Outcome { case written, dropped, failed(Int32) }
         let outcome: Outcome = failed.withLock { failed in
             guard !failed else { return .dropped }
@@ -110,13 +105,28 @@ package final class LineWriter: MessageSink, Sendable {
             return false
         }
     }
+}
 
-    /// The message through the redaction, in one piece when that hid something. (A secret is
-    /// letters and digits, its replacement has no quote or backslash: the JSON stays valid.)
-    private func redacted(_ message: SerializedMessage) -> SerializedMessage {
-        let hidden = message.pieces.count == 1
-            ? message.pieces[0].withUnsafeBufferPointer(redaction.redacted(utf8:))
-            : message.bytes.withUnsafeBufferPointer(redaction.redacted(utf8:))
-        return hidden.map(SerializedMessage.init) ?? message
+/// The exit of a server's messages: every message passes whole through the ``OutputFilter`` before
+/// the next sink writes it, whatever its kind (a reply, an error, a progress or log notification, a
+/// list-changed notice) and whatever field its text is in. ``MCPServer`` writes through one in
+/// front of the sink it is given (the stdout ``LineWriter``), with its logger's filter.
+package struct FilteredSink: MessageSink {
+    package let filter: OutputFilter
+    package let next: any MessageSink
+
+    package init(filter: OutputFilter, next: any MessageSink) {
+        self.filter = filter
+        self.next = next
+    }
+
+    @discardableResult
+    package func send(line: [UInt8]) -> Bool {
+        send(SerializedMessage(line))
+    }
+
+    @discardableResult
+    package func send(_ message: SerializedMessage) -> Bool {
+        next.send(filter.message(message))
     }
 }

@@ -32,7 +32,7 @@ package final class StdioServer: Sendable {
     ) {
         let shutdown = ShutdownSignal()
         FileDescriptorIO.enlargePipeBuffer(output, to: 1 << 20)
-        let writer = LineWriter(descriptor: output, redaction: logger.redaction) { error in
+        let writer = LineWriter(descriptor: output) { error in
             shutdown.request("stdout is closed (\(String(cString: strerror(error))))", urgent: true)
         }
         self.server = MCPServer(

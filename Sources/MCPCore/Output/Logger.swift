@@ -7,8 +7,8 @@ package protocol LogSink: Sendable {
     func write(line: String)
 }
 
-/// The stderr logger: one line a record, a minimum level, and a redaction hook that every line
-/// passes through before it is written (the executable installs one that hides API tokens).
+/// The stderr logger: one line a record, a minimum level, and the output filter every line passes
+/// through before it is written (the executable's hides API tokens).
 ///
 /// ```
 /// 2026-11-22T18:27:50.123Z warning hoursmith-mcp: Hoursmith asked us to slow down; retrying in 3 s
@@ -17,30 +17,27 @@ package struct Logger: Sendable {
     package var label: String
     package var level: LogLevel
     /// What every line, and every stdout message of a server logging here, passes through.
-    package let redaction: any Redacting
+    package let filter: OutputFilter
     let sink: any LogSink
 
     package init(
         label: String,
         level: LogLevel = .info,
         sink: any LogSink = StandardErrorSink.shared,
-        redaction: any Redacting = NoRedaction()
+        filter: OutputFilter = OutputFilter()
     ) {
         self.label = label
         self.level = level
         self.sink = sink
-        self.redaction = redaction
+        self.filter = filter
     }
-
-    /// `text` through the redaction.
-    package func redact(_ text: String) -> String { redaction.redact(text) }
 
     package func isEnabled(_ level: LogLevel) -> Bool { level >= self.level }
 
     /// Writes `message` at `level`, when that level is enabled. The message is built only then.
     package func log(_ level: LogLevel, _ message: @autoclosure () -> String) {
         guard isEnabled(level) else { return }
-        let text = Logger.oneLine(redact(message()))
+        let text = Logger.oneLine(filter.text(message()))
         sink.write(line: "\(Logger.timestamp()) \(level) \(label): \(text)")
     }
 

@@ -1,6 +1,5 @@
-/// What hides secrets in everything the server writes: each log line (``Logger``) and each stdout
-/// message (``LineWriter``, given the logger's). MCPCore knows no secrets; the executable installs
-/// one that hides API tokens.
+/// What hides secrets in everything the server writes, as the second step of its ``OutputFilter``.
+/// MCPCore knows no secrets; the executable installs one that hides API tokens.
 package protocol Redacting: Sendable {
     /// `text` with every secret hidden; the same string when there is none in it.
     func redact(_ text: String) -> String

@@ -1,0 +1,36 @@
+import JSONCore
+
+/// The one exit: what everything the server writes passes through on its way out — each stdout
+/// message (``LineWriter``), each log line (``Logger``), each console line of the executable.
+///
+/// Two things happen there, in this order, to every message kind alike (results, errors,
+/// progress and log notifications, prompt and resource text):
+/// 1. characters a reader cannot see but a model still reads are removed (``TextSanitizer``:
+///    tag characters, zero-width and bidirectional controls…), so that nothing hides in what
+///    other people wrote;
+/// 2. secrets are hidden (the installed ``Redacting``; MCPCore knows none), after the first step so
+///    that an invisible character cannot split a secret out of the redaction's sight.
+package struct OutputFilter: Sendable {
+    package let redaction: any Redacting
+
+    package init(redaction: any Redacting = NoRedaction()) {
+        self.redaction = redaction
+    }
+
+    /// A line of text on its way out (a log record, a console line).
+    package func text(_ text: String) -> String {
+        redaction.redact(TextSanitizer.sanitized(text))
+    }
+
+    /// A serialized JSON message on its way out: its strings sanitized, its secrets hidden. The
+    /// same message, its pieces untouched, when neither finds anything (the common case); one
+    /// piece otherwise. (A secret is letters, digits and underscores, and its replacement has no
+    /// quote or backslash: the JSON stays valid.)
+    package func message(_ message: SerializedMessage) -> SerializedMessage {
+        let text = message.pieces.count == 1 ? message.pieces[0] : message.bytes
+        let sanitized = text.withUnsafeBufferPointer(TextSanitizer.sanitized(jsonText:))
+        let hidden = (sanitized ?? text).withUnsafeBufferPointer(redaction.redacted(utf8:))
+        guard let filtered = hidden ?? sanitized else { return message }
+        return SerializedMessage(filtered)
+    }
+}
