@@ -34,7 +34,7 @@ package final class LockedCondition<Value: Sendable>: @unchecked Sendable {
     /// Blocks until `isReady` holds for the value, or `deadline` (if any) passes; returns the
     /// value as it was then, and whether it was ready.
     @discardableResult
-    package func wait(until isReady: (Value) -> Bool, deadline: Date? = nil) -> (value: Value, isReady: Bool) {
+    package func wait(until isReady: (Value) -> Bool, deadline: ContinuousClock.Instant? = nil) -> (value: Value, isReady: Bool) {
         condition.lock()
         defer { condition.unlock() }
         while !isReady(value) {
@@ -43,7 +43,7 @@ package final class LockedCondition<Value: Sendable>: @unchecked Sendable {
                 condition.wait()
                 continue
             }
-            if !condition.wait(until: deadline) { return (value, isReady(value)) }
+            if !condition.wait(until: deadline.date) { return (value, isReady(value)) }
         }
         return (value, true)
     }

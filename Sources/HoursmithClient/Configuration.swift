@@ -1,3 +1,4 @@
+import ConcurrencyHelpers
 import Foundation
 
 /// How a `HoursmithClient` reaches Hoursmith and how it behaves when things go wrong.

@@ -1,4 +1,5 @@
 import Foundation
+import ConcurrencyHelpers
 import JSONCore
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -94,15 +95,15 @@ package final class HoursmithClient: Sendable {
             // A wait that would end past the deadline is not begun: the error says what happened
             // (and, for a rate limit, how long to wait).
             guard configuration.clock.now() + wait < deadline.instant else {
-                log?.debug("\(request.line): not waiting \(seconds(wait)) s to try again, which would pass the call's deadline")
+                log?.debug("\(request.line): not waiting \(wait.secondsText) s to try again, which would pass the call's deadline")
                 throw error
             }
             if isRateLimit {
                 rateLimitWaits += 1
-                log?.warning("\(request.line): rate limited; waiting \(seconds(wait)) s as Retry-After asks (wait \(rateLimitWaits) of \(policy.maxRateLimitWaits))")
+                log?.warning("\(request.line): rate limited; waiting \(wait.secondsText) s as Retry-After asks (wait \(rateLimitWaits) of \(policy.maxRateLimitWaits))")
             } else {
                 log?.warning("\(request.line): \(error.code)\(error.status.map { " (HTTP \($0))" } ?? ""); "
-                    + "trying again in \(seconds(wait)) s (try \(failedAttempts + 1) of \(policy.maxAttempts))")
+                    + "trying again in \(wait.secondsText) s (try \(failedAttempts + 1) of \(policy.maxAttempts))")
             }
             do {
                 try await configuration.clock.sleep(wait)
@@ -124,7 +125,7 @@ package final class HoursmithClient: Sendable {
                 guard configuration.clock.now() + wait < deadline.instant else {
                     throw .pacedPastDeadline(wait: wait, pacing: pacer.pacing, context: context)
                 }
-                log?.info("\(request.line): pacing at \(pacer.pacing.limit) requests per \(seconds(pacer.pacing.window)) s; waiting \(seconds(wait)) s")
+                log?.info("\(request.line): pacing at \(pacer.pacing.limit) requests per \(pacer.pacing.window.secondsText) s; waiting \(wait.secondsText) s")
                 do {
                     try await configuration.clock.sleep(wait)
                 } catch {
@@ -181,12 +182,6 @@ package final class HoursmithClient: Sendable {
 
 
     private func milliseconds(since start: Duration) -> Int {
-        let elapsed = configuration.clock.now() - start
-        return Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
-    }
-
-    private func seconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+        (configuration.clock.now() - start).wholeMilliseconds
     }
 }

@@ -100,8 +100,7 @@ import Testing
     }
 
     @Test func aRefusedPromptIsNotListedAndItsGetAndCompletionsAreRefused() async throws {
-        let refusal = JSONRPCError.invalidParams("your role can't")
-        let harness = ServerHarness(prompts: StaticPromptSource([Self.greet()], refused: ["greet": refusal]))
+        let harness = ServerHarness(prompts: StaticPromptSource([Self.greet()], refused: ["greet": "your role can't"]))
         #expect(await harness.request(modern(1, "prompts/list"))?["result"]?["prompts"] == [])
         let get = try #require(await harness.request(modern(2, "prompts/get", ["name": "greet", "arguments": ["name": "Ada"]]))?["error"])
         #expect(get["message"] == "Invalid params: your role can't")
@@ -208,9 +207,9 @@ import Testing
 /// Fixed prompts; those in `refused` are not listed and answer with their refusal.
 struct StaticPromptSource: PromptSource {
     let prompts: [Prompt]
-    let refused: [String: JSONRPCError]
+    let refused: [String: String]
 
-    init(_ prompts: [Prompt], refused: [String: JSONRPCError] = [:]) {
+    init(_ prompts: [Prompt], refused: [String: String] = [:]) {
         self.prompts = prompts
         self.refused = refused
     }

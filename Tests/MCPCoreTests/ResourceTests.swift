@@ -126,7 +126,7 @@ struct StaticResourceSource: ResourceSource {
             mimeType: "application/json",
             completer: { request, _ in Completion(matches: (1...49).map(String.init).filter { $0.hasPrefix(request.value) }) }
         ) { uri, variables, _ in
-            guard let id = variables["id"], id != "0" else { throw ResourceNotFound("there is no item \(variables["id"] ?? "")") }
+            guard let id = variables["id"], id != "0" else { throw Refusal("there is no item \(variables["id"] ?? "")") }
             return ResourceRead([.json(uri: uri, ["id": .string(id)])], timeToLive: 60_000)
         },
     ]

@@ -73,7 +73,7 @@ final class PipedServer: @unchecked Sendable {
     }
 
     private func exitStatusBlocking(within seconds: Double) -> Int32? {
-        status.wait(until: { $0 != nil }, deadline: Date(timeIntervalSinceNow: seconds)).value
+        status.wait(until: { $0 != nil }, deadline: .now + .seconds(seconds)).value
     }
 }
 

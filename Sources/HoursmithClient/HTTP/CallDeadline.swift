@@ -63,10 +63,3 @@ extension HoursmithClient {
     }
 }
 
-extension Duration {
-    /// Whole seconds, rounded up (1.2 s is 2).
-    var wholeSecondsRoundedUp: Int {
-        let (seconds, attoseconds) = components
-        return Int(seconds) + (attoseconds > 0 ? 1 : 0)
-    }
-}

@@ -57,7 +57,7 @@ package enum HoursmithApp {
         let stdio = StdioServer(
             configuration: Product.serverConfiguration(callTimeout: options.callTimeout), tools: surface, prompts: prompts,
             resources: resources, logger: logger)
-        listChanges.attach(stdio.server, prompts: prompts, resources: resources)
+        listChanges.attach(stdio.server, tools: surface, prompts: prompts, resources: resources)
 
         if case .ready = access {
             // Learn the role now, so that the first tool list a client reads is already the right one.

@@ -21,13 +21,12 @@ final class IdleMemoryTrim: Sendable {
         var started = false
     }
 
-    private let quietPeriod: TimeInterval
+    private let quietPeriod: Duration
     private let release: @Sendable () -> Void
     private let counts = LockedCondition(Counts())
 
     init(quietPeriod: Duration = .milliseconds(250), release: @escaping @Sendable () -> Void = { _ = hoursmith_release_free_memory() }) {
-        let (seconds, attoseconds) = quietPeriod.components
-        self.quietPeriod = Double(seconds) + Double(attoseconds) / 1e18
+        self.quietPeriod = quietPeriod
         self.release = release
         hoursmith_allocate_from_one_heap()
     }
@@ -51,7 +50,7 @@ final class IdleMemoryTrim: Sendable {
             var seen = counts.wait { $0.finished != $0.trimmed }.value.finished
             // Wait until a whole quiet period passes without another call finishing.
             while true {
-                let (now, anotherFinished) = counts.wait(until: { $0.finished != seen }, deadline: Date(timeIntervalSinceNow: quietPeriod))
+                let (now, anotherFinished) = counts.wait(until: { $0.finished != seen }, deadline: .now + quietPeriod)
                 guard anotherFinished else { break }
                 seen = now.finished
             }

@@ -25,6 +25,6 @@ struct CatalogTemplate: Sendable {
     let action: String
     let timeToLive: Int
     let complete: @Sendable (CompletionRequest, ToolCall) async throws -> Completion
-    /// The JSON shown for the variables' values (throws ``ResourceNotFound`` for one that names nothing).
+    /// The JSON shown for the variables' values (throws a ``Refusal`` for one that names nothing).
     let read: @Sendable ([String: String], ToolCall) async throws -> JSON
 }

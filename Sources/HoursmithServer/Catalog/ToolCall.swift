@@ -9,7 +9,7 @@ import MCPCore
 /// tool error that names the argument.
 struct ToolCall: Sendable {
     let arguments: ToolArguments
-    let context: ToolContext
+    let context: RequestContext
     let client: HoursmithClient
     let me: Me
     /// How large the result may be.

@@ -98,7 +98,7 @@ final class HoursmithSession: Sendable {
 
     /// Runs `body` — one tool call — with every request it makes bounded by the call's deadline
     /// (`context.deadline`): the client's own error, in its own words, comes before the server's.
-    func withDeadline<T>(of context: ToolContext, _ body: () async throws -> T) async rethrows -> T {
+    func withDeadline<T>(of context: RequestContext, _ body: () async throws -> T) async rethrows -> T {
         guard case .ready(let client) = access else { return try await body() }
         return try await client.withDeadline(in: context.deadline - .now, limit: context.timeLimit, body)
     }

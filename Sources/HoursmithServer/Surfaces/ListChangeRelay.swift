@@ -8,19 +8,20 @@ import MCPCore
 final class ListChangeRelay: Sendable {
     private struct Attached {
         let server: MCPServer
+        let tools: ToolSurface
         let prompts: PromptSurface
         let resources: ResourceSurface
     }
 
     private let attached = Locked<Attached?>(nil)
 
-    func attach(_ server: MCPServer, prompts: PromptSurface, resources: ResourceSurface) {
-        attached.withLock { $0 = Attached(server: server, prompts: prompts, resources: resources) }
+    func attach(_ server: MCPServer, tools: ToolSurface, prompts: PromptSurface, resources: ResourceSurface) {
+        attached.withLock { $0 = Attached(server: server, tools: tools, prompts: prompts, resources: resources) }
     }
 
     func roleBecameKnown(_ role: Role) {
         guard let attached = attached.withLock({ $0 }) else { return }
-        if role != .owner && role != .admin { attached.server.toolListChanged() }
+        if attached.tools.narrows(for: role) { attached.server.toolListChanged() }
         if attached.prompts.narrows(for: role) { attached.server.promptListChanged() }
         if attached.resources.narrows(for: role) { attached.server.resourceListChanged() }
     }

@@ -7,8 +7,9 @@ import MCPCore
 ///
 /// A prompt's audience is its own and that of every tool it sends the model to. A prompt the
 /// role can't use is not listed, and `prompts/get` of it is refused with the words of the API's
-/// 403; one whose tools the options leave out is refused saying so.
-struct PromptSurface: PromptSource {
+/// 403 (where every request's role is checked); one whose tools the options leave out is refused
+/// saying so.
+struct PromptSurface: PromptSource, RoleScoped {
     private struct Entry {
         let prompt: Prompt
         let audience: Audience
@@ -42,16 +43,12 @@ struct PromptSurface: PromptSource {
         Prompt(
             name: entry.name, title: entry.title, description: entry.description, arguments: entry.arguments,
             completer: { request, context in
-                try await environment.answer(
-                    action: entry.action, audience: audience, context: context, refusal: .invalidParams
-                ) { call in
+                try await environment.perform(action: entry.action, audience: audience, context: context) { call in
                     try await entry.complete(request, call)
                 }
             },
             handler: { arguments, context in
-                try await environment.answer(
-                    action: entry.action, audience: audience, context: context, refusal: .invalidParams
-                ) { call in
+                try await environment.perform(action: entry.action, audience: audience, context: context) { call in
                     let role = call.me.user.role
                     return try await entry.messages(PromptCall(arguments: arguments, call: call) { tools.offers($0, to: role) })
                 }
@@ -59,27 +56,20 @@ struct PromptSurface: PromptSource {
     }
 
     func listedPrompts() -> [Prompt] {
-        let role = session.knownRole
-        return entries.filter { $0.missing.isEmpty && (role.map($0.audience.includes) ?? true) }.map(\.prompt)
+        entries.filter { $0.missing.isEmpty && session.offers($0.audience) }.map(\.prompt)
     }
 
     func prompt(named name: String) -> Prompt? {
         guard let entry = entries.first(where: { $0.prompt.name == name }) else { return nil }
-        if !entry.missing.isEmpty {
-            return entry.prompt.refusing(.invalidParams(
+        guard entry.missing.isEmpty else {
+            return entry.prompt.refusing(
                 "the prompt \(name) sends the model to \(entry.missing.joined(separator: ", ")), which this server's options "
-                    + "leave out (--read-only, --toolsets, --tools or --exclude-tools)"))
-        }
-        if let role = session.knownRole, !entry.audience.includes(role) {
-            return entry.prompt.refusing(.invalidParams(ErrorMessages.forbidden(action: entry.action, role: role)))
+                    + "leave out (--read-only, --toolsets, --tools or --exclude-tools)")
         }
         return entry.prompt
     }
 
-    /// Whether knowing the role leaves out prompts that were listed while it was unknown.
-    func narrows(for role: Role) -> Bool {
-        entries.contains { $0.missing.isEmpty && !$0.audience.includes(role) }
-    }
+    var audiences: [Audience] { entries.filter(\.missing.isEmpty).map(\.audience) }
 
     var listTimeToLive: Int { tools.listTimeToLive }
     var isSettled: Bool { tools.isSettled }

@@ -7,11 +7,12 @@ import MCPCore
 /// first list. Tool options do not apply: a resource is read, and a person attaches it.
 ///
 /// Every read goes through the session like a tool call: the contract's members only, the
-/// concise projections, within the result budget. What the token can't see — an unknown id, a
-/// 404 or 403 — is the revision's missing-resource error, in the words of a tool error.
-struct ResourceSurface: ResourceSource {
-    private let resources: [(resource: Resource, audience: Audience, action: String)]
-    private let templates: [(template: ResourceTemplate, audience: Audience, action: String)]
+/// concise projections, within the result budget. What the token can't see — a role left out, an
+/// unknown id, a 404 or 403 — is the revision's missing-resource error, in the words of a tool
+/// error.
+struct ResourceSurface: ResourceSource, RoleScoped {
+    private let resources: [(resource: Resource, audience: Audience)]
+    private let templates: [(template: ResourceTemplate, audience: Audience)]
     private let tools: ToolSurface
     private var session: HoursmithSession { tools.session }
 
@@ -24,16 +25,14 @@ struct ResourceSurface: ResourceSource {
                     try await entry.read(call)
                 }
             }
-            return (resource, entry.audience, entry.action)
+            return (resource, entry.audience)
         }
         self.templates = templates.map { entry in
-                let template = ResourceTemplate(
+            let template = ResourceTemplate(
                 uriTemplate: entry.uriTemplate, name: entry.name, title: entry.title, description: entry.description,
                 mimeType: "application/json",
                 completer: { request, context in
-                    try await environment.answer(
-                        action: entry.action, audience: entry.audience, context: context, refusal: .invalidParams
-                    ) { call in
+                    try await environment.perform(action: entry.action, audience: entry.audience, context: context) { call in
                         try await entry.complete(request, call)
                     }
                 },
@@ -42,25 +41,25 @@ struct ResourceSurface: ResourceSource {
                         try await entry.read(variables, call)
                     }
                 })
-            return (template, entry.audience, entry.action)
+            return (template, entry.audience)
         }
     }
 
-    /// One read: `body` in the session, what the token can't see as a missing resource, the JSON
-    /// held to the result budget.
+    /// One read: `body` performed in the session, what the token can't see refused (the
+    /// missing-resource error), the JSON held to the result budget.
     private static func read(
         _ uri: String, _ audience: Audience, _ action: String, _ timeToLive: Int, _ environment: ToolEnvironment,
-        _ context: ToolContext, _ body: @escaping @Sendable (ToolCall) async throws -> JSON
+        _ context: RequestContext, _ body: @escaping @Sendable (ToolCall) async throws -> JSON
     ) async throws -> ResourceRead {
-        return try await environment.answer(action: action, audience: audience, context: context, refusal: .resourceNotFound) { call in
+        try await environment.perform(action: action, audience: audience, context: context) { call in
             let json: JSON
             do {
                 json = try await body(call)
             } catch let error as HoursmithError where error.kind == .notFound || error.kind == .forbidden {
-                throw ResourceNotFound(ErrorMessages.message(for: error, action: action, role: call.me.user.role))
+                throw Refusal(ErrorMessages.message(for: error, action: action, role: call.me.user.role))
             }
             guard let fitted = call.budget.fit(json, hint: "Read less: the lists it refers to have tools with filters.") else {
-                throw JSONRPCError.internalError("\(uri) is larger than the result budget (\(call.budget.tokens) tokens), even "
+                throw ToolError("\(uri) is larger than the result budget (\(call.budget.tokens) tokens), even "
                     + "cut down; raise it with --max-result-tokens (HOURSMITH_MAX_RESULT_TOKENS), or use the tools instead.")
             }
             return ResourceRead([.json(uri: uri, fitted)], timeToLive: timeToLive)
@@ -68,35 +67,17 @@ struct ResourceSurface: ResourceSource {
     }
 
     func listedResources() -> [Resource] {
-        let role = session.knownRole
-        return resources.filter { role.map($0.audience.includes) ?? true }.map(\.resource)
+        resources.filter { session.offers($0.audience) }.map(\.resource)
     }
 
     func listedTemplates() -> [ResourceTemplate] {
-        let role = session.knownRole
-        return templates.filter { role.map($0.audience.includes) ?? true }.map(\.template)
+        templates.filter { session.offers($0.audience) }.map(\.template)
     }
 
-    func declaredResources() -> [Resource] {
-        guard let role = session.knownRole else { return resources.map(\.resource) }
-        return resources.map { entry in
-            entry.audience.includes(role)
-                ? entry.resource : entry.resource.refusing(ErrorMessages.forbidden(action: entry.action, role: role))
-        }
-    }
+    func declaredResources() -> [Resource] { resources.map(\.resource) }
+    func declaredTemplates() -> [ResourceTemplate] { templates.map(\.template) }
 
-    func declaredTemplates() -> [ResourceTemplate] {
-        guard let role = session.knownRole else { return templates.map(\.template) }
-        return templates.map { entry in
-            entry.audience.includes(role)
-                ? entry.template : entry.template.refusing(ErrorMessages.forbidden(action: entry.action, role: role))
-        }
-    }
-
-    /// Whether knowing the role leaves out resources or templates listed while it was unknown.
-    func narrows(for role: Role) -> Bool {
-        resources.contains { !$0.audience.includes(role) } || templates.contains { !$0.audience.includes(role) }
-    }
+    var audiences: [Audience] { resources.map(\.audience) + templates.map(\.audience) }
 
     var listTimeToLive: Int { tools.listTimeToLive }
     var isSettled: Bool { tools.isSettled }

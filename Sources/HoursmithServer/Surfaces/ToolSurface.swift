@@ -5,9 +5,10 @@ import MCPCore
 /// The tools MCP clients see: the selection, narrowed to the token's role once `GET /me` told it.
 ///
 /// Until the role is known (or when `/me` fails), every selected tool is listed and the API
-/// decides. Once it is known, tools the role can never use are not listed, and a call to one is
-/// refused with the words of the API's 403, without a request.
-struct ToolSurface: ToolSource {
+/// decides. Once it is known, tools the role can never use are not listed; a call to one is
+/// refused, without a request, where every request's role is checked
+/// (``ToolEnvironment/perform(action:audience:context:arguments:body:)``).
+struct ToolSurface: ToolSource, RoleScoped {
     /// The selected tools of the catalog, each with its MCP tool bound to the session.
     private let entries: [(entry: CatalogTool, tool: Tool)]
     let session: HoursmithSession
@@ -25,21 +26,17 @@ struct ToolSurface: ToolSource {
     /// The selected tools of the catalog.
     var catalog: [CatalogTool] { entries.map(\.entry) }
 
+    var audiences: [Audience] { entries.map(\.entry.audience) }
+
     func listedTools() -> [Tool] {
-        guard let role = session.knownRole else { return entries.map(\.tool) }
-        return entries.filter { $0.entry.audience.includes(role) }.map(\.tool)
+        entries.filter { session.offers($0.entry.audience) }.map(\.tool)
     }
 
     func tool(named name: String) -> Tool? {
-        guard let (entry, tool) = entries.first(where: { $0.entry.name == name }) else { return nil }
-        var handler = tool.handler
-        if let role = session.knownRole, !entry.audience.includes(role) {
-            let refusal = ErrorMessages.forbidden(action: entry.action, role: role)
-            handler = { _, _ in .failure(refusal) }
-        }
-        return tool.replacingHandler { [handler, afterEachCall] arguments, context in
+        guard let tool = entries.first(where: { $0.entry.name == name })?.tool else { return nil }
+        return tool.replacingHandler { [afterEachCall] arguments, context in
             defer { afterEachCall() }
-            return try await handler(arguments, context)
+            return try await tool.handler(arguments, context)
         }
     }
 

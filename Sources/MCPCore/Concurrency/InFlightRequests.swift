@@ -39,7 +39,7 @@ final class InFlightRequests: Sendable {
         var entries: [RequestID: Entry] = [:]
         var nextSerial: UInt64 = 0
         /// Set when waiting for the calls should end sooner than it was going to (a signal).
-        var hurry: Date?
+        var hurry: ContinuousClock.Instant?
     }
 
     private let state = LockedCondition(State())
@@ -121,13 +121,13 @@ final class InFlightRequests: Sendable {
     var latestAnswer: ContinuousClock.Instant? { state.current.entries.values.map(\.answerBy).max() }
 
     /// Makes ``waitUntilEmpty(before:)`` give up by `date`, if that is sooner.
-    func hurry(by date: Date) {
+    func hurry(by date: ContinuousClock.Instant) {
         state.withLock { $0.hurry = min($0.hurry ?? date, date) }
     }
 
     /// Waits until no call is in flight, or `deadline` (or a sooner ``hurry(by:)``) passes;
     /// returns whether all finished.
-    func waitUntilEmpty(before deadline: Date) -> Bool {
+    func waitUntilEmpty(before deadline: ContinuousClock.Instant) -> Bool {
         var limit = deadline
         while true {
             let (state, ready) = state.wait(until: { $0.entries.isEmpty || ($0.hurry.map { $0 < limit } ?? false) }, deadline: limit)

@@ -1,3 +1,4 @@
+import ConcurrencyHelpers
 import Dispatch
 
 /// How a call's time limit is kept: a timer armed when the call arrives, which runs an action at
@@ -9,7 +10,7 @@ struct TimeLimits: Sendable {
 
     static let dispatch = TimeLimits { after, action in
         let timer = DispatchTimer(DispatchSource.makeTimerSource(queue: .global()))
-        timer.source.schedule(deadline: .now() + .nanoseconds(nanoseconds(after)))
+        timer.source.schedule(deadline: .now() + .nanoseconds(after.timerNanoseconds))
         timer.source.setEventHandler(handler: action)
         timer.source.activate()
         return { timer.source.cancel() }
@@ -25,9 +26,4 @@ struct TimeLimits: Sendable {
         }
     }
 
-    /// The whole nanoseconds of `duration` (a day at most), for a dispatch timer.
-    static func nanoseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return max(0, Int(min(seconds, 86_400)) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
-    }
 }

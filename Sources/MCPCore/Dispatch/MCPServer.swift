@@ -67,7 +67,7 @@ package final class MCPServer: Sendable {
     var requestsInFlight: Int { inFlight.count }
 
     /// Waits for the tool calls in flight to finish, until `deadline`. Returns whether they all did.
-    func waitForRequests(before deadline: Date) -> Bool {
+    func waitForRequests(before deadline: ContinuousClock.Instant) -> Bool {
         inFlight.waitUntilEmpty(before: deadline)
     }
 

@@ -6,7 +6,7 @@ extension MCPServer {
     static let maxURILength = 2048
 
     /// `resources/read`: a resource whose URI is the one asked for, else the first template that
-    /// matches it; neither, or a reader that says so, is the revision's missing-resource error.
+    /// matches it; neither, or a reader's ``Refusal``, is the revision's missing-resource error.
     func readResource(_ request: JSONRPCRequest, _ terms: RequestTerms, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
         let replies = replyWriter(for: request, terms)
         guard let uri = request.params["uri"]?.stringValue else {
@@ -29,14 +29,10 @@ extension MCPServer {
             let known = (resources?.listedResources().map(\.uri) ?? []) + (resources?.listedTemplates().map(\.uriTemplate) ?? [])
             return completion(notFound("this server has no resource \(uri.prefix(200)); it has \(known.joined(separator: ", "))"))
         }
-        answerLater(request, terms, completion: completion) { context in
-            do {
-                let read = try await reader(uri, variables, context)
-                let body: JSONObject = ["contents": .array(read.contents.map(\.json))]
-                return replies.result(body, cache: CacheHint(timeToLive: read.timeToLive, scope: .private))
-            } catch let missing as ResourceNotFound {
-                return notFound(missing.detail)
-            }
+        answerLater(request, terms, completion: completion, refusal: { .resourceNotFound(String(uri.prefix(Self.maxURILength)), detail: $0, version: version) }) { context in
+            let read = try await reader(uri, variables, context)
+            let body: JSONObject = ["contents": .array(read.contents.map(\.json))]
+            return replies.result(body, cache: CacheHint(timeToLive: read.timeToLive, scope: .private))
         }
     }
 }

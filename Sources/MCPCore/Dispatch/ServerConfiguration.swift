@@ -16,7 +16,7 @@ package struct ServerConfiguration: Sendable {
     package var maxConcurrentRequests = 32
     /// How long a tool call may take, from its arrival to its answer — waiting for its turn
     /// included. At the limit the server answers for the tool and cancels it (a tool answers by
-    /// itself a little earlier: ``ToolContext/deadline``).
+    /// itself a little earlier: ``RequestContext/deadline``).
     package var callTimeout: Duration = .seconds(40)
     /// After a signal, or once stdout is gone, how long calls in flight may take to finish. (At
     /// the end of stdin they may take until their time limit: their replies can still be read.)

@@ -41,10 +41,9 @@ extension MCPServer {
 
     // MARK: - tools/call
 
-    /// Runs a tool call in a task of its own, answered by the tool or, at the call's time limit
-    /// (``ServerConfiguration/callTimeout`` from its arrival), by the server for it.
+    /// Runs a tool call (``serve(_:_:_:completion:failures:work:)``): its arguments checked against
+    /// the tool's input schema, then its handler; what goes wrong is a tool error.
     func callTool(_ request: JSONRPCRequest, _ terms: RequestTerms, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
-        let answerBy = ContinuousClock.now + configuration.callTimeout
         let replies = replyWriter(for: request, terms)
         guard let name = request.params["name"]?.stringValue else {
             return completion(replies.error(.invalidParams("\"tools/call\" needs the tool's \"name\"")))
@@ -58,12 +57,28 @@ extension MCPServer {
         guard let tool = tools.tool(named: name) else {
             return completion(replies.error(.invalidParams("Unknown tool: \(name)")))
         }
+        let version = terms.version
+        @Sendable func failure(_ message: String) -> SerializedMessage {
+            replies.result(pieces: ToolResult.failure(message).members(for: version))
+        }
         let call = InFlightRequests.Call(id: request.id, tool: name, isReadOnly: tool.annotations.readOnlyHint)
-        serveInTask(request, terms, call, answerBy: answerBy, completion: completion) {
-            replies.result(pieces: ToolResult.failure(self.timeLimitWords(call)).members(for: terms.version))
-        } work: { context in
+        let failures = Failures {
+            failure(self.timeLimitWords(call))
+        } thrown: { error in
+            switch error {
+            case let failed as ToolError: return failure(failed.message)
+            case let refused as Refusal: return failure(refused.message)
+            case let error as JSONRPCError: return failure(error.message)
+            default:
+                self.logger.error("\(name) failed: \(error)")
+                return failure("\(name) failed: \(error)")
+            }
+        }
+        serve(request, terms, call, completion: completion, failures: failures) { context in
+            let problems = SchemaValidator(tool.inputSchema).problems(in: .object(arguments))
+            guard problems.isEmpty else { throw ToolError("Invalid arguments for \(name): " + problems.joined(separator: " ")) }
             // The result's text and its escaped form go out from the buffers it keeps.
-            await self.run(tool, arguments, context).map { replies.result(pieces: $0.members(for: terms.version)) }
+            return replies.result(pieces: try await tool.handler(ToolArguments(arguments), context).members(for: version))
         }
     }
 
@@ -72,39 +87,8 @@ extension MCPServer {
         let outcome = call.isReadOnly
             ? "Try again in a moment, or ask for less."
             : "It may or may not have changed something before it stopped: check before repeating it."
-        return "\(call.tool) did not finish within \(Self.words(configuration.callTimeout)), this server's time limit for a "
+        return "\(call.tool) did not finish within \(configuration.callTimeout.words), this server's time limit for a "
             + "call, and was stopped. \(outcome)"
-    }
-
-    /// "40 seconds", "1.5 seconds".
-    static func words(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        if attoseconds == 0 { return seconds == 1 ? "1 second" : "\(seconds) seconds" }
-        let value = Double(seconds) + Double(attoseconds) / 1e18
-        return String(format: "%.1f seconds", value)
-    }
-
-    /// Validates the arguments, waits for a slot, runs the handler. Nil when cancelled.
-    private func run(_ tool: Tool, _ arguments: JSONObject, _ context: ToolContext) async -> ToolResult? {
-        let problems = SchemaValidator(tool.inputSchema).problems(in: .object(arguments))
-        guard problems.isEmpty else {
-            return .failure("Invalid arguments for \(tool.name): " + problems.joined(separator: " "))
-        }
-        return await limit.withSlot {
-            let started = ContinuousClock.now
-            do {
-                let result = try await tool.handler(ToolArguments(arguments), context)
-                logger.debug("\(tool.name) answered in \(ContinuousClock.now - started)\(result.isError ? " (tool error)" : "").")
-                return result
-            } catch is CancellationError where Task.isCancelled {
-                return nil
-            } catch let error as ToolError {
-                return .failure(error.message)
-            } catch {
-                logger.error("\(tool.name) failed: \(error)")
-                return .failure("\(tool.name) failed: \(error)")
-            }
-        }
     }
 }
 

@@ -47,4 +47,4 @@ package struct Completion: Sendable, Equatable {
 
 /// Suggests values for one argument of a prompt or one variable of a resource template. A thrown
 /// ``JSONRPCError`` is the answer; any other error is answered with -32603.
-package typealias Completer = @Sendable (CompletionRequest, ToolContext) async throws -> Completion
+package typealias Completer = @Sendable (CompletionRequest, RequestContext) async throws -> Completion

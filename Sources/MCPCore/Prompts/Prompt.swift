@@ -84,7 +84,7 @@ package struct PromptResult: Sendable, Equatable {
 
 /// Makes a prompt's messages from its checked arguments. A thrown ``JSONRPCError`` is the
 /// answer (e.g. -32602 for a value that names nothing); any other error is answered with -32603.
-package typealias PromptHandler = @Sendable (PromptArguments, ToolContext) async throws -> PromptResult
+package typealias PromptHandler = @Sendable (PromptArguments, RequestContext) async throws -> PromptResult
 
 /// A prompt, declared once: what `prompts/list` shows, the handler of `prompts/get`, and the
 /// completer of its arguments (`completion/complete`).
@@ -108,11 +108,11 @@ package struct Prompt: Sendable {
         self.handler = handler
     }
 
-    /// The same declaration, whose `prompts/get` and completions are answered with `error`
-    /// (a prompt the client may not use now).
-    package func refusing(_ error: JSONRPCError) -> Prompt {
+    /// The same declaration, whose `prompts/get` and completions are refused, saying why (a
+    /// prompt the client may not use now).
+    package func refusing(_ reason: String) -> Prompt {
         Prompt(name: name, title: title, description: description, arguments: arguments,
-               completer: { _, _ in throw error }, handler: { _, _ in throw error })
+               completer: { _, _ in throw Refusal(reason) }, handler: { _, _ in throw Refusal(reason) })
     }
 
     /// The prompt as `prompts/list` shows it in `version` (a `title` from 2025-06-18 on).

@@ -44,20 +44,10 @@ package struct ResourceRead: Sendable, Equatable {
     }
 }
 
-/// Thrown by a reader when the URI names nothing this client may read: answered with the error
-/// the revision defines for a missing resource (-32002 until 2025-11-25, -32602 from 2026-07-28),
-/// `detail` in its message and the URI in its data.
-package struct ResourceNotFound: Error, Sendable, Equatable {
-    package let detail: String
-
-    package init(_ detail: String) {
-        self.detail = detail
-    }
-}
-
 /// Reads a resource: the URI asked for and, for a template, its variables' values. A thrown
-/// ``ResourceNotFound`` or ``JSONRPCError`` is the answer; any other error is answered with -32603.
-package typealias ResourceReader = @Sendable (_ uri: String, _ variables: [String: String], ToolContext) async throws -> ResourceRead
+/// ``Refusal`` (the URI names nothing this client may read) is the revision's missing-resource
+/// error; a ``JSONRPCError`` is the answer; any other error is answered with -32603.
+package typealias ResourceReader = @Sendable (_ uri: String, _ variables: [String: String], RequestContext) async throws -> ResourceRead
 
 /// A resource with a fixed URI, declared once: what `resources/list` shows and its reader.
 package struct Resource: Sendable {
@@ -81,7 +71,7 @@ package struct Resource: Sendable {
     /// client may not read now).
     package func refusing(_ detail: String) -> Resource {
         Resource(uri: uri, name: name, title: title, description: description, mimeType: mimeType) { _, _, _ in
-            throw ResourceNotFound(detail)
+            throw Refusal(detail)
         }
     }
 
@@ -126,8 +116,8 @@ package struct ResourceTemplate: Sendable {
     /// completions answer -32602, saying why (a template the client may not use now).
     package func refusing(_ detail: String) -> ResourceTemplate {
         ResourceTemplate(uriTemplate: template, name: name, title: title, description: description, mimeType: mimeType,
-                         completer: { _, _ in throw JSONRPCError.invalidParams(detail) },
-                         reader: { _, _, _ in throw ResourceNotFound(detail) })
+                         completer: { _, _ in throw Refusal(detail) },
+                         reader: { _, _, _ in throw Refusal(detail) })
     }
 
     /// The template as `resources/templates/list` shows it in `version`.

@@ -16,7 +16,7 @@ package struct ToolAnnotations: Sendable, Equatable {
 }
 
 /// Runs a tool: validated arguments in, a result out. A thrown error becomes an error result.
-package typealias ToolHandler = @Sendable (ToolArguments, ToolContext) async throws -> ToolResult
+package typealias ToolHandler = @Sendable (ToolArguments, RequestContext) async throws -> ToolResult
 
 /// A tool, declared once: what the model sees in `tools/list` and the handler that runs it.
 package struct Tool: Sendable {

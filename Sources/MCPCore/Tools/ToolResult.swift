@@ -24,17 +24,6 @@ package struct ToolArguments: Sendable {
     package func ints(_ name: String) -> [Int]? { array(name)?.compactMap(\.intValue) }
 }
 
-/// An error a handler throws to end a call with this message as the tool error.
-package struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
-    package let message: String
-
-    package init(_ message: String) {
-        self.message = message
-    }
-
-    package var description: String { message }
-}
-
 /// The outcome of a tool call: structured content (with the same JSON as text), or an error
 /// message (`isError: true`, no structured content).
 ///

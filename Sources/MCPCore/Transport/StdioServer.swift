@@ -72,19 +72,19 @@ package final class StdioServer: Sendable {
             logger.debug("Stopping (\(stop.reason)).")
             return 0
         }
-        let waitUntil: Date
+        let waitUntil: ContinuousClock.Instant
         if stop.isUrgent {
-            logger.info("Stopping (\(stop.reason)); letting \(inFlight.count) request(s) finish, for at most \(grace).")
-            waitUntil = Date(timeIntervalSinceNow: grace.timeInterval)
+            logger.info("Stopping (\(stop.reason)); letting \(inFlight.count) request(s) finish, for at most \(grace.words).")
+            waitUntil = .now + grace
         } else {
             // Every call is answered by its time limit (the server answers for it then). The wait
             // goes on for the grace beyond the last limit, so that a time-limit timer that fires
             // late on a loaded machine still gets its answer out.
             let last = (inFlight.latestAnswer ?? .now) - .now
             logger.info("Stopping (\(stop.reason)); letting \(inFlight.count) request(s) finish, each by its time limit "
-                + "(at most \(MCPServer.words(last))).")
-            waitUntil = Date(timeIntervalSinceNow: last.timeInterval + max(1, grace.timeInterval))
-            shutdown.whenUrgent { inFlight.hurry(by: Date(timeIntervalSinceNow: grace.timeInterval)) }
+                + "(at most \(last.words)).")
+            waitUntil = .now + last + max(.seconds(1), grace)
+            shutdown.whenUrgent { inFlight.hurry(by: .now + grace) }
         }
         if !inFlight.waitUntilEmpty(before: waitUntil) {
             for call in inFlight.calls {
@@ -165,9 +165,3 @@ final class ShutdownSignal: Sendable {
     }
 }
 
-extension Duration {
-    /// The duration in seconds, as Foundation counts them.
-    var timeInterval: TimeInterval {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

@@ -51,7 +51,7 @@ enum Resources {
     /// The id a URI gives; one that is not a positive integer names nothing.
     private static func id(_ text: String?, of kind: DirectoryKind) throws -> Int {
         guard let text, let id = Int(text), id > 0 else {
-            throw ResourceNotFound("\"\((text ?? "").prefix(40))\" is not a \(kind.rawValue) id: use a number, "
+            throw Refusal("\"\((text ?? "").prefix(40))\" is not a \(kind.rawValue) id: use a number, "
                 + "e.g. hoursmith://\(kind.plural)/1 (completion finds ids by name).")
         }
         return id

@@ -2,8 +2,9 @@ import Foundation
 import JSONCore
 import ConcurrencyHelpers
 
-/// What a tool handler may know and do about the request it serves.
-package struct ToolContext: Sendable {
+/// What a handler — of a tool call, a prompt, a resource read or a completion — may know and do
+/// about the request it serves.
+package struct RequestContext: Sendable {
     package let requestID: RequestID
     /// The revision the request was made in.
     package let protocolVersion: ProtocolVersion
