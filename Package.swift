@@ -63,6 +63,7 @@ let package = Package(
         // of inputs; built by scripts/fuzz, a libFuzzer binary.
         .executableTarget(name: "HoursmithFuzz", dependencies: ["JSONCore", "MCPCore"], path: "Fuzz/HoursmithFuzz"),
 
+        .testTarget(name: "ConcurrencyHelpersTests", dependencies: ["ConcurrencyHelpers"]),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "HoursmithSandbox"], exclude: ["JSONTestSuite"]),
         .testTarget(name: "MCPCoreTests", dependencies: ["MCPCore", "JSONCore", "ConcurrencyHelpers"]),
         .testTarget(

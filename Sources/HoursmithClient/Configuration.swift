@@ -82,25 +82,36 @@ package protocol ClientLogger: Sendable {
     func warning(_ message: @autoclosure () -> String)
 }
 
-/// A monotonic clock and a way to sleep on it.
-package struct ClientClock: Sendable {
-    /// The time since an arbitrary, fixed origin.
-    package var now: @Sendable () -> Duration
-    /// Sleeps for a duration; throws when the task is cancelled.
-    package var sleep: @Sendable (Duration) async throws -> Void
+/// The clock the client keeps time by: the continuous clock (``system``), or a test's, whose
+/// sleeps are recorded and pass at once. Its instants are the continuous clock's.
+package struct ClientClock: Clock {
+    package typealias Instant = ContinuousClock.Instant
 
-    package init(now: @escaping @Sendable () -> Duration, sleep: @escaping @Sendable (Duration) async throws -> Void) {
-        self.now = now
-        self.sleep = sleep
+    private let reading: @Sendable () -> Instant
+    private let sleeping: @Sendable (Duration) async throws -> Void
+
+    /// A clock that reads `now` and sleeps for a duration with `sleep` (which throws when the task
+    /// is cancelled).
+    package init(now: @escaping @Sendable () -> Instant, sleep: @escaping @Sendable (Duration) async throws -> Void) {
+        reading = now
+        sleeping = sleep
     }
 
-    private static let origin = ContinuousClock.now
+    package var now: Instant { reading() }
+    package var minimumResolution: Duration { .nanoseconds(1) }
+
+    package func sleep(until deadline: Instant, tolerance: Duration?) async throws {
+        try await sleeping(deadline - now)
+    }
+
+    /// Sleeps for exactly `duration` (what a test's clock records), not until an instant read
+    /// a moment ago.
+    package func sleep(for duration: Duration, tolerance: Duration? = nil) async throws {
+        try await sleeping(duration)
+    }
 
     /// The continuous clock and `Task.sleep`.
-    package static let system = ClientClock(
-        now: { ContinuousClock.now - origin },
-        sleep: { duration in try await Task.sleep(for: duration) }
-    )
+    package static let system = ClientClock(now: { .now }, sleep: { duration in try await Task.sleep(for: duration) })
 }
 
 /// At most `limit` requests started in any `window`, for requests whose path starts with

@@ -64,7 +64,7 @@ package final class HoursmithClient: Sendable {
 
         while true {
             try await pace(request, context: context, deadline: deadline)
-            let started = configuration.clock.now()
+            let started = configuration.clock.now
             let remaining = deadline.instant - started
             guard remaining > .zero else { throw .deadlineExceeded(context: context) }
             // A try gets its full time, or what is left of the call's when that is less. A retry
@@ -82,7 +82,7 @@ package final class HoursmithClient: Sendable {
             case .failure(let failure):
                 error = .transport(failure, context: context)
             }
-            if error.kind == .timedOut, configuration.clock.now() >= deadline.instant {
+            if error.kind == .timedOut, configuration.clock.now >= deadline.instant {
                 log?.debug("\(request.line) → stopped at the call's deadline, after \(milliseconds(since: started)) ms")
                 throw .deadlineExceeded(context: context)
             }
@@ -94,7 +94,7 @@ package final class HoursmithClient: Sendable {
             guard case .retry(let wait) = decision else { throw error }
             // A wait that would end past the deadline is not begun: the error says what happened
             // (and, for a rate limit, how long to wait).
-            guard configuration.clock.now() + wait < deadline.instant else {
+            guard configuration.clock.now + wait < deadline.instant else {
                 log?.debug("\(request.line): not waiting \(wait.secondsText) s to try again, which would pass the call's deadline")
                 throw error
             }
@@ -106,7 +106,7 @@ package final class HoursmithClient: Sendable {
                     + "trying again in \(wait.secondsText) s (try \(failedAttempts + 1) of \(policy.maxAttempts))")
             }
             do {
-                try await configuration.clock.sleep(wait)
+                try await configuration.clock.sleep(for: wait)
             } catch {
                 throw .transport(.cancelled, context: context)
             }
@@ -118,16 +118,16 @@ package final class HoursmithClient: Sendable {
     private func pace(_ request: APIRequest, context: ErrorContext, deadline: CallDeadline) async throws(HoursmithError) {
         for pacer in pacers where pacer.applies(to: request.path) {
             guard PageWalk.isActive else {
-                pacer.record(at: configuration.clock.now())
+                pacer.record(at: configuration.clock.now)
                 continue
             }
-            while let wait = pacer.reserve(at: configuration.clock.now()) {
-                guard configuration.clock.now() + wait < deadline.instant else {
+            while let wait = pacer.reserve(at: configuration.clock.now) {
+                guard configuration.clock.now + wait < deadline.instant else {
                     throw .pacedPastDeadline(wait: wait, pacing: pacer.pacing, context: context)
                 }
                 log?.info("\(request.line): pacing at \(pacer.pacing.limit) requests per \(pacer.pacing.window.secondsText) s; waiting \(wait.secondsText) s")
                 do {
-                    try await configuration.clock.sleep(wait)
+                    try await configuration.clock.sleep(for: wait)
                 } catch {
                     throw .transport(.cancelled, context: context)
                 }
@@ -181,7 +181,7 @@ package final class HoursmithClient: Sendable {
     // MARK: Logging
 
 
-    private func milliseconds(since start: Duration) -> Int {
-        (configuration.clock.now() - start).wholeMilliseconds
+    private func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        (configuration.clock.now - start).wholeMilliseconds
     }
 }

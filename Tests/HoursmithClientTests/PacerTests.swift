@@ -2,21 +2,25 @@ import Testing
 @testable import HoursmithClient
 
 @Suite struct PacerTests {
+    /// An instant `offset` after a fixed origin.
+    static let origin = ContinuousClock.now
+    static func at(_ offset: Duration) -> ContinuousClock.Instant { origin + offset }
+
     @Test func admitsUpToTheLimitThenSaysHowLongToWait() {
         let pacer = Pacer(RequestPacing(limit: 3, window: .seconds(15)))
-        #expect(pacer.reserve(at: .seconds(0)) == nil)
-        #expect(pacer.reserve(at: .seconds(1)) == nil)
-        #expect(pacer.reserve(at: .seconds(2)) == nil)
-        #expect(pacer.reserve(at: .seconds(4)) == .seconds(11), "the first start leaves the window at 15 s")
-        #expect(pacer.reserve(at: .seconds(15)) == nil)
-        #expect(pacer.reserve(at: .seconds(15)) == .seconds(1))
-        #expect(pacer.reserve(at: .seconds(16)) == nil)
+        #expect(pacer.reserve(at: Self.at(.seconds(0))) == nil)
+        #expect(pacer.reserve(at: Self.at(.seconds(1))) == nil)
+        #expect(pacer.reserve(at: Self.at(.seconds(2))) == nil)
+        #expect(pacer.reserve(at: Self.at(.seconds(4))) == .seconds(11), "the first start leaves the window at 15 s")
+        #expect(pacer.reserve(at: Self.at(.seconds(15))) == nil)
+        #expect(pacer.reserve(at: Self.at(.seconds(15))) == .seconds(1))
+        #expect(pacer.reserve(at: Self.at(.seconds(16))) == nil)
     }
 
     @Test func neverAdmitsMoreThanTheLimitInAnyWindow() {
         let pacer = Pacer(RequestPacing(limit: 5, window: .seconds(10)))
-        var now = Duration.zero
-        var starts: [Duration] = []
+        var now = Self.origin
+        var starts: [ContinuousClock.Instant] = []
         while starts.count < 40 {
             if let wait = pacer.reserve(at: now) {
                 now += wait

@@ -63,7 +63,7 @@ import Testing
     @Test func cancellingDuringARetryWaitStopsTheCall() async throws {
         // A clock whose sleeps really wait (until cancelled), and say when one begins.
         let waits = Watched<[Duration]>([])
-        let clock = ClientClock(now: ClientClock.system.now) { duration in
+        let clock = ClientClock(now: { .now }) { duration in
             waits.withLock { $0.append(duration) }
             try await Task.sleep(for: duration)
         }

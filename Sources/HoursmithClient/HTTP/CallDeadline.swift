@@ -8,7 +8,7 @@ import ConcurrencyHelpers
 /// (page walks included). A request made outside one gets its own, `callTimeout` from its start.
 struct CallDeadline: Sendable {
     /// When, on the client's clock.
-    let instant: Duration
+    let instant: ContinuousClock.Instant
     /// The call's whole allowance, for words ("within its time limit of 40 seconds").
     let limit: Duration
 
@@ -23,43 +23,27 @@ extension HoursmithClient {
     /// of the tasks it starts, ends by then. `limit` is the call's whole allowance, which errors
     /// name.
     package func withDeadline<T>(in remaining: Duration, limit: Duration, _ body: () async throws -> T) async rethrows -> T {
-        let deadline = CallDeadline(instant: configuration.clock.now() + remaining, limit: limit)
+        let deadline = CallDeadline(instant: configuration.clock.now + remaining, limit: limit)
         return try await CallDeadline.$current.withValue(deadline, operation: body)
     }
 
     /// The result of `shared` — a `GET` of `path` that another task started and this call needs
-    /// too (a session's one `GET /me`) — waited for until this call's deadline at most, then
-    /// `deadline_exceeded`. The shared request goes on for whoever else waits for it.
+    /// too (a session's one `GET /me`, its directory's lists) — waited for until this call's
+    /// deadline at most, then `deadline_exceeded` (or until this call is cancelled). The shared
+    /// request goes on for whoever else waits for it.
     package func waitForShared<T: Sendable>(
         _ shared: Task<Result<T, HoursmithError>, Never>, path: String
     ) async -> Result<T, HoursmithError> {
         let deadline = currentDeadline()
-        let clock = configuration.clock
-        let first: Result<T, HoursmithError>? = await withCheckedContinuation { continuation in
-            let resumed = Locked(false)
-            let resume: @Sendable (Result<T, HoursmithError>?) -> Void = { value in
-                guard resumed.withLock({ done in defer { done = true }; return !done }) else { return }
-                continuation.resume(returning: value)
-            }
-            let timer = Task {
-                // Cancelled means the shared result came first: nothing to do.
-                do { try await clock.sleep(deadline.instant - clock.now()) } catch { return }
-                resume(nil)
-            }
-            Task {
-                let value = await shared.value
-                resume(value)
-                timer.cancel()
-            }
-        }
-        let request = APIRequest.get(path)
-        return first ?? .failure(.deadlineExceeded(context: errorContext(for: request, deadline: deadline)))
+        if let value = await value(of: shared, until: deadline.instant, on: configuration.clock) { return value }
+        let context = errorContext(for: APIRequest.get(path), deadline: deadline)
+        return .failure(Task.isCancelled ? .transport(.cancelled, context: context) : .deadlineExceeded(context: context))
     }
 
     /// The deadline of the call `send` is part of, or one of its own from now.
     func currentDeadline() -> CallDeadline {
         CallDeadline.current
-            ?? CallDeadline(instant: configuration.clock.now() + configuration.callTimeout, limit: configuration.callTimeout)
+            ?? CallDeadline(instant: configuration.clock.now + configuration.callTimeout, limit: configuration.callTimeout)
     }
 }
 

@@ -9,7 +9,7 @@ import ConcurrencyHelpers
 final class Pacer: Sendable {
     let pacing: RequestPacing
     /// Start times of the admitted requests still inside the window, oldest first.
-    private let starts = Locked<[Duration]>([])
+    private let starts = Locked<[ContinuousClock.Instant]>([])
 
     init(_ pacing: RequestPacing) {
         self.pacing = pacing
@@ -21,7 +21,7 @@ final class Pacer: Sendable {
 
     /// Admits a request starting at `now` and returns nil, or returns how long to wait before
     /// asking again when the window is full.
-    func reserve(at now: Duration) -> Duration? {
+    func reserve(at now: ContinuousClock.Instant) -> Duration? {
         starts.withLock { starts in
             Pacer.forget(&starts, before: now - pacing.window)
             guard starts.count >= max(1, pacing.limit) else {
@@ -33,14 +33,14 @@ final class Pacer: Sendable {
     }
 
     /// Counts a request starting at `now` that does not wait for room.
-    func record(at now: Duration) {
+    func record(at now: ContinuousClock.Instant) {
         starts.withLock { starts in
             Pacer.forget(&starts, before: now - pacing.window)
             starts.append(now)
         }
     }
 
-    private static func forget(_ starts: inout [Duration], before windowStart: Duration) {
+    private static func forget(_ starts: inout [ContinuousClock.Instant], before windowStart: ContinuousClock.Instant) {
         if let firstInside = starts.firstIndex(where: { $0 > windowStart }) {
             starts.removeFirst(firstInside)
         } else {

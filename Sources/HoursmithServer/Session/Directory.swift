@@ -39,7 +39,11 @@ struct DirectoryEntry: Sendable, Equatable {
 /// What a member may read shapes it: members can't list clients or users, so their clients are
 /// those of their projects, and their only user is themselves.
 final class Directory: Sendable {
-    private let kinds = Locked<[DirectoryKind: Task<Result<[DirectoryEntry], HoursmithError>, Never>]>([:])
+    /// Each kind's list: read once by one load that every lookup meanwhile shares.
+    private let clients = SingleFlight<[DirectoryEntry], HoursmithError>()
+    private let projects = SingleFlight<[DirectoryEntry], HoursmithError>()
+    private let tasks = SingleFlight<[DirectoryEntry], HoursmithError>()
+    private let users = SingleFlight<[DirectoryEntry], HoursmithError>()
 
     /// What the directory reads with: the client, and who the token is.
     struct Reader: Sendable {
@@ -47,26 +51,28 @@ final class Directory: Sendable {
         let me: Me
     }
 
-    /// Forgets a kind, so that the next lookup reads it again (after a create or update).
-    func invalidate(_ kind: DirectoryKind) {
-        kinds.withLock { $0[kind] = nil }
+    private func load(_ kind: DirectoryKind) -> SingleFlight<[DirectoryEntry], HoursmithError> {
+        switch kind {
+        case .client: clients
+        case .project: projects
+        case .task: tasks
+        case .user: users
+        }
     }
 
-    /// Every object of a kind the token can see.
+    /// Forgets a kind, so that the next lookup reads it again (after a create or update).
+    func invalidate(_ kind: DirectoryKind) {
+        load(kind).forget()
+    }
+
+    /// Every object of a kind the token can see: read once, then kept; a read under way is
+    /// waited for until the call's deadline at most.
     func entries(_ kind: DirectoryKind, using reader: Reader) async throws(HoursmithError) -> [DirectoryEntry] {
-        let task = kinds.withLock { loads -> Task<Result<[DirectoryEntry], HoursmithError>, Never> in
-            if let loading = loads[kind] { return loading }
-            let task = Task { () -> Result<[DirectoryEntry], HoursmithError> in
-                do throws(HoursmithError) { return .success(try await Directory.read(kind, reader)) } catch { return .failure(error) }
-            }
-            loads[kind] = task
-            return task
-        }
-        let result = await task.value
-        if case .failure = result {
-            kinds.withLock { loads in if loads[kind] == task { loads[kind] = nil } }
-        }
-        return try result.get()
+        try await load(kind).value {
+            do throws(HoursmithError) { return .success(try await Directory.read(kind, reader)) } catch { return .failure(error) }
+        } wait: { shared in
+            await reader.client.waitForShared(shared, path: "/" + kind.plural)
+        }.get()
     }
 
     /// The object `name` means: an exact match (name or alias) wins; otherwise a single partial

@@ -58,18 +58,8 @@ struct ToolSurface: ToolSource, RoleScoped {
     /// Waits for `GET /me` (the one under way, or a new one), at most `limit`.
     func settle(within limit: Duration) async {
         let session = self.session
-        // Whichever comes first: `/me` (which cancelling a waiter would not end) or the limit.
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumed = Locked(false)
-            let timer = Locked<Task<Void, Never>?>(nil)
-            let resume: @Sendable () -> Void = {
-                guard resumed.withLock({ done in defer { done = true }; return !done }) else { return }
-                timer.withLock { $0?.cancel() }
-                continuation.resume()
-            }
-            timer.withLock { $0 = Task { try? await Task.sleep(for: limit); resume() } }
-            Task { _ = try? await session.me(); resume() }
-        }
+        // `/me` goes on past the limit, for whoever else waits for it.
+        _ = await value(of: Task { _ = try? await session.me() }, until: .now + limit, on: ContinuousClock())
         held.withLock { $0 = true }
     }
 }

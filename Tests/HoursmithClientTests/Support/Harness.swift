@@ -64,12 +64,13 @@ final class Harness: Sendable {
 /// Virtual time: `sleep` records the duration and advances `now` at once.
 final class VirtualClock: Sendable {
     private let state = Locked((elapsed: Duration.zero, sleeps: [Duration]()))
+    private let origin = ContinuousClock.now
 
     var sleeps: [Duration] { state.current.sleeps }
 
     var clock: ClientClock {
         ClientClock(
-            now: { [state] in state.current.elapsed },
+            now: { [state, origin] in origin + state.current.elapsed },
             sleep: { [state] duration in
                 try Task.checkCancellation()
                 state.withLock {
