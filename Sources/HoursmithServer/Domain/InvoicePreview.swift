@@ -66,11 +66,18 @@ struct InvoicePreview: Sendable {
         let rates = try await Rates.current(call)
         let billedEntries = entries.items.filter { projectIDs?.contains($0.project.id) ?? true }
         let billedExpenses = expenses.items.filter { $0.billable && (projectIDs?.contains($0.project.id) ?? true) }
+        return InvoicePreview(lines: lines(entries: billedEntries, expenses: billedExpenses, rates: rates),
+                              timeEntries: billedEntries.count, expenses: billedExpenses.count, from: from, to: to, currency: currency)
+    }
 
+    /// The lines of what is billed: one `time` line per project and task (hours × the rate rule,
+    /// to the cent), then one `expense` line per project and category, each ordered by project
+    /// name, then task name or category.
+    static func lines(entries: [EntryFacts], expenses: [Expense], rates: Rates) -> [Line] {
         struct Key: Hashable { let project: NamedReference; let detail: String; let taskID: Int }
         var hours: [Key: Decimal] = [:], money: [Key: Decimal] = [:]
-        for entry in billedEntries { hours[Key(project: entry.project, detail: entry.task.name, taskID: entry.task.id), default: 0] += entry.hours }
-        for expense in billedExpenses { money[Key(project: expense.project, detail: expense.category, taskID: 0), default: 0] += expense.amount }
+        for entry in entries { hours[Key(project: entry.project, detail: entry.task.name, taskID: entry.task.id), default: 0] += entry.hours }
+        for expense in expenses { money[Key(project: expense.project, detail: expense.category, taskID: 0), default: 0] += expense.amount }
         func ordered(_ keys: some Collection<Key>) -> [Key] {
             keys.sorted { ($0.project.name, $0.detail, $0.taskID) < ($1.project.name, $1.detail, $1.taskID) }
         }
@@ -85,8 +92,7 @@ struct InvoicePreview: Sendable {
             lines.append(Line(kind: .expense, description: "\(key.project.name) / \(key.detail)", quantity: 1, unitPrice: amount,
                               amount: amount, project: key.project))
         }
-        return InvoicePreview(lines: lines, timeEntries: billedEntries.count, expenses: billedExpenses.count, from: from, to: to,
-                              currency: currency)
+        return lines
     }
 
     /// `{dry_run, message, billed, line_items}`.

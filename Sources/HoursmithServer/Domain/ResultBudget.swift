@@ -58,7 +58,9 @@ struct ResultBudget: Sendable, Equatable {
             object["note"] = .string("Cut to fit the result budget (\(tokens) tokens): \(cuts.joined(separator: "; ")). \(hint)")
             json = .object(object)
         }
-        return allows(bytes: json.serialized().count) ? json : nil
+        // (Not a ternary: JSON takes a nil literal, which would make this `.null`.)
+        guard allows(bytes: json.serialized().count) else { return nil }
+        return json
     }
 
     private static func largestArray(in json: JSON, path: [String]) -> (path: [String], elements: [JSON])? {
