@@ -11,135 +11,135 @@ import Testing
     static let memberPrompts = ["log_time", "weekly_review", "find_duplicates"]
 
     @Test func everyPromptTellsTheModelCallsThatWorkAndChangesNothing() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner)
-        let server = harness.server
-        let listed = try #require(try await server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
-        #expect(listed.compactMap { $0["name"]?.stringValue } == Self.everyPrompt)
-        let tools = try await server.toolNames()
-        let today = harness.sandbox.today
-        let (monday, sunday) = lastWeek(today)
-        let cases: [(name: String, arguments: [String: String], says: [String])] = [
-            ("log_time", ["description": "2h Acme website design yesterday, 30m standup", "project": "acme web", "task": "design"],
-             ["\"2h Acme website design yesterday, 30m standup\"", "\"Acme Website\"", "\"Design\"", "create_time_entry",
-              "ask me to confirm", "Create nothing before I confirm"]),
-            ("weekly_review", [:], ["\"from\":\"\(monday)\",\"to\":\"\(sunday)\",\"group_by\":\"day\"", "\"is_running\":true",
-                                    "capacity is 40 hours", "without notes"]),
-            ("weekly_review", ["week": "this_week"], ["\"from\":\"\(day(monday, plus: 7))\",\"to\":\"\(day(sunday, plus: 7))\""]),
-            ("unbilled", [:], ["\"is_invoiced\":false", "\"group_by\":\"client\"", "list_expenses", "\"dry_run\":true",
-                               "Create no invoice"]),
-            ("unbilled", ["client": "acme"], ["create_invoice {\"client\":\"Acme Corp\",\"from\":\"2000-01-01\",\"to\":\"\(today)\",\"dry_run\":true}"]),
-            ("project_health", ["project": "ACME-WEB"], ["\"Acme Website\" (client \"Acme Corp\")", "budget_hours",
-                                                          "\"group_by\":\"week\"", "runs out"]),
-            ("find_duplicates", ["period": "last_month"], ["list_time_entries {\"period\":\"last_month\",\"all\":true}",
-                                                           "Delete or change nothing", "dry_run: true first"]),
-        ]
-        for (name, arguments, says) in cases {
-            let text = try await server.promptText(name, arguments)
-            #expect(text.contains("Today is \(today)"), "\(name) says today's date")
-            #expect(text.contains("America/New_York") && text.contains("weeks start on Monday"), "\(name) says the timezone")
-            for words in says { #expect(text.contains(words), "\(name) says \(words):\n\(text)") }
-            // Every call written out is one the model can make as it stands (the dry run for a
-            // client named by a placeholder too); none of them writes.
-            let calls = try WrittenCall.all(in: text, tools: tools)
-            #expect(!calls.isEmpty, "\(name) names calls")
-            for call in calls {
-                var arguments = call.arguments
-                if call.tool == "create_invoice" {
-                    #expect(arguments["dry_run"] == true, "\(name): an invoice is only previewed")
-                    if arguments["client"] == "<name>" { arguments["client"] = "Acme Corp" }
+        try await withHarness(token: Fixture.Token.owner) { harness in
+            let server = harness.server
+            let listed = try #require(try await server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
+            #expect(listed.compactMap { $0["name"]?.stringValue } == Self.everyPrompt)
+            let tools = try await server.toolNames()
+            let today = harness.sandbox.today
+            let (monday, sunday) = lastWeek(today)
+            let cases: [(name: String, arguments: [String: String], says: [String])] = [
+                ("log_time", ["description": "2h Acme website design yesterday, 30m standup", "project": "acme web", "task": "design"],
+                 ["\"2h Acme website design yesterday, 30m standup\"", "\"Acme Website\"", "\"Design\"", "create_time_entry",
+                  "ask me to confirm", "Create nothing before I confirm"]),
+                ("weekly_review", [:], ["\"from\":\"\(monday)\",\"to\":\"\(sunday)\",\"group_by\":\"day\"", "\"is_running\":true",
+                                        "capacity is 40 hours", "without notes"]),
+                ("weekly_review", ["week": "this_week"], ["\"from\":\"\(day(monday, plus: 7))\",\"to\":\"\(day(sunday, plus: 7))\""]),
+                ("unbilled", [:], ["\"is_invoiced\":false", "\"group_by\":\"client\"", "list_expenses", "\"dry_run\":true",
+                                   "Create no invoice"]),
+                ("unbilled", ["client": "acme"], ["create_invoice {\"client\":\"Acme Corp\",\"from\":\"2000-01-01\",\"to\":\"\(today)\",\"dry_run\":true}"]),
+                ("project_health", ["project": "ACME-WEB"], ["\"Acme Website\" (client \"Acme Corp\")", "budget_hours",
+                                                              "\"group_by\":\"week\"", "runs out"]),
+                ("find_duplicates", ["period": "last_month"], ["list_time_entries {\"period\":\"last_month\",\"all\":true}",
+                                                               "Delete or change nothing", "dry_run: true first"]),
+            ]
+            for (name, arguments, says) in cases {
+                let text = try await server.promptText(name, arguments)
+                #expect(text.contains("Today is \(today)"), "\(name) says today's date")
+                #expect(text.contains("America/New_York") && text.contains("weeks start on Monday"), "\(name) says the timezone")
+                for words in says { #expect(text.contains(words), "\(name) says \(words):\n\(text)") }
+                // Every call written out is one the model can make as it stands (the dry run for a
+                // client named by a placeholder too); none of them writes.
+                let calls = try WrittenCall.all(in: text, tools: tools)
+                #expect(!calls.isEmpty, "\(name) names calls")
+                for call in calls {
+                    var arguments = call.arguments
+                    if call.tool == "create_invoice" {
+                        #expect(arguments["dry_run"] == true, "\(name): an invoice is only previewed")
+                        if arguments["client"] == "<name>" { arguments["client"] = "Acme Corp" }
+                    }
+                    guard !WrittenCall(tool: call.tool, arguments: arguments).hasPlaceholders else { continue }
+                    let outcome = try await harness.call(call.tool, arguments)
+                    #expect(!outcome.isError, "\(name): \(call) failed: \(outcome.text)")
                 }
-                guard !WrittenCall(tool: call.tool, arguments: arguments).hasPlaceholders else { continue }
-                let outcome = try await harness.call(call.tool, arguments)
-                #expect(!outcome.isError, "\(name): \(call) failed: \(outcome.text)")
             }
+            #expect(harness.sandbox.requests().allSatisfy { $0.method == "GET" }, "prompts and their calls changed nothing")
         }
-        #expect(harness.sandbox.requests().allSatisfy { $0.method == "GET" }, "prompts and their calls changed nothing")
-        await harness.finish()
     }
 
     @Test func argumentsAreValidatedWithClearErrorsAndAPromptCostsNoRequestOnceTheDirectoryIsRead() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner)
-        let server = harness.server
-        let cases: [(String, [String: String], String)] = [
-            ("log_time", [:], "needs the argument \"description\""),
-            ("log_time", ["description": "1h", "task": "Design"], "\"Design\" matches 2 tasks"),
-            ("log_time", ["description": "1h", "project": "Acme Website", "task": "Cooking"], "No task matches \"Cooking\" on that project"),
-            ("unbilled", ["client": "Nobody"], "No client matches \"Nobody\""),
-            ("weekly_review", ["week": "next_week"], "use one of last_week, this_week"),
-            ("find_duplicates", ["period": "forever"], "use one of today, yesterday"),
-            ("project_health", [:], "needs the argument \"project\""),
-            ("project_health", ["project": "Acme"], "\"Acme\" matches 2 projects"),
-            ("no_such_prompt", [:], "Unknown prompt"),
-        ]
-        for (name, arguments, words) in cases {
-            let error = try #require(try await server.getPrompt(name, arguments)["error"], "\(name) \(arguments)")
-            #expect(error["code"] == -32602)
-            #expect(error["message"]?.stringValue?.contains(words) == true, "\(name): \(error)")
+        try await withHarness(token: Fixture.Token.owner) { harness in
+            let server = harness.server
+            let cases: [(String, [String: String], String)] = [
+                ("log_time", [:], "needs the argument \"description\""),
+                ("log_time", ["description": "1h", "task": "Design"], "\"Design\" matches 2 tasks"),
+                ("log_time", ["description": "1h", "project": "Acme Website", "task": "Cooking"], "No task matches \"Cooking\" on that project"),
+                ("unbilled", ["client": "Nobody"], "No client matches \"Nobody\""),
+                ("weekly_review", ["week": "next_week"], "use one of last_week, this_week"),
+                ("find_duplicates", ["period": "forever"], "use one of today, yesterday"),
+                ("project_health", [:], "needs the argument \"project\""),
+                ("project_health", ["project": "Acme"], "\"Acme\" matches 2 projects"),
+                ("no_such_prompt", [:], "Unknown prompt"),
+            ]
+            for (name, arguments, words) in cases {
+                let error = try #require(try await server.getPrompt(name, arguments)["error"], "\(name) \(arguments)")
+                #expect(error["code"] == -32602)
+                #expect(error["message"]?.stringValue?.contains(words) == true, "\(name): \(error)")
+            }
+            // The directory is read; from now on prompts and completions make no request at all.
+            harness.sandbox.clearRequests()
+            _ = try await server.promptText("project_health", ["project": "Stark Dashboard"])
+            _ = try await server.promptText("log_time", ["description": "1h", "project": "Acme Mobile App", "task": "Design"])
+            _ = try await server.promptText("weekly_review")
+            #expect(try await server.completions(prompt: "project_health", "project", "sta") == ["Stark Dashboard"])
+            #expect(harness.requestLines == [])
         }
-        // The directory is read; from now on prompts and completions make no request at all.
-        harness.sandbox.clearRequests()
-        _ = try await server.promptText("project_health", ["project": "Stark Dashboard"])
-        _ = try await server.promptText("log_time", ["description": "1h", "project": "Acme Mobile App", "task": "Design"])
-        _ = try await server.promptText("weekly_review")
-        #expect(try await server.completions(prompt: "project_health", "project", "sta") == ["Stark Dashboard"])
-        #expect(harness.requestLines == [])
-        await harness.finish()
     }
 
     @Test func aMemberListsAndCompletesOnlyWhatTheRoleMaySee() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.member)
-        let server = harness.server
-        let listed = try #require(try await server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
-        #expect(listed.compactMap { $0["name"]?.stringValue } == Self.memberPrompts)
-        for name in ["unbilled", "project_health"] {
-            let refused = try #require(try await server.getPrompt(name, ["project": "Acme Website"].filter { _ in name == "project_health" })["error"])
-            #expect(refused["code"] == -32602)
-            #expect(refused["message"]?.stringValue?.contains("Your Hoursmith role is Member, and Members can't") == true, "\(refused)")
+        try await withHarness(token: Fixture.Token.member) { harness in
+            let server = harness.server
+            let listed = try #require(try await server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
+            #expect(listed.compactMap { $0["name"]?.stringValue } == Self.memberPrompts)
+            for name in ["unbilled", "project_health"] {
+                let refused = try #require(try await server.getPrompt(name, ["project": "Acme Website"].filter { _ in name == "project_health" })["error"])
+                #expect(refused["code"] == -32602)
+                #expect(refused["message"]?.stringValue?.contains("Your Hoursmith role is Member, and Members can't") == true, "\(refused)")
+            }
+            // Sam is on Acme Website and Acme Mobile App only; Stark Dashboard is not his to name.
+            #expect(try await server.completions(prompt: "log_time", "project", "") == ["Acme Mobile App", "Acme Website"])
+            #expect(try await server.completions(prompt: "log_time", "project", "stark") == [])
+            #expect(try await server.completions(prompt: "log_time", "task", "", context: ["project": "Acme Mobile App"]) == ["Design", "Development"])
+            let noClients = try #require(try await server.complete(prompt: "unbilled", "client", "")["error"])
+            #expect(noClients["message"]?.stringValue?.contains("Members can't") == true)
+            let stark = try #require(try await server.getPrompt("log_time", ["description": "1h", "project": "Stark Dashboard"])["error"])
+            #expect(stark["message"]?.stringValue?.contains("No project matches \"Stark Dashboard\"") == true, "\(stark)")
+            // A member's review and duplicates are the member's own.
+            let review = try await server.promptText("weekly_review")
+            #expect(review.contains("\"user_id\":\(Fixture.User.member)"))
+            let duplicates = try await server.promptText("find_duplicates")
+            #expect(duplicates.contains("my own entries") && !duplicates.contains("person by person"))
+            // Typing costs no request once the directory is read.
+            harness.sandbox.clearRequests()
+            for typed in ["a", "ac", "acm", "acme w"] { _ = try await server.completions(prompt: "log_time", "project", typed) }
+            _ = try await server.completions(prompt: "log_time", "task", "de", context: ["project": "acme web"])
+            #expect(harness.requestLines == [])
         }
-        // Sam is on Acme Website and Acme Mobile App only; Stark Dashboard is not his to name.
-        #expect(try await server.completions(prompt: "log_time", "project", "") == ["Acme Mobile App", "Acme Website"])
-        #expect(try await server.completions(prompt: "log_time", "project", "stark") == [])
-        #expect(try await server.completions(prompt: "log_time", "task", "", context: ["project": "Acme Mobile App"]) == ["Design", "Development"])
-        let noClients = try #require(try await server.complete(prompt: "unbilled", "client", "")["error"])
-        #expect(noClients["message"]?.stringValue?.contains("Members can't") == true)
-        let stark = try #require(try await server.getPrompt("log_time", ["description": "1h", "project": "Stark Dashboard"])["error"])
-        #expect(stark["message"]?.stringValue?.contains("No project matches \"Stark Dashboard\"") == true, "\(stark)")
-        // A member's review and duplicates are the member's own.
-        let review = try await server.promptText("weekly_review")
-        #expect(review.contains("\"user_id\":\(Fixture.User.member)"))
-        let duplicates = try await server.promptText("find_duplicates")
-        #expect(duplicates.contains("my own entries") && !duplicates.contains("person by person"))
-        // Typing costs no request once the directory is read.
-        harness.sandbox.clearRequests()
-        for typed in ["a", "ac", "acm", "acme w"] { _ = try await server.completions(prompt: "log_time", "project", typed) }
-        _ = try await server.completions(prompt: "log_time", "task", "de", context: ["project": "acme web"])
-        #expect(harness.requestLines == [])
-        await harness.finish()
     }
 
     @Test func aManagerSeesUnbilledWorkWithoutTheInvoicePreviewManagersCannotMake() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.manager)
-        let listed = try #require(try await harness.server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
-        #expect(listed.compactMap { $0["name"]?.stringValue } == Self.everyPrompt)
-        let text = try await harness.server.promptText("unbilled", ["client": "Globex"])
-        #expect(!text.contains("create_invoice {"), "managers can't create (or preview) invoices")
-        #expect(text.contains("get_time_report {") && text.contains("\"client\":\"Globex\""))
-        #expect(text.contains("list_expenses {") && text.contains("billable_amount"))
-        #expect(try await harness.server.completions(prompt: "unbilled", "client", "in") == ["Initech", "Stark Industries"], "prefix before substring")
-        await harness.finish()
+        try await withHarness(token: Fixture.Token.manager) { harness in
+            let listed = try #require(try await harness.server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
+            #expect(listed.compactMap { $0["name"]?.stringValue } == Self.everyPrompt)
+            let text = try await harness.server.promptText("unbilled", ["client": "Globex"])
+            #expect(!text.contains("create_invoice {"), "managers can't create (or preview) invoices")
+            #expect(text.contains("get_time_report {") && text.contains("\"client\":\"Globex\""))
+            #expect(text.contains("list_expenses {") && text.contains("billable_amount"))
+            #expect(try await harness.server.completions(prompt: "unbilled", "client", "in") == ["Initech", "Stark Industries"], "prefix before substring")
+        }
     }
 
     @Test func optionsThatLeaveOutAPromptsToolsLeaveOutThePrompt() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner, arguments: ["--read-only"])
-        let listed = try #require(try await harness.server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
-        #expect(listed.compactMap { $0["name"]?.stringValue } == ["weekly_review", "unbilled", "project_health", "find_duplicates"])
-        let error = try #require(try await harness.server.getPrompt("log_time", ["description": "1h"])["error"])
-        #expect(error["code"] == -32602)
-        #expect(error["message"]?.stringValue?.contains("create_time_entry, which this server's options leave out (--read-only") == true)
-        // What the options leave out is not in the messages either: no dry run, no deleting.
-        #expect(!(try await harness.server.promptText("unbilled")).contains("create_invoice {"))
-        #expect(!(try await harness.server.promptText("find_duplicates")).contains("delete_time_entry"))
-        await harness.finish()
+        try await withHarness(token: Fixture.Token.owner, arguments: ["--read-only"]) { harness in
+            let listed = try #require(try await harness.server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
+            #expect(listed.compactMap { $0["name"]?.stringValue } == ["weekly_review", "unbilled", "project_health", "find_duplicates"])
+            let error = try #require(try await harness.server.getPrompt("log_time", ["description": "1h"])["error"])
+            #expect(error["code"] == -32602)
+            #expect(error["message"]?.stringValue?.contains("create_time_entry, which this server's options leave out (--read-only") == true)
+            // What the options leave out is not in the messages either: no dry run, no deleting.
+            #expect(!(try await harness.server.promptText("unbilled")).contains("create_invoice {"))
+            #expect(!(try await harness.server.promptText("find_duplicates")).contains("delete_time_entry"))
+        }
     }
 
     @Test func aLegacyClientHearsThatThePromptAndResourceListsNarrowed() async throws {

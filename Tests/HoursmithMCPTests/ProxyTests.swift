@@ -20,14 +20,14 @@ import Testing
         let proxy = try RecordingProxy()
         defer { proxy.stop() }
         // Start-up's GET /me succeeding is the first proof: a proxy would have refused it.
-        let harness = try await Harness.start(token: Fixture.Token.member, environment: Self.proxyEnvironment(proxy))
-        let projects = try await harness.call("list_projects").content()
-        #expect(projects["projects"]?.arrayValue?.isEmpty == false)
-        _ = try await harness.call("stop_timer", ["time_entry_id": .int(Fixture.TimeEntry.samRunningTimer)])
-        #expect(proxy.received.isEmpty, "the proxy heard: \(proxy.received)")
-        #expect(harness.server.stderrText.contains("it is reached directly, never through the proxy"))
-        #expect(!harness.server.stderrText.contains(proxy.url), "a proxy URL (it may hold a password) is never shown")
-        await harness.finish()
+        try await withHarness(token: Fixture.Token.member, environment: Self.proxyEnvironment(proxy)) { harness in
+            let projects = try await harness.call("list_projects").content()
+            #expect(projects["projects"]?.arrayValue?.isEmpty == false)
+            _ = try await harness.call("stop_timer", ["time_entry_id": .int(Fixture.TimeEntry.samRunningTimer)])
+            #expect(proxy.received.isEmpty, "the proxy heard: \(proxy.received)")
+            #expect(harness.server.stderrText.contains("it is reached directly, never through the proxy"))
+            #expect(!harness.server.stderrText.contains(proxy.url), "a proxy URL (it may hold a password) is never shown")
+        }
     }
 
     @Test func httpsGoesThroughTheProxyInATunnelThatHidesTheToken() async throws {

@@ -28,72 +28,72 @@ import Testing
 
     @Test(arguments: [(Fixture.Token.soloPlan, "Solo"), (Fixture.Token.freePlan, "Free")])
     func onFreeAndSoloPlansEveryCallSaysWhichPlanAndWhatIsNeeded(token: String, plan: String) async throws {
-        let harness = try await Harness.start(token: token, waitForRole: false)
-        let result = try #require(try await harness.server.request("tools/list")["result"])
-        let tools = try #require(result["tools"]?.arrayValue)
-        #expect(tools.count == 34, "the role is unknown: everything is listed")
-        for tool in tools {
-            let name = try #require(tool["name"]?.stringValue)
-            let outcome = try await harness.call(name, Self.minimalArguments(tool))
-            #expect(outcome.isError, "\(name)")
-            #expect(outcome.text.contains("Studio or Agency") && outcome.text.contains("on \(plan)"), "\(name): \(outcome.text)")
+        try await withHarness(token: token, waitForRole: false) { harness in
+            let result = try #require(try await harness.server.request("tools/list")["result"])
+            let tools = try #require(result["tools"]?.arrayValue)
+            #expect(tools.count == 34, "the role is unknown: everything is listed")
+            for tool in tools {
+                let name = try #require(tool["name"]?.stringValue)
+                let outcome = try await harness.call(name, Self.minimalArguments(tool))
+                #expect(outcome.isError, "\(name)")
+                #expect(outcome.text.contains("Studio or Agency") && outcome.text.contains("on \(plan)"), "\(name): \(outcome.text)")
+            }
+            #expect(!harness.requestLines.contains { !$0.hasPrefix("GET /me") }, "nothing but /me was asked")
         }
-        #expect(!harness.requestLines.contains { !$0.hasPrefix("GET /me") }, "nothing but /me was asked")
-        await harness.finish()
     }
 
     @Test(arguments: [Fixture.Token.revoked, Fixture.Token.inactiveMember])
     func aRevokedTokenIsExplainedOnEveryCall(token: String) async throws {
-        let harness = try await Harness.start(token: token, waitForRole: false)
-        for tool in ["get_current_user", "list_time_entries", "delete_client"] {
-            let outcome = try await harness.call(tool, tool == "delete_client" ? ["client_id": 4] : [:])
-            #expect(outcome.isError)
-            #expect(outcome.text.contains("rejected the API token") && outcome.text.contains("Settings → API"), "\(outcome.text)")
+        try await withHarness(token: token, waitForRole: false) { harness in
+            for tool in ["get_current_user", "list_time_entries", "delete_client"] {
+                let outcome = try await harness.call(tool, tool == "delete_client" ? ["client_id": 4] : [:])
+                #expect(outcome.isError)
+                #expect(outcome.text.contains("rejected the API token") && outcome.text.contains("Settings → API"), "\(outcome.text)")
+            }
+            #expect(harness.sandbox.snapshot().clients[Fixture.Client.umbrella] != nil)
         }
-        #expect(harness.sandbox.snapshot().clients[Fixture.Client.umbrella] != nil)
-        await harness.finish()
     }
 
     @Test(arguments: [SandboxFault.failAfterProcessing(500), .dropConnection(afterProcessing: true)])
     func aCreateRetriedAfterAFailureMakesExactlyOneObject(fault: SandboxFault) async throws {
-        let harness = try await Harness.start(token: Fixture.Token.member)
-        let before = harness.sandbox.snapshot().timeEntries.count
-        harness.sandbox.clearRequests()
-        harness.sandbox.inject(fault, method: "POST", path: "/time_entries")
-        let created = try await harness.call("create_time_entry", [
-            "project_id": .int(Fixture.Project.acmeWebsite), "task_id": .int(Fixture.Task.acmeDesign),
-            "hours": 1.5, "notes": "retried once"]).content()
-        #expect(created["time_entry"]?["notes"] == "retried once")
-        let after = harness.sandbox.snapshot()
-        #expect(after.timeEntries.count == before + 1)
-        #expect(after.timeEntries.rows.filter { $0.notes == "retried once" }.count == 1)
-        let posts = harness.sandbox.requests().filter { $0.method == "POST" }
-        #expect(posts.count == 2)
-        let keys = Set(posts.compactMap { $0.headers["idempotency-key"] })
-        #expect(keys.count == 1, "both tries carry the same Idempotency-Key")
-        await harness.finish()
+        try await withHarness(token: Fixture.Token.member) { harness in
+            let before = harness.sandbox.snapshot().timeEntries.count
+            harness.sandbox.clearRequests()
+            harness.sandbox.inject(fault, method: "POST", path: "/time_entries")
+            let created = try await harness.call("create_time_entry", [
+                "project_id": .int(Fixture.Project.acmeWebsite), "task_id": .int(Fixture.Task.acmeDesign),
+                "hours": 1.5, "notes": "retried once"]).content()
+            #expect(created["time_entry"]?["notes"] == "retried once")
+            let after = harness.sandbox.snapshot()
+            #expect(after.timeEntries.count == before + 1)
+            #expect(after.timeEntries.rows.filter { $0.notes == "retried once" }.count == 1)
+            let posts = harness.sandbox.requests().filter { $0.method == "POST" }
+            #expect(posts.count == 2)
+            let keys = Set(posts.compactMap { $0.headers["idempotency-key"] })
+            #expect(keys.count == 1, "both tries carry the same Idempotency-Key")
+        }
     }
 
     @Test func aRateLimitIsWaitedOutAndTheReadRetried() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner)
-        harness.sandbox.clearRequests()
-        harness.sandbox.inject(.rateLimited(retryAfter: 1), method: "GET", path: "/clients")
-        let clients = try await harness.call("list_clients").content()
-        #expect(clients["total_entries"] == 5)
-        #expect(harness.requestLines == ["GET /clients", "GET /clients"])
-        #expect(harness.server.stderrText.contains("rate limited"))
-        await harness.finish()
+        try await withHarness(token: Fixture.Token.owner) { harness in
+            harness.sandbox.clearRequests()
+            harness.sandbox.inject(.rateLimited(retryAfter: 1), method: "GET", path: "/clients")
+            let clients = try await harness.call("list_clients").content()
+            #expect(clients["total_entries"] == 5)
+            #expect(harness.requestLines == ["GET /clients", "GET /clients"])
+            #expect(harness.server.stderrText.contains("rate limited"))
+        }
     }
 
     @Test func aFailedStopIsReportedNotRepeated() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.member)
-        harness.sandbox.clearRequests()
-        harness.sandbox.inject(.status(500), times: 5, method: "POST", path: "/time_entries/\(Fixture.TimeEntry.samRunningTimer)/stop")
-        let outcome = try await harness.call("stop_timer", ["time_entry_id": .int(Fixture.TimeEntry.samRunningTimer)])
-        #expect(outcome.isError)
-        #expect(outcome.text.contains("server error"))
-        #expect(harness.requestLines.filter { $0.hasPrefix("POST") }.count == 1, "a stop is not repeated after a 5xx")
-        await harness.finish()
+        try await withHarness(token: Fixture.Token.member) { harness in
+            harness.sandbox.clearRequests()
+            harness.sandbox.inject(.status(500), times: 5, method: "POST", path: "/time_entries/\(Fixture.TimeEntry.samRunningTimer)/stop")
+            let outcome = try await harness.call("stop_timer", ["time_entry_id": .int(Fixture.TimeEntry.samRunningTimer)])
+            #expect(outcome.isError)
+            #expect(outcome.text.contains("server error"))
+            #expect(harness.requestLines.filter { $0.hasPrefix("POST") }.count == 1, "a stop is not repeated after a 5xx")
+        }
     }
 
     @Test func theSecretNeverLeavesTheProcessEvenWithDebugLogsAndErrors() async throws {

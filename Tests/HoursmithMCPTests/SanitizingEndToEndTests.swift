@@ -11,26 +11,26 @@ import Testing
     static let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{202E}", "\u{E006F}", "\u{E0062}", "\u{E0065}", "\u{E0079}"]
 
     @Test func namesWithInvisibleCharactersReachTheModelWithoutThem() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner)
-        let created = try await harness.call("create_client", ["name": .string("Stark" + SanitizingEndToEndTests.hidden + " Industries 👩‍💻")]).content()
-        let id = try #require(created["client"]?["id"]?.intValue)
-        #expect(harness.sandbox.snapshot().clients[id]?.name.unicodeScalars.contains("\u{202E}") == true, "what the model asked for is sent as it is")
-        #expect(created["client"]?["name"] == "Stark Industries 👩‍💻")
+        try await withHarness(token: Fixture.Token.owner) { harness in
+            let created = try await harness.call("create_client", ["name": .string("Stark" + SanitizingEndToEndTests.hidden + " Industries 👩‍💻")]).content()
+            let id = try #require(created["client"]?["id"]?.intValue)
+            #expect(harness.sandbox.snapshot().clients[id]?.name.unicodeScalars.contains("\u{202E}") == true, "what the model asked for is sent as it is")
+            #expect(created["client"]?["name"] == "Stark Industries 👩‍💻")
 
-        let list = try await harness.call("list_clients", ["per_page": 100]).content()
-        #expect(list["clients"]?.arrayValue?.contains { $0["name"] == "Stark Industries 👩‍💻" } == true)
-        let single = try await harness.call("get_client", ["client_id": .int(id)]).content()
-        #expect(single["client"]?["name"] == "Stark Industries 👩‍💻")
+            let list = try await harness.call("list_clients", ["per_page": 100]).content()
+            #expect(list["clients"]?.arrayValue?.contains { $0["name"] == "Stark Industries 👩‍💻" } == true)
+            let single = try await harness.call("get_client", ["client_id": .int(id)]).content()
+            #expect(single["client"]?["name"] == "Stark Industries 👩‍💻")
 
-        // Nothing invisible in any line the server wrote, whether raw or escaped.
-        for line in harness.server.stdoutLines {
-            let decoded = try JSON.parse(line).serializedString()
-            #expect(!decoded.unicodeScalars.contains { SanitizingEndToEndTests.invisible.contains($0) }, "\(line.prefix(200))")
-            #expect(!line.lowercased().contains("\\u200b") && !line.lowercased().contains("\\u202e"))
-            if let text = try JSON.parse(line)["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue {
-                #expect(!text.unicodeScalars.contains { SanitizingEndToEndTests.invisible.contains($0) })
+            // Nothing invisible in any line the server wrote, whether raw or escaped.
+            for line in harness.server.stdoutLines {
+                let decoded = try JSON.parse(line).serializedString()
+                #expect(!decoded.unicodeScalars.contains { SanitizingEndToEndTests.invisible.contains($0) }, "\(line.prefix(200))")
+                #expect(!line.lowercased().contains("\\u200b") && !line.lowercased().contains("\\u202e"))
+                if let text = try JSON.parse(line)["result"]?["content"]?.arrayValue?.first?["text"]?.stringValue {
+                    #expect(!text.unicodeScalars.contains { SanitizingEndToEndTests.invisible.contains($0) })
+                }
             }
         }
-        await harness.finish()
     }
 }

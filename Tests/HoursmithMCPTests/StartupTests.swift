@@ -169,42 +169,41 @@ import Darwin
     }
 
     @Test func sigtermLetsTheCallInFlightFinishThenExitsZero() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner)
-        let gate = SandboxGate()
-        harness.sandbox.inject(.hold(gate), method: "GET", path: "/projects")
-        let id = harness.server.newID()
-        harness.server.send(["jsonrpc": "2.0", "id": .int(id), "method": "tools/call", "params": [
-            "name": "list_projects", "arguments": [:], "_meta": .object(Era.modernMeta)]])
-        try await harness.waitForRequest { $0.hasPrefix("GET /projects") }
-        harness.server.signal(SIGTERM)
-        try await harness.waitForStderr("Stopping (SIGTERM); letting 1 request(s) finish")
-        #expect(harness.server.isRunning, "it waits for the call in flight")
-        gate.open()
-        #expect(await harness.server.exitStatus() == 0)
-        let reply = try await harness.server.response(id: .int(id), seconds: 1)
-        #expect(reply["result"]?["isError"] == nil)
-        #expect(reply["result"]?["structuredContent"]?["projects"]?.arrayValue?.isEmpty == false)
-        SecretScan.check(stdout: harness.server.stdoutLines, stderr: harness.server.stderrText)
-        harness.sandbox.shutdown()
+        try await withHarness(token: Fixture.Token.owner) { harness in
+            let gate = SandboxGate()
+            harness.sandbox.inject(.hold(gate), method: "GET", path: "/projects")
+            let id = harness.server.newID()
+            harness.server.send(["jsonrpc": "2.0", "id": .int(id), "method": "tools/call", "params": [
+                "name": "list_projects", "arguments": [:], "_meta": .object(Era.modernMeta)]])
+            try await harness.waitForRequest { $0.hasPrefix("GET /projects") }
+            harness.server.signal(SIGTERM)
+            try await harness.waitForStderr("Stopping (SIGTERM); letting 1 request(s) finish")
+            #expect(harness.server.isRunning, "it waits for the call in flight")
+            gate.open()
+            #expect(await harness.server.exitStatus() == 0)
+            let reply = try await harness.server.response(id: .int(id), seconds: 1)
+            #expect(reply["result"]?["isError"] == nil)
+            #expect(reply["result"]?["structuredContent"]?["projects"]?.arrayValue?.isEmpty == false)
+        }
     }
 
     @Test func aCancelledCallGetsNoReplyAndTheServerGoesOn() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner)
-        let gate = SandboxGate()
-        harness.sandbox.inject(.hold(gate), method: "GET", path: "/clients")
-        let id = harness.server.newID()
-        harness.server.send(["jsonrpc": "2.0", "id": .int(id), "method": "tools/call", "params": [
-            "name": "list_clients", "arguments": [:], "_meta": .object(Era.modernMeta)]])
-        try await harness.waitForRequest { $0.hasPrefix("GET /clients") }
-        harness.server.send(["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": .int(id), "reason": "test"]])
-        // Input is read in order: once this ping is answered, the cancellation has been applied.
-        _ = try await harness.server.request("ping")
-        gate.open()
-        let after = try await harness.call("get_client", ["client_id": .int(Fixture.Client.stark)]).content()
-        #expect(after["client"]?["name"] == "Stark Industries")
-        // The server says when it drops the reply of a cancelled request; only then is its absence proof.
-        try await harness.waitForStderr("Request \(id) (list_clients) was cancelled; no reply.")
-        await harness.finish()
-        #expect(!harness.server.messages.contains { $0["id"] == .int(id) }, "no reply for a cancelled request")
+        try await withHarness(token: Fixture.Token.owner) { harness in
+            let gate = SandboxGate()
+            harness.sandbox.inject(.hold(gate), method: "GET", path: "/clients")
+            let id = harness.server.newID()
+            harness.server.send(["jsonrpc": "2.0", "id": .int(id), "method": "tools/call", "params": [
+                "name": "list_clients", "arguments": [:], "_meta": .object(Era.modernMeta)]])
+            try await harness.waitForRequest { $0.hasPrefix("GET /clients") }
+            harness.server.send(["jsonrpc": "2.0", "method": "notifications/cancelled", "params": ["requestId": .int(id), "reason": "test"]])
+            // Input is read in order: once this ping is answered, the cancellation has been applied.
+            _ = try await harness.server.request("ping")
+            gate.open()
+            let after = try await harness.call("get_client", ["client_id": .int(Fixture.Client.stark)]).content()
+            #expect(after["client"]?["name"] == "Stark Industries")
+            // The server says when it drops the reply of a cancelled request; only then is its absence proof.
+            try await harness.waitForStderr("Request \(id) (list_clients) was cancelled; no reply.")
+            #expect(!harness.server.messages.contains { $0["id"] == .int(id) }, "no reply for a cancelled request")
+        }
     }
 }

@@ -40,39 +40,39 @@ import Testing
         (Fixture.Token.member2, memberCan),
     ])
     func eachRoleSeesWhatItMayUse(token: String, expected: Set<String>) async throws {
-        let harness = try await Harness.start(token: token)
-        let names = try await harness.server.toolNames()
-        #expect(Set(names) == expected)
-        #expect(names == Self.everyTool.filter(expected.contains), "listed in catalog order")
-        await harness.finish()
+        try await withHarness(token: token) { harness in
+            let names = try await harness.server.toolNames()
+            #expect(Set(names) == expected)
+            #expect(names == Self.everyTool.filter(expected.contains), "listed in catalog order")
+        }
     }
 
     @Test func theFullListIsInCatalogOrderAndEveryToolIsWellFormed() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner)
-        let result = try #require(try await harness.server.request("tools/list")["result"])
-        let tools = try #require(result["tools"]?.arrayValue)
-        #expect(tools.compactMap { $0["name"]?.stringValue } == Self.everyTool)
-        for tool in tools {
-            let name = tool["name"]?.stringValue ?? "?"
-            #expect(tool["title"]?.stringValue?.isEmpty == false, "\(name) has a title")
-            #expect((tool["description"]?.stringValue?.count ?? 0) >= 9, "\(name) has a description for a model")
-            #expect(tool["inputSchema"]?["additionalProperties"] == false, "\(name) refuses unknown arguments")
-            for (property, schema) in tool["inputSchema"]?["properties"]?.objectValue ?? [:] where property.hasSuffix("_id") {
-                #expect(schema["description"]?.stringValue?.isEmpty == false, "\(name).\(property) has a description")
+        try await withHarness(token: Fixture.Token.owner) { harness in
+            let result = try #require(try await harness.server.request("tools/list")["result"])
+            let tools = try #require(result["tools"]?.arrayValue)
+            #expect(tools.compactMap { $0["name"]?.stringValue } == Self.everyTool)
+            for tool in tools {
+                let name = tool["name"]?.stringValue ?? "?"
+                #expect(tool["title"]?.stringValue?.isEmpty == false, "\(name) has a title")
+                #expect((tool["description"]?.stringValue?.count ?? 0) >= 9, "\(name) has a description for a model")
+                #expect(tool["inputSchema"]?["additionalProperties"] == false, "\(name) refuses unknown arguments")
+                for (property, schema) in tool["inputSchema"]?["properties"]?.objectValue ?? [:] where property.hasSuffix("_id") {
+                    #expect(schema["description"]?.stringValue?.isEmpty == false, "\(name).\(property) has a description")
+                }
+                #expect(tool["outputSchema"]?["type"] == "object", "\(name) has an output schema")
+                let hints = try #require(tool["annotations"]?.objectValue)
+                #expect(hints.keys.sorted() == ["destructiveHint", "idempotentHint", "openWorldHint", "readOnlyHint"])
+                #expect(hints["readOnlyHint"] == .bool(Self.readOnlyTools.contains(name)), "\(name) readOnlyHint")
+                let destructive = ["delete_client", "archive_project", "archive_task", "delete_time_entry", "delete_expense",
+                                   "create_invoice"].contains(name)
+                #expect(hints["destructiveHint"] == .bool(destructive), "\(name) destructiveHint")
+                #expect(hints["openWorldHint"] == true)
+                if Self.readOnlyTools.contains(name) { #expect(hints["idempotentHint"] == true) }
+                if name.hasPrefix("create_") || name == "start_timer" { #expect(hints["idempotentHint"] == false, "\(name)") }
+                if name.hasPrefix("update_") || (destructive && name != "create_invoice") || name == "stop_timer" { #expect(hints["idempotentHint"] == true, "\(name)") }
             }
-            #expect(tool["outputSchema"]?["type"] == "object", "\(name) has an output schema")
-            let hints = try #require(tool["annotations"]?.objectValue)
-            #expect(hints.keys.sorted() == ["destructiveHint", "idempotentHint", "openWorldHint", "readOnlyHint"])
-            #expect(hints["readOnlyHint"] == .bool(Self.readOnlyTools.contains(name)), "\(name) readOnlyHint")
-            let destructive = ["delete_client", "archive_project", "archive_task", "delete_time_entry", "delete_expense",
-                               "create_invoice"].contains(name)
-            #expect(hints["destructiveHint"] == .bool(destructive), "\(name) destructiveHint")
-            #expect(hints["openWorldHint"] == true)
-            if Self.readOnlyTools.contains(name) { #expect(hints["idempotentHint"] == true) }
-            if name.hasPrefix("create_") || name == "start_timer" { #expect(hints["idempotentHint"] == false, "\(name)") }
-            if name.hasPrefix("update_") || (destructive && name != "create_invoice") || name == "stop_timer" { #expect(hints["idempotentHint"] == true, "\(name)") }
         }
-        await harness.finish()
     }
 
     @Test(arguments: [
@@ -86,17 +86,18 @@ import Testing
         (["--exclude-tools", "delete_client,delete_expense"], [:], Set(everyTool).subtracting(["delete_client", "delete_expense"])),
     ])
     func optionsNarrowTheListAndReadOnlyAndExclusionsWin(arguments: [String], environment: [String: String], expected: Set<String>) async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner, arguments: arguments, environment: environment)
-        #expect(Set(try await harness.server.toolNames()) == expected)
-        await harness.finish()
+        try await withHarness(token: Fixture.Token.owner, arguments: arguments, environment: environment) { harness in
+            let names = try await harness.server.toolNames()
+            #expect(Set(names) == expected)
+        }
     }
 
     @Test func aToolLeftOutByOptionsDoesNotExist() async throws {
-        let harness = try await Harness.start(token: Fixture.Token.owner, arguments: ["--read-only"])
-        let reply = try await harness.server.request("tools/call", ["name": "delete_client", "arguments": ["client_id": 4]])
-        #expect(reply["error"]?["code"] == -32602)
-        #expect(harness.sandbox.snapshot().clients[Fixture.Client.umbrella] != nil)
-        await harness.finish()
+        try await withHarness(token: Fixture.Token.owner, arguments: ["--read-only"]) { harness in
+            let reply = try await harness.server.request("tools/call", ["name": "delete_client", "arguments": ["client_id": 4]])
+            #expect(reply["error"]?["code"] == -32602)
+            #expect(harness.sandbox.snapshot().clients[Fixture.Client.umbrella] != nil)
+        }
     }
 
     @Test func aLegacyClientHearsThatTheListNarrowedOnceTheRoleIsKnown() async throws {

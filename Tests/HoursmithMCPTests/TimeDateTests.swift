@@ -55,17 +55,18 @@ import Testing
         return try #require(best?.zone, "one of the two zones always has another date than UTC")
     }
 
-    static func farHarness(token: String) async throws -> (Harness, WorkspaceDays) {
+    static func withFarHarness(token: String, _ body: (Harness, WorkspaceDays) async throws -> Void) async throws {
         let zone = try farZone()
         var configuration = SandboxConfiguration.relaxed
         configuration.timezone = zone.identifier
-        let harness = try await Harness.start(token: token, sandbox: configuration, environment: Harness.roomy)
-        let workspace = try #require(harness.sandbox.snapshot().workspaces[Fixture.Workspace.main])
-        let days = try WorkspaceDays(zone: zone, weekStart: workspace.weekStart)
-        let utc = try WorkspaceDays(zone: try #require(TimeZone(identifier: "UTC")), weekStart: workspace.weekStart)
-        try #require(days.today != utc.today, "the test needs a workspace date other than the machine's (UTC)")
-        #expect(harness.sandbox.today == days.today, "the sandbox seeded its today in \(zone.identifier)")
-        return (harness, days)
+        try await withHarness(token: token, sandbox: configuration, environment: Harness.roomy) { harness in
+            let workspace = try #require(harness.sandbox.snapshot().workspaces[Fixture.Workspace.main])
+            let days = try WorkspaceDays(zone: zone, weekStart: workspace.weekStart)
+            let utc = try WorkspaceDays(zone: try #require(TimeZone(identifier: "UTC")), weekStart: workspace.weekStart)
+            try #require(days.today != utc.today, "the test needs a workspace date other than the machine's (UTC)")
+            #expect(harness.sandbox.today == days.today, "the sandbox seeded its today in \(zone.identifier)")
+            try await body(harness, days)
+        }
     }
 
     /// The picker itself, at every hour of a UTC day: a zone whose date is not UTC's, at least an
@@ -89,43 +90,43 @@ import Testing
     }
 
     @Test func dayWordsResolveInTheWorkspacesTimezone() async throws {
-        let (harness, days) = try await Self.farHarness(token: Fixture.Token.owner)
-        let logged = try await harness.call("create_time_entry", [
-            "project_id": .int(Fixture.Project.acmeWebsite), "task_id": .int(Fixture.Task.acmeDesign), "hours": 1,
-            "spent_date": "yesterday",
-        ]).content()
-        let id = try #require(logged["time_entry"]?["id"]?.intValue)
-        #expect(harness.sandbox.snapshot().timeEntries[id: id]?.spentDate == days.yesterday,
-                "yesterday in \(days.zone.identifier)")
+        try await Self.withFarHarness(token: Fixture.Token.owner) { harness, days in
+            let logged = try await harness.call("create_time_entry", [
+                "project_id": .int(Fixture.Project.acmeWebsite), "task_id": .int(Fixture.Task.acmeDesign), "hours": 1,
+                "spent_date": "yesterday",
+            ]).content()
+            let id = try #require(logged["time_entry"]?["id"]?.intValue)
+            #expect(harness.sandbox.snapshot().timeEntries[id: id]?.spentDate == days.yesterday,
+                    "yesterday in \(days.zone.identifier)")
 
-        let timer = try await harness.call("start_timer", [
-            "project_id": .int(Fixture.Project.acmeWebsite), "task_id": .int(Fixture.Task.acmeDevelopment),
-        ]).content()
-        #expect(timer["time_entry"]?["spent_date"]?.stringValue == days.today, "a timer's default day is the workspace's today")
+            let timer = try await harness.call("start_timer", [
+                "project_id": .int(Fixture.Project.acmeWebsite), "task_id": .int(Fixture.Task.acmeDevelopment),
+            ]).content()
+            #expect(timer["time_entry"]?["spent_date"]?.stringValue == days.today, "a timer's default day is the workspace's today")
 
-        let today = try await harness.call("list_time_entries", ["from": "today", "to": "today", "per_page": 1]).content()
-        let query = try #require(harness.sandbox.requests().last?.query)
-        #expect(query["from"] == days.today && query["to"] == days.today)
-        #expect(today["total_entries"]?.intValue == TimeTests.visible(harness.sandbox.snapshot()).filter { $0.spentDate == days.today }.count)
-        await harness.finish()
+            let today = try await harness.call("list_time_entries", ["from": "today", "to": "today", "per_page": 1]).content()
+            let query = try #require(harness.sandbox.requests().last?.query)
+            #expect(query["from"] == days.today && query["to"] == days.today)
+            #expect(today["total_entries"]?.intValue == TimeTests.visible(harness.sandbox.snapshot()).filter { $0.spentDate == days.today }.count)
+        }
     }
 
     @Test(arguments: ["this_week", "last_month"])
     func periodsCoverWholeDaysOfTheWorkspacesCalendar(period: String) async throws {
-        let (harness, days) = try await Self.farHarness(token: Fixture.Token.owner)
-        let expected = period == "this_week" ? days.thisWeek : days.lastMonth
-        harness.sandbox.clearRequests()
-        let listed = try await harness.call("list_time_entries", ["period": .string(period), "per_page": 2000]).content()
-        let query = try #require(harness.sandbox.requests().first?.query)
-        #expect(query["from"] == expected.first, "\(period) starts on \(expected.first) in \(days.zone.identifier)")
-        #expect(query["to"] == expected.last, "\(period) ends on \(expected.last), future days included")
+        try await Self.withFarHarness(token: Fixture.Token.owner) { harness, days in
+            let expected = period == "this_week" ? days.thisWeek : days.lastMonth
+            harness.sandbox.clearRequests()
+            let listed = try await harness.call("list_time_entries", ["period": .string(period), "per_page": 2000]).content()
+            let query = try #require(harness.sandbox.requests().first?.query)
+            #expect(query["from"] == expected.first, "\(period) starts on \(expected.first) in \(days.zone.identifier)")
+            #expect(query["to"] == expected.last, "\(period) ends on \(expected.last), future days included")
 
-        let inRange = TimeTests.visible(harness.sandbox.snapshot()).filter {
-            $0.spentDate >= expected.first && $0.spentDate <= expected.last
+            let inRange = TimeTests.visible(harness.sandbox.snapshot()).filter {
+                $0.spentDate >= expected.first && $0.spentDate <= expected.last
+            }
+            #expect(!inRange.isEmpty, "the seed has time in \(period)")
+            #expect(listed["total_entries"]?.intValue == inRange.count)
+            #expect(TimeTests.ids(listed) == inRange.prefix(2000).map(\.id))
         }
-        #expect(!inRange.isEmpty, "the seed has time in \(period)")
-        #expect(listed["total_entries"]?.intValue == inRange.count)
-        #expect(TimeTests.ids(listed) == inRange.prefix(2000).map(\.id))
-        await harness.finish()
     }
 }

@@ -7,28 +7,57 @@ import Testing
 import FoundationNetworking
 #endif
 
+/// Runs `body` with a ``Harness`` — a fresh sandbox and the built server pointed at it — and
+/// always finishes it, whether `body` returns or throws: stdin closed, exit status 0 expected,
+/// everything the process wrote scanned for token secrets, the sandbox stopped.
+func withHarness(
+    token: String?, sandbox configuration: SandboxConfiguration = .relaxed, arguments: [String] = [],
+    environment: [String: String] = [:], waitForRole: Bool = true, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: (Harness) async throws -> Void
+) async throws {
+    let harness = try await Harness.start(token: token, sandbox: configuration, arguments: arguments, environment: environment,
+                                          waitForRole: waitForRole)
+    do {
+        try await body(harness)
+    } catch {
+        await harness.finish(sourceLocation: sourceLocation)
+        throw error
+    }
+    await harness.finish(sourceLocation: sourceLocation)
+}
+
 /// One end-to-end setting: a fresh sandbox (the contract over real HTTP on loopback) and the
-/// built `hoursmith-mcp` pointed at it with a token, driven over stdio.
-///
-/// `finish()` closes stdin, expects exit status 0, and scans everything the process wrote —
-/// stdout and stderr — for any token secret.
+/// built `hoursmith-mcp` pointed at it with a token, driven over stdio. Made and finished by
+/// ``withHarness(token:sandbox:arguments:environment:waitForRole:sourceLocation:_:)``.
 struct Harness {
     let sandbox: Sandbox
     let server: MCPProcess
     let token: String?
 
     /// Starts both. With `waitForRole`, returns once the server has learnt the token's role
-    /// (its start-up `GET /me`), so the tool list is already narrowed.
-    static func start(
+    /// (its start-up `GET /me`), so the tool list is already narrowed. What it started is
+    /// stopped again when it fails.
+    fileprivate static func start(
         token: String?, sandbox configuration: SandboxConfiguration = .relaxed, arguments: [String] = [],
         environment: [String: String] = [:], waitForRole: Bool = true
     ) async throws -> Harness {
         let sandbox = try await makeSandbox(configuration)
         var environment = environment
         if environment["HOURSMITH_LOG_LEVEL"] == nil { environment["HOURSMITH_LOG_LEVEL"] = "debug" }
-        let server = try MCPProcess(sandboxURL: sandbox.baseURL, token: token, arguments: arguments, extra: environment)
+        let server: MCPProcess
+        do {
+            server = try MCPProcess(sandboxURL: sandbox.baseURL, token: token, arguments: arguments, extra: environment)
+        } catch {
+            sandbox.shutdown()
+            throw error
+        }
         let harness = Harness(sandbox: sandbox, server: server, token: token)
-        if waitForRole { try await harness.waitForStderr("Connected to Hoursmith as") }
+        do {
+            if waitForRole { try await harness.waitForStderr("Connected to Hoursmith as") }
+        } catch {
+            await harness.finish()
+            throw error
+        }
         return harness
     }
 
@@ -48,8 +77,9 @@ struct Harness {
         try await server.waitForStderr(text, seconds: seconds)
     }
 
-    /// Ends the server (stdin closed → exit 0), checks what it wrote, and stops the sandbox.
-    func finish(sourceLocation: SourceLocation = #_sourceLocation) async {
+    /// Ends the server (stdin closed → exit 0; a server a test already stopped is only waited
+    /// for), checks what it wrote, and stops the sandbox.
+    fileprivate func finish(sourceLocation: SourceLocation = #_sourceLocation) async {
         server.closeInput()
         let status = await server.exitStatus()
         #expect(status == 0, "hoursmith-mcp exited with \(String(describing: status))", sourceLocation: sourceLocation)
