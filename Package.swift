@@ -8,13 +8,13 @@ import PackageDescription
 //           ├─► MCPCore ───────────► JSONCore, ConcurrencyHelpers
 //           ├─► HoursmithClient ───► JSONCore, ConcurrencyHelpers
 //           ├─► HoursmithSandbox ──► JSONCore, ConcurrencyHelpers   (the REST contract in memory: --demo)
-//           └─► CHoursmithMCP (C: malloc_trim, the release version)
+//           └─► CHoursmithMCP (C: malloc_trim, pipe2 and posix_spawn, the release version)
 //
 // MCPCore knows nothing of Hoursmith; HoursmithClient knows nothing of MCP; the sandbox knows
 // neither; JSONCore (a JSON value with a fast reader and writer) knows none of them;
 // ConcurrencyHelpers (locks, waiting, deadlines: the one way threads and tasks share state, in
 // sources, tests and benchmark alike) depends on nothing of the package.
-// Test-only code (the end-to-end harness, the test spawn CTestProcess) lives under Tests/.
+// Test-only code (the end-to-end harness) lives under Tests/.
 // (Tests draw seeded random values from the sandbox's SplitMix64, the generator its seed uses.)
 
 let package = Package(
@@ -45,12 +45,10 @@ let package = Package(
         // Foundation into the binary, which halves the time from spawn to first reply
         // (docs/PERFORMANCE.md); the README's install uses it.
         .executableTarget(name: "HoursmithMCP", dependencies: ["HoursmithServer"]),
-        // The libc calls Swift cannot reach (malloc_trim), and the version `scripts/release` passes in.
+        // The libc calls Swift cannot reach (malloc_trim, pipe2, posix_spawn's closefrom), and the
+        // version `scripts/release` passes in.
         .target(name: "CHoursmithMCP"),
 
-        // The spawn the end-to-end tests start servers with (a close-on-exec pipe, a posix_spawn
-        // that closes every other descriptor in the child): libc calls Swift cannot reach on Linux.
-        .target(name: "CTestProcess", path: "Tests/CTestProcess"),
         .executableTarget(
             name: "HoursmithBenchmark",
             dependencies: ["HoursmithSandbox", "JSONCore", "ConcurrencyHelpers"],
@@ -80,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "HoursmithMCPTests",
             dependencies: [
-                "HoursmithSandbox", "JSONCore", "ConcurrencyHelpers", "CTestProcess", "HoursmithServer", "HoursmithMCP", "HoursmithSandboxServer",
+                "HoursmithSandbox", "JSONCore", "ConcurrencyHelpers", "HoursmithServer", "HoursmithMCP", "HoursmithSandboxServer",
             ],
             exclude: ["__toolsnaps__", "__promptsnaps__", "__resourcesnaps__"]
         ),

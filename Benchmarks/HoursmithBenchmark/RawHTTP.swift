@@ -12,7 +12,7 @@ import FoundationNetworking
 #endif
 
 /// The floor: the same HTTP requests with nothing on top — no JSON decoding, no MCP.
-final class RawHTTP: @unchecked Sendable {
+final class RawHTTP: Sendable {
     let baseURL: String
     let token: String
     private let session: URLSession

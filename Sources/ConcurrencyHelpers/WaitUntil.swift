@@ -25,7 +25,7 @@ package func value<T: Sendable, C: Clock>(of task: Task<T, Never>, until deadlin
 
 /// The first of several answers, for one waiter: ``give(_:)`` may be called any number of times,
 /// from any thread, before or after ``value()`` begins; the first call is the answer.
-final class OneAnswer<T: Sendable>: Sendable {
+package final class OneAnswer<T: Sendable>: Sendable {
     private enum State {
         case empty
         case waiting(CheckedContinuation<T, Never>)
@@ -35,7 +35,9 @@ final class OneAnswer<T: Sendable>: Sendable {
 
     private let state = Locked(State.empty)
 
-    func give(_ value: T) {
+    package init() {}
+
+    package func give(_ value: T) {
         let waiter: CheckedContinuation<T, Never>? = state.withLock { state in
             switch state {
             case .empty:
@@ -52,7 +54,7 @@ final class OneAnswer<T: Sendable>: Sendable {
     }
 
     /// The first answer given, once there is one. Called once.
-    func value() async -> T {
+    package func value() async -> T {
         await withCheckedContinuation { continuation in
             let given: T? = state.withLock { state in
                 guard case .given(let value) = state else {

@@ -35,6 +35,15 @@ package final class Sandbox: Sendable {
         api.setFallbackHost("127.0.0.1:\(server.port)")
     }
 
+    /// Seeds a fresh state and starts serving, the seeding (12,000 entries: real work) on a
+    /// thread of its own, so that the tasks of the caller's concurrency pool go on meanwhile.
+    package static func start(_ configuration: SandboxConfiguration = .init()) async throws -> Sandbox {
+        let result: Result<Sandbox, any Error> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: Result { try Sandbox(configuration) }) }
+        }
+        return try result.get()
+    }
+
     deinit {
         shutdown()
     }

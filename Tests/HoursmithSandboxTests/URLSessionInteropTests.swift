@@ -9,12 +9,8 @@ import Testing
 /// The sandbox as the client will meet it: through URLSession (libcurl on Linux).
 @Suite("Sandbox with URLSession")
 struct URLSessionInteropTests {
-    private final class Box: @unchecked Sendable {
-        var result: (Data?, URLResponse?, Error?) = (nil, nil, nil)
-    }
-
     /// One request, waited for.
-    private func send(_ session: URLSession, _ method: String, _ url: String, body: JSON? = nil) throws -> (Int, Data) {
+    private func send(_ session: URLSession, _ method: String, _ url: String, body: JSON? = nil) async throws -> (Int, Data) {
         var request = URLRequest(url: try #require(URL(string: url)))
         request.httpMethod = method
         request.setValue("Bearer \(Fixture.Token.owner)", forHTTPHeaderField: "Authorization")
@@ -24,36 +20,28 @@ struct URLSessionInteropTests {
             request.httpBody = Data(body.serialized())
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        session.dataTask(with: request) { data, response, error in
-            box.result = (data, response, error)
-            done.signal()
-        }.resume()
-        #expect(done.wait(timeout: .now() + 20) == .success)
-        if let error = box.result.2 { throw error }
-        let status = (box.result.1 as? HTTPURLResponse)?.statusCode ?? 0
-        return (status, box.result.0 ?? Data())
+        let (data, response) = try await session.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
 
-    @Test func everyKindOfAnswerReadsCleanly() throws {
+    @Test func everyKindOfAnswerReadsCleanly() async throws {
         let sandbox = try makeSandbox()
         let session = URLSession(configuration: .ephemeral)
         defer { session.invalidateAndCancel() }
         let base = sandbox.baseURL
-        let (pageStatus, page) = try send(session, "GET", "\(base)/time_entries?per_page=2000")
+        let (pageStatus, page) = try await send(session, "GET", "\(base)/time_entries?per_page=2000")
         #expect(pageStatus == 200)
         #expect(try JSON.parse(Array(page))["time_entries"]?.arrayValue?.count == 2000)
-        let (created, client) = try send(session, "POST", "\(base)/clients", body: ["name": "Via URLSession"])
+        let (created, client) = try await send(session, "POST", "\(base)/clients", body: ["name": "Via URLSession"])
         #expect(created == 201)
         let id = try #require(try JSON.parse(Array(client))["id"]?.intValue)
-        let (deleted, empty) = try send(session, "DELETE", "\(base)/clients/\(id)")
+        let (deleted, empty) = try await send(session, "DELETE", "\(base)/clients/\(id)")
         #expect(deleted == 204)
         #expect(empty.isEmpty)
-        let (invalid, problem) = try send(session, "POST", "\(base)/clients", body: ["name": 5])
+        let (invalid, problem) = try await send(session, "POST", "\(base)/clients", body: ["name": 5])
         #expect(invalid == 422)
         #expect(try JSON.parse(Array(problem))["errors"]?["name"] != nil)
-        let (me, _) = try send(session, "GET", "\(base)/me")
+        let (me, _) = try await send(session, "GET", "\(base)/me")
         #expect(me == 200)
         #expect(sandbox.requests().map(\.status) == [200, 201, 204, 422, 200])
     }

@@ -8,7 +8,7 @@ import Testing
 /// read until its own call's deadline only, and the read goes on for the next lookup.
 @Suite struct DirectoryTests {
     @Test func aLookupWaitsForTheSharedReadUntilItsOwnDeadlineOnly() async throws {
-        let sandbox = try await seededSandbox()
+        let sandbox = try await Sandbox.start(.relaxed)
         defer { sandbox.shutdown() }
         let client = try HoursmithClient(configuration: HoursmithConfiguration(
             token: try APIToken.parse(Fixture.Token.owner).token, version: "test", baseURL: sandbox.baseURL))
@@ -33,13 +33,4 @@ import Testing
         #expect(sandbox.requests().filter { $0.method == "GET" && $0.path == "/projects" }.count == 1,
                 "the next lookup took what the held read brought: no second read")
     }
-}
-
-/// A fresh sandbox, seeded on a thread of its own (seeding 12,000 entries on the cooperative pool
-/// would starve the other tests' tasks meanwhile).
-func seededSandbox(_ configuration: SandboxConfiguration = .relaxed) async throws -> Sandbox {
-    let result: Result<Sandbox, any Error> = await withCheckedContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(returning: Result { try Sandbox(configuration) }) }
-    }
-    return try result.get()
 }

@@ -1,3 +1,4 @@
+import ConcurrencyHelpers
 import Foundation
 import Testing
 import JSONCore
@@ -5,62 +6,22 @@ import JSONCore
 
 /// Holds calls until opened, and lets a test wait, without sleeping, until a number of calls
 /// have arrived. A held call that is cancelled leaves at once.
-final class ArrivalGate: @unchecked Sendable {
-    private let lock = NSLock()
-    private var arrived = 0
-    private var isOpen = false
-    private var held: [UUID: CheckedContinuation<Void, any Error>] = [:]
-    private var arrivalWaiters: [(count: Int, key: UUID, continuation: CheckedContinuation<Bool, Never>)] = []
+final class ArrivalGate: Sendable {
+    private let state = Watched((arrived: 0, isOpen: false))
 
     /// Waits until `count` calls have arrived (true), or `seconds` passed (false: a failure, not a hang).
     func arrivals(_ count: Int, within seconds: Double = 10) async -> Bool {
-        let key = UUID()
-        return await withCheckedContinuation { continuation in
-            let ready = lock.withLock {
-                if arrived >= count { return true }
-                arrivalWaiters.append((count, key, continuation))
-                return false
-            }
-            if ready { return continuation.resume(returning: true) }
-            Task {
-                try? await Task.sleep(for: .seconds(seconds))
-                let expired = self.lock.withLock { () -> CheckedContinuation<Bool, Never>? in
-                    guard let index = self.arrivalWaiters.firstIndex(where: { $0.key == key }) else { return nil }
-                    return self.arrivalWaiters.remove(at: index).continuation
-                }
-                expired?.resume(returning: false)
-            }
-        }
+        (try? await state.wait(until: { $0.arrived >= count }, timeout: .seconds(seconds))) != nil
     }
 
     func open() {
-        let waiting = lock.withLock {
-            isOpen = true
-            defer { held = [:] }
-            return Array(held.values)
-        }
-        waiting.forEach { $0.resume() }
+        state.withLock { $0.isOpen = true }
     }
 
+    /// Arrives, then waits until the gate is open (throws `CancellationError` when cancelled).
     func pass() async throws {
-        let key = UUID()
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let (proceed, ready) = lock.withLock { () -> (Bool, [CheckedContinuation<Bool, Never>]) in
-                    arrived += 1
-                    let ready = arrivalWaiters.filter { $0.count <= arrived }.map(\.continuation)
-                    arrivalWaiters.removeAll { $0.count <= arrived }
-                    if isOpen || Task.isCancelled { return (true, ready) }
-                    held[key] = continuation
-                    return (false, ready)
-                }
-                ready.forEach { $0.resume(returning: true) }
-                if proceed { Task.isCancelled ? continuation.resume(throwing: CancellationError()) : continuation.resume() }
-            }
-        } onCancel: {
-            let continuation = lock.withLock { held.removeValue(forKey: key) }
-            continuation?.resume(throwing: CancellationError())
-        }
+        state.withLock { $0.arrived += 1 }
+        try await state.wait(until: { $0.isOpen }, timeout: .seconds(600), "the gate to open")
     }
 }
 

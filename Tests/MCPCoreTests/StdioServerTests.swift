@@ -11,15 +11,15 @@ import Darwin
 #endif
 
 /// A StdioServer running in this process on two pipes, as a client would see it.
-final class PipedServer: @unchecked Sendable {
+final class PipedServer: Sendable {
     let stdio: StdioServer
     let log = CaptureLog()
     let toServer: Int32
     let fromServer: Int32
     /// `run()`'s status once it returned.
     private let status = LockedCondition<Int32?>(nil)
-    /// Read but not yet returned by `readLines` (only ever touched by one reader at a time).
-    private var buffer: [UInt8] = []
+    /// Read but not yet returned by `readLines`.
+    private let buffer = Locked<[UInt8]>([])
 
     init(tools: [Tool], configure: (inout ServerConfiguration) -> Void = { _ in }) {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
@@ -60,14 +60,18 @@ final class PipedServer: @unchecked Sendable {
         var lines: [String] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while lines.count < count {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                lines.append(String(decoding: buffer[..<newline], as: UTF8.self))
-                buffer.removeSubrange(...newline)
+            let line = buffer.withLock { buffer -> String? in
+                guard let newline = buffer.firstIndex(of: 0x0A) else { return nil }
+                defer { buffer.removeSubrange(...newline) }
+                return String(decoding: buffer[..<newline], as: UTF8.self)
+            }
+            if let line {
+                lines.append(line)
                 continue
             }
             let read = chunk.withUnsafeMutableBytes { FileDescriptorIO.readSome(fromServer, into: $0) }
             if read <= 0 { break }
-            buffer.append(contentsOf: chunk[0..<read])
+            buffer.withLock { $0.append(contentsOf: chunk[0..<read]) }
         }
         return lines
     }

@@ -127,73 +127,37 @@ private final class Session: Sendable {
         // A dispatch timer, not a sleeping task: it fires on time even when every thread of the
         // concurrency pool is busy.
         let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + timeout.dispatchInterval)
+        timer.schedule(deadline: .now() + .nanoseconds(timeout.timerNanoseconds))
         timer.setEventHandler {
-            pending.finish(.failure(.timedOut))
+            pending.outcome.give(.failure(.timedOut))
             task.cancel()
         }
         timer.activate()
         defer { timer.cancel() }
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                pending.wait(continuation)
-                task.resume()
-            }
+            task.resume()
+            return await pending.outcome.value()
         } onCancel: {
-            pending.finish(.failure(.cancelled))
+            pending.outcome.give(.failure(.cancelled))
             task.cancel()
         }
     }
 }
 
 /// One request's response as it arrives (its body, a redirect, whether it is too large), shared
-/// by the caller, the delegate and the cancellation handler; its result is delivered exactly
-/// once, by whichever finishes first.
-private final class PendingResponse: @unchecked Sendable {
+/// by the caller, the delegate, the timer and the cancellation handler; its outcome is the first
+/// that any of them gives.
+private final class PendingResponse: Sendable {
     typealias Outcome = Result<HTTPResponse, TransportFailure>
 
-    /// The waiting caller, or the result that came before it; each taken exactly once.
-    private enum Delivery {
-        case pending
-        case waiting(CheckedContinuation<Outcome, Never>)
-        case finished(Outcome)
-        case delivered
+    struct Received: Sendable {
+        var body: [UInt8] = []
+        var redirect: (status: Int, location: String?)?
+        var isTooLarge = false
     }
 
-    private let delivery = Locked(Delivery.pending)
-
-    // Touched only on the delegate queue (hence `@unchecked Sendable`).
-    var body: [UInt8] = []
-    var redirect: (status: Int, location: String?)?
-    var isTooLarge = false
-
-    func wait(_ continuation: CheckedContinuation<Outcome, Never>) {
-        let finished: Outcome? = delivery.withLock { delivery in
-            guard case .finished(let result) = delivery else {
-                delivery = .waiting(continuation)
-                return nil
-            }
-            delivery = .delivered
-            return result
-        }
-        if let finished { continuation.resume(returning: finished) }
-    }
-
-    func finish(_ result: Outcome) {
-        let waiter: CheckedContinuation<Outcome, Never>? = delivery.withLock { delivery in
-            switch delivery {
-            case .pending:
-                delivery = .finished(result)
-                return nil
-            case .waiting(let continuation):
-                delivery = .delivered
-                return continuation
-            case .finished, .delivered:
-                return nil
-            }
-        }
-        waiter?.resume(returning: result)
-    }
+    let outcome = OneAnswer<Outcome>()
+    let received = Locked(Received())
 }
 
 /// The session's delegate: collects each task's body, refuses redirects, enforces the size cap.
@@ -219,7 +183,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
-        pendingResponse(for: task)?.redirect = (response.statusCode, response.value(forHTTPHeaderField: "Location"))
+        pendingResponse(for: task)?.received.withLock { $0.redirect = (response.statusCode, response.value(forHTTPHeaderField: "Location")) }
         completionHandler(nil)
     }
 
@@ -229,35 +193,39 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     ) {
         if let pending = pendingResponse(for: dataTask) {
             if response.expectedContentLength > Int64(maxResponseBytes) {
-                pending.isTooLarge = true
+                pending.received.withLock { $0.isTooLarge = true }
                 dataTask.cancel()
             } else if response.expectedContentLength > 0 {
                 // The body is gathered in one buffer of its announced length, grown in no steps.
-                pending.body.reserveCapacity(Int(response.expectedContentLength))
+                pending.received.withLock { $0.body.reserveCapacity(Int(response.expectedContentLength)) }
             }
         }
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard let pending = pendingResponse(for: dataTask), !pending.isTooLarge else { return }
-        if pending.body.count + data.count > maxResponseBytes {
-            pending.isTooLarge = true
-            pending.body = []
-            dataTask.cancel()
-            return
+        guard let pending = pendingResponse(for: dataTask) else { return }
+        let tooLarge = pending.received.withLock { received in
+            guard !received.isTooLarge else { return false }
+            guard received.body.count + data.count <= maxResponseBytes else {
+                received.isTooLarge = true
+                received.body = []
+                return true
+            }
+            received.body.append(contentsOf: data)
+            return false
         }
-        pending.body.append(contentsOf: data)
+        if tooLarge { dataTask.cancel() }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         guard let pending = pendingResponse(for: task, remove: true) else { return }
-        pending.finish(result(of: task, pending, error: error))
+        pending.outcome.give(result(of: task, pending.received.withLock { $0 }, error: error))
     }
 
-    private func result(of task: URLSessionTask, _ pending: PendingResponse, error: Error?) -> Result<HTTPResponse, TransportFailure> {
-        if pending.isTooLarge { return .failure(.tooLarge) }
-        if let redirect = pending.redirect { return .failure(.redirect(status: redirect.status, location: redirect.location)) }
+    private func result(of task: URLSessionTask, _ received: PendingResponse.Received, error: Error?) -> Result<HTTPResponse, TransportFailure> {
+        if received.isTooLarge { return .failure(.tooLarge) }
+        if let redirect = received.redirect { return .failure(.redirect(status: redirect.status, location: redirect.location)) }
         if let error {
             let urlError = error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: "\(error)"])
             return .failure(urlError.code == .cancelled ? .cancelled : .urlError(urlError))
@@ -269,16 +237,6 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             return .failure(.redirect(status: response.statusCode, location: response.value(forHTTPHeaderField: "Location")))
         }
         let retryAfter = HTTPResponse.retryAfterSeconds(response.value(forHTTPHeaderField: "Retry-After"))
-        return .success(HTTPResponse(status: response.statusCode, retryAfter: retryAfter, body: pending.body))
-    }
-}
-
-extension Duration {
-    /// The duration for a dispatch timer: nanoseconds, from none to a day (far past any time
-    /// limit here, and no overflow).
-    var dispatchInterval: DispatchTimeInterval {
-        let (seconds, attoseconds) = components
-        let nanoseconds = Int(min(seconds, 86_400)) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-        return .nanoseconds(max(0, nanoseconds))
+        return .success(HTTPResponse(status: response.statusCode, retryAfter: retryAfter, body: received.body))
     }
 }

@@ -143,7 +143,7 @@ struct DoctorCommand {
         var environment: [String: String] = [:]
         for (key, value) in entry.value["env"]?.objectValue ?? [:] { environment[key] = value.stringValue }
 
-        checkCommand(command, label: label, binary: binary, report: &report)
+        await checkCommand(command, label: label, binary: binary, report: &report)
         let options: Options
         do throws(OptionsError) {
             options = try Options.parse(arguments, environment: environment.filter { $0.key != "HOURSMITH_API_TOKEN" })
@@ -160,7 +160,7 @@ struct DoctorCommand {
         return await checkToken(raw, apiURL: options.apiURL ?? Options.defaultAPIURL, report: &report)
     }
 
-    private func checkCommand(_ command: String, label: String, binary: String?, report: inout DoctorReport) {
+    private func checkCommand(_ command: String, label: String, binary: String?, report: inout DoctorReport) async {
         let manager = FileManager.default
         if !command.hasPrefix("/") {
             report.problem("\(label) runs \"\(command)\", not an absolute path; MCP clients do not search PATH.",
@@ -171,7 +171,8 @@ struct DoctorCommand {
         } else if let binary, Self.sameFile(command, binary) {
             report.ok("\(label) runs this binary")
         } else {
-            report.note("\(label) runs another copy, \(command)" + (Self.version(of: command).map { ", which says \"\($0)\"" } ?? ""))
+            let version = await Self.version(of: command)
+            report.note("\(label) runs another copy, \(command)" + (version.map { ", which says \"\($0)\"" } ?? ""))
         }
     }
 
@@ -218,24 +219,12 @@ struct DoctorCommand {
         URL(fileURLWithPath: first).resolvingSymlinksInPath().path == URL(fileURLWithPath: second).resolvingSymlinksInPath().path
     }
 
-    /// What `<command> --version` prints, within five seconds.
-    private static func version(of command: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command)
-        process.arguments = ["--version"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        guard finished.wait(timeout: .now() + 5) == .success else {
-            process.terminate()
-            return nil
-        }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return text.split(separator: "\n").first.map { String($0).trimmingSpaces }
+    /// The first line `<command> --version` prints, within five seconds.
+    private static func version(of command: String) async -> String? {
+        guard let (output, _) = await ChildProcess.run(URL(fileURLWithPath: command), arguments: ["--version"], limit: 4096,
+                                                       until: .now + .seconds(5))
+        else { return nil }
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").first.map { String($0).trimmingSpaces }
     }
 
     /// The local clock, its zone and UTC; and each workspace's zone with today's date there, which is

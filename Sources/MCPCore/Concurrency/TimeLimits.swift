@@ -25,5 +25,4 @@ struct TimeLimits: Sendable {
             self.source = source
         }
     }
-
 }

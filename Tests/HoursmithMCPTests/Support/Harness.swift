@@ -91,14 +91,9 @@ struct Harness {
     }
 }
 
-/// A fresh sandbox, seeded on a thread of its own: seeding 12,000 entries is real work, and
-/// doing it on the two-thread cooperative pool of a parallel test run would starve the tasks of
-/// every other test meanwhile.
+/// A fresh sandbox of `configuration`, seeded off the concurrency pool.
 func makeSandbox(_ configuration: SandboxConfiguration = .relaxed) async throws -> Sandbox {
-    let result: Result<Sandbox, any Error> = await withCheckedContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(returning: Result { try Sandbox(configuration) }) }
-    }
-    return try result.get()
+    try await Sandbox.start(configuration)
 }
 
 /// The secrets of every token the tests use; none may ever appear in what the server writes.

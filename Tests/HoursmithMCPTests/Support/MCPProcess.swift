@@ -1,6 +1,7 @@
 import Foundation
 @testable import JSONCore
 import ConcurrencyHelpers
+import HoursmithServer
 import Testing
 
 #if canImport(Glibc)
@@ -13,7 +14,7 @@ import Darwin
 /// MCP client would. Every line it writes is kept, so tests can check that stdout carried
 /// JSON-RPC only and that no token secret ever left the process. Tests wait for what it writes
 /// (a response, a line on stderr, its exit) without polling.
-final class MCPProcess: @unchecked Sendable {
+final class MCPProcess: Sendable {
     private let child: ChildProcess
     private let output = Watched(Output())
     private let nextID = Locked(1)

@@ -1,12 +1,12 @@
-// The process calls the test harness needs and Swift cannot reach on every platform: a pipe that
-// is close-on-exec from birth, and a spawn that closes every other descriptor in the child
-// (Foundation's Process emulates that on Linux by listing /proc/self/fd on every launch, which
-// crashed under a parallel test run with over a thousand descriptors open).
+// The process calls `doctor` (and the tests' harness) need and Swift cannot reach on every
+// platform: a pipe that is close-on-exec from birth, and a spawn that closes every other
+// descriptor in the child (Foundation's Process emulates that on Linux by listing /proc/self/fd
+// on every launch, which crashed under a parallel test run with over a thousand descriptors open).
 #if defined(__linux__)
 #define _GNU_SOURCE 1
 #endif
 
-#include "CTestProcess.h"
+#include "CHoursmithMCP.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,7 +14,7 @@
 #include <spawn.h>
 #include <unistd.h>
 
-int test_process_pipe(int fds[2]) {
+int hoursmith_pipe(int fds[2]) {
 #if defined(__linux__)
     return pipe2(fds, O_CLOEXEC) == 0 ? 0 : errno;
 #else
@@ -29,7 +29,7 @@ int test_process_pipe(int fds[2]) {
 #endif
 }
 
-int test_process_spawn(const char *path, char *const argv[], char *const envp[], int stdin_fd, int stdout_fd,
+int hoursmith_spawn(const char *path, char *const argv[], char *const envp[], int stdin_fd, int stdout_fd,
                        int stderr_fd, pid_t *pid) {
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attributes;
