@@ -67,6 +67,14 @@ import struct HoursmithSandbox.SplitMix64
         #expect(json["gap"]?.numberValue?.literal == "9.51")
         #expect(json["per_day"]?.numberValue?.literal == "8.0" && json["logged"]?.numberValue?.literal == "35.49")
         #expect(missing.row(Self.person(3)).json["weekend_hours"] == nil, "no weekend time: not shown")
+        #expect(json["earlier_short_days"] == nil)
+
+        // A long absence lists the latest short days and counts the others.
+        let absent = MissingTime(from: monday, through: monday.adding(days: 69)).row(Self.person(4))
+        #expect(absent.shortDays.count == 50)
+        let shown = absent.json["short_days"]?.objectValue?.map(\.key) ?? []
+        #expect(shown.count == MissingTime.Row.maxShownShortDays && shown.last == monday.adding(days: 67).description)
+        #expect(absent.json["earlier_short_days"] == .int(50 - MissingTime.Row.maxShownShortDays))
     }
 
     @Test func daysBeforeSomeoneJoinedAndAfterTodayAreNotExpected() {

@@ -135,15 +135,21 @@ struct MissingTime: Sendable {
 }
 
 extension MissingTime.Row {
+    /// The most short days one person's row lists (the latest); the others are counted.
+    static let maxShownShortDays = 31
+
     /// `{"id", "name", "logged", "expected", "gap", "per_day", "short_days": {date: logged}, "weekend_hours"}`,
-    /// the short days left out when there are none, and the weekend's hours when there are none.
+    /// the short days left out when there are none (beyond the latest ``maxShownShortDays``,
+    /// counted in `earlier_short_days`), and the weekend's hours when there are none.
     var json: JSON {
         var object: JSONObject = [
             "id": .int(person.id), "name": .string(person.name), "logged": Hundredths.json(logged),
             "expected": Hundredths.json(expected), "gap": Hundredths.json(gap), "per_day": Hundredths.json(perDay),
         ]
         if !shortDays.isEmpty {
-            object["short_days"] = .object(JSONObject(shortDays.map { ($0.date.description, Hundredths.json($0.logged)) }))
+            let shown = shortDays.suffix(Self.maxShownShortDays)
+            object["short_days"] = .object(JSONObject(shown.map { ($0.date.description, Hundredths.json($0.logged)) }))
+            if shown.count < shortDays.count { object["earlier_short_days"] = .int(shortDays.count - shown.count) }
         }
         if !weekendDays.isEmpty {
             object["weekend_hours"] = Hundredths.json(weekendDays.reduce(0) { $0 + $1.logged })
