@@ -82,9 +82,14 @@ struct BatchItems: Sendable {
             self.items = items
             copied = nil
         case (nil, let copy?):
-            (items, copied) = try await BatchItems.copies(call.with(copy), call)
+            do {
+                (items, copied) = try await BatchItems.copies(call.with(copy), call)
+            } catch let error as ToolError {
+                throw ToolError("In `copy`: \(error.message)")
+            }
         default:
-            throw ToolError("Give `entries` (up to \(TimeBatch.maxEntries)) or `copy` (a range to copy weeks later), not both.")
+            throw ToolError("Give either `entries` (up to \(TimeBatch.maxEntries)) or `copy` (a range to copy weeks later): one "
+                + "of the two.")
         }
     }
 
@@ -97,7 +102,7 @@ struct BatchItems: Sendable {
         }
         let (from, to) = try source.requiredRange()
         let weeks = source.optionalInt("weeks") ?? 1
-        guard weeks != 0 else { throw ToolError("`copy.weeks` is 0: give how many weeks later (1 is next week, -1 the week before).") }
+        guard weeks != 0 else { throw ToolError("`weeks` is 0: give how many weeks later (1 is the next week, -1 the week before).") }
         let userID = try await source.reference(.user) ?? me.id
         let filter = TimeEntryFilter(userID: userID, projectID: try await source.reference(.project), from: from, to: to)
         let page = try await call.client.listTimeEntries(filter, page: 1, perPage: 2000)
@@ -161,7 +166,7 @@ extension TimesheetTools {
                 row["hours"] = Hundredths.json(draft.hours.map(Hundredths.of) ?? 0)
                 row["project"] = .string(check.projects[draft.projectID]?.name ?? "project \(draft.projectID)")
                 row["task"] = .string(check.tasks[draft.taskID]?.name ?? "task \(draft.taskID)")
-                if let notes = draft.notes, !notes.isEmpty { row["notes"] = .string(notes) }
+                if let notes = draft.notes, !notes.isEmpty { row["notes"] = .string(notes.count > 200 ? String(notes.prefix(200)) + "…" : notes) }
                 if person != me.id { row["user"] = .string(names[person] ?? "user \(person)") }
                 if draft.billable == false { row["billable"] = false }
                 if let problem = check.problem(draft) {

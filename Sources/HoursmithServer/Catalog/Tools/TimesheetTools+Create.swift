@@ -71,6 +71,13 @@ extension TimesheetTools {
                         }
                     } catch {
                         if error.kind == .cancelled, Task.isCancelled { throw CancellationError() }
+                        if case .rateLimited = error.kind, error.status == nil {
+                            // The client's own pacing: waiting for room would pass the time left.
+                            stopped = (index + 1, "waiting for room under Hoursmith's rate limit (100 requests per 15 seconds) "
+                                + "would have passed the call's time limit")
+                            outcomes.append(.notAttempted)
+                            continue
+                        }
                         let words = ErrorMessages.message(for: error, action: "log time for other people", role: me.user.role)
                         switch Self.effect(of: error) {
                         case .refused:
@@ -178,7 +185,10 @@ extension TimesheetTools {
                 + "To finish, send the same call again unchanged (within 24 h): each entry's Idempotency-Key comes from its "
                 + "content, so what was logged is recognised and not logged twice, and the rest is logged.")
         } else if refused > 0 {
-            notes.append("The refused entries were not logged; the others were. Fix the refused ones and send only them.")
+            notes.append(logged + already > 0
+                ? "The refused entries were not logged; the others were. Fix the refused ones and send only them (or the "
+                    + "whole batch again: what was logged is recognised)."
+                : "Nothing was logged. Fix the refused entries and send them again.")
         }
         if already > 0 {
             notes.append("An entry identical to one of an earlier batch (within 24 h) counts as the same entry. To log the same "
