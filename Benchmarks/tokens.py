@@ -218,7 +218,9 @@ def main():
                         break
                 if structured.get("truncated"):
                     items += f" (truncated, {structured.get('total_entries')} in all)"
-            rows.append((f"{label}: {tool} {compact(arguments)}", len(text.encode()), tokens, (note or items)))
+            shown = compact(arguments)
+            shown = shown if len(shown) <= 160 else shown[:120] + "…"
+            rows.append((f"{label}: {tool} {shown}", len(text.encode()), tokens, (note or items)))
             figures[label] = tokens
         rows += prompt_rows(servers, count, figures)
         estimate_rows = worst_cases(servers["owner"], count)

@@ -313,7 +313,20 @@ import Testing
         #expect(hundredths(person["expected"]) == row.expected, "\(comment) expected: \(person)", sourceLocation: sourceLocation)
         #expect(hundredths(person["gap"]) == row.gap, "\(comment) gap: \(person)", sourceLocation: sourceLocation)
         var short: [String: Int] = [:]
-        for (date, hours) in person["short_days"]?.objectValue ?? [:] { short[date] = hundredths(hours) }
+        for (key, hours) in person["short_days"]?.objectValue ?? [:] {
+            // "FROM to TO": the working days in between, each with nothing logged.
+            let bounds = key.components(separatedBy: " to ")
+            guard bounds.count == 2 else {
+                short[key] = hundredths(hours)
+                continue
+            }
+            #expect(hundredths(hours) == 0, "a range is of days with nothing logged", sourceLocation: sourceLocation)
+            var date = bounds[0]
+            while date <= bounds[1] {
+                if isWeekday(date) { short[date] = 0 }
+                date = day(date, plus: 1)
+            }
+        }
         #expect(short == row.short, "\(comment) short days: \(person)", sourceLocation: sourceLocation)
         #expect(hundredths(person["weekend_hours"]) ?? 0 == row.weekend, "\(comment) weekend: \(person)", sourceLocation: sourceLocation)
     }

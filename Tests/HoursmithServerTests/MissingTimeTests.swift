@@ -69,12 +69,32 @@ import struct HoursmithSandbox.SplitMix64
         #expect(missing.row(Self.person(3)).json["weekend_hours"] == nil, "no weekend time: not shown")
         #expect(json["earlier_short_days"] == nil)
 
-        // A long absence lists the latest short days and counts the others.
+        // A long absence: the latest 31 short days, as one range (weekends do not break it), and
+        // the others counted.
         let absent = MissingTime(from: monday, through: monday.adding(days: 69)).row(Self.person(4))
         #expect(absent.shortDays.count == 50)
-        let shown = absent.json["short_days"]?.objectValue?.map(\.key) ?? []
-        #expect(shown.count == MissingTime.Row.maxShownShortDays && shown.last == monday.adding(days: 67).description)
+        let latest = absent.shortDays.suffix(MissingTime.Row.maxShownShortDays)
+        let shown = absent.json["short_days"]?.objectValue?.map { $0 }
+        #expect(shown?.map(\.key) == ["\(latest.first?.date.description ?? "") to \(monday.adding(days: 67))"])
+        #expect(shown?.first?.value.numberValue?.literal == "0.0")
         #expect(absent.json["earlier_short_days"] == .int(50 - MissingTime.Row.maxShownShortDays))
+    }
+
+    @Test func threeOrMoreWorkingDaysInARowWithNothingAreShownAsARange() {
+        let monday = Self.monday
+        func days(_ list: [(Int, Int)]) -> ArraySlice<(date: LocalDate, logged: Int)> {
+            ArraySlice(list.map { (date: monday.adding(days: $0.0), logged: $0.1) })
+        }
+        func keys(_ list: [(Int, Int)]) -> [String] { MissingTime.Row.shown(days(list)).map(\.key) }
+        // Monday to Wednesday nothing, Thursday 4 h, Friday and the next Monday nothing (two: apart).
+        #expect(keys([(0, 0), (1, 0), (2, 0), (3, 400), (4, 0), (7, 0)])
+            == ["2026-03-02 to 2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09"])
+        // Friday, Monday, Tuesday: in a row across the weekend.
+        #expect(keys([(4, 0), (7, 0), (8, 0)]) == ["2026-03-06 to 2026-03-10"])
+        // Not in a row (Wednesday missing), or not empty: each day by itself.
+        #expect(keys([(0, 0), (1, 0), (3, 0)]) == ["2026-03-02", "2026-03-03", "2026-03-05"])
+        #expect(keys([(0, 100), (1, 100), (2, 100)]) == ["2026-03-02", "2026-03-03", "2026-03-04"])
+        #expect(MissingTime.Row.shown(days([(0, 0), (1, 0), (2, 0)])).map(\.logged) == [0])
     }
 
     @Test func daysBeforeSomeoneJoinedAndAfterTodayAreNotExpected() {

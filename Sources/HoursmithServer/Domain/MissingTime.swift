@@ -11,7 +11,8 @@ import MCPCore
 /// - Saturday and Sunday expect nothing; time logged on them counts in `logged`, and is shown
 ///   apart (`weekend_hours`).
 /// - A day is short when it has less than it expects; the gap is the sum of the short days'
-///   shortfalls, so a long day does not make up for a short one.
+///   shortfalls, so a long day does not make up for a short one. Three or more working days in a
+///   row with nothing logged (an absence) are shown as one range.
 /// - Days before the person joined the workspace (their `created_at`, in the workspace's calendar)
 ///   expect nothing, and days after `through` (today) are never counted.
 struct MissingTime: Sendable {
@@ -63,6 +64,12 @@ struct MissingTime: Sendable {
 
     static func isWorkingDay(_ date: LocalDate) -> Bool {
         date.weekday != .saturday && date.weekday != .sunday
+    }
+
+    static func nextWorkingDay(after date: LocalDate) -> LocalDate {
+        var next = date.adding(days: 1)
+        while !isWorkingDay(next) { next = next.adding(days: 1) }
+        return next
     }
 
     /// What a working day expects of a weekly capacity (both in hundredths): a fifth of it.
@@ -137,6 +144,30 @@ struct MissingTime: Sendable {
 extension MissingTime.Row {
     /// The most short days one person's row lists (the latest); the others are counted.
     static let maxShownShortDays = 31
+    /// Working days in a row with nothing logged, from this many on, are shown as one range.
+    static let shortestRange = 3
+
+    /// The short days as shown: each by its date, except a run of ``shortestRange`` or more
+    /// working days in a row with nothing logged (an absence), shown as `"FROM to TO": 0.0`.
+    static func shown(_ days: ArraySlice<(date: LocalDate, logged: Int)>) -> [(key: String, logged: Int)] {
+        var shown: [(key: String, logged: Int)] = []
+        var index = days.startIndex
+        while index < days.endIndex {
+            var end = index
+            while days[end].logged == 0, end + 1 < days.endIndex, days[end + 1].logged == 0,
+                  days[end + 1].date == MissingTime.nextWorkingDay(after: days[end].date) {
+                end += 1
+            }
+            if end - index + 1 >= shortestRange {
+                shown.append(("\(days[index].date) to \(days[end].date)", 0))
+                index = end + 1
+            } else {
+                shown.append((days[index].date.description, days[index].logged))
+                index += 1
+            }
+        }
+        return shown
+    }
 
     /// `{"id", "name", "logged", "expected", "gap", "per_day", "short_days": {date: logged}, "weekend_hours"}`,
     /// the short days left out when there are none (beyond the latest ``maxShownShortDays``,
@@ -148,7 +179,7 @@ extension MissingTime.Row {
         ]
         if !shortDays.isEmpty {
             let shown = shortDays.suffix(Self.maxShownShortDays)
-            object["short_days"] = .object(JSONObject(shown.map { ($0.date.description, Hundredths.json($0.logged)) }))
+            object["short_days"] = .object(JSONObject(Self.shown(shown).map { ($0.key, Hundredths.json($0.logged)) }))
             if shown.count < shortDays.count { object["earlier_short_days"] = .int(shortDays.count - shown.count) }
         }
         if !weekendDays.isEmpty {
