@@ -102,7 +102,9 @@ struct BatchItems: Sendable {
         }
         let (from, to) = try source.requiredRange()
         let weeks = source.optionalInt("weeks") ?? 1
-        guard weeks != 0 else { throw ToolError("`weeks` is 0: give how many weeks later (1 is the next week, -1 the week before).") }
+        guard weeks != 0 else {
+            throw ToolError("`weeks` is 0: give how many weeks later (1 is the next week, -1 the week before).")
+        }
         let userID = try await source.reference(.user) ?? me.id
         let filter = TimeEntryFilter(userID: userID, projectID: try await source.reference(.project), from: from, to: to)
         let page = try await call.client.listTimeEntries(filter, page: 1, perPage: 2000)
@@ -115,7 +117,8 @@ struct BatchItems: Sendable {
             throw ToolError("Nothing to copy: \(from) to \(to) has no stopped time entries"
                 + (filter.projectID == nil ? "" : " on that project") + " for that person.")
         }
-        let shift = weeks == 1 ? "a week later" : weeks > 0 ? "\(weeks) weeks later" : weeks == -1 ? "a week earlier" : "\(-weeks) weeks earlier"
+        let shift = weeks == 1 ? "a week later" : weeks > 0 ? "\(weeks) weeks later"
+            : weeks == -1 ? "a week earlier" : "\(-weeks) weeks earlier"
         let left = running > 0 ? "; a running timer is not copied" : ""
         return (drafts.map(Item.draft), "The \(drafts.count) entries of \(from) to \(to), \(shift)\(left).")
     }
@@ -135,14 +138,21 @@ extension TimesheetTools {
         async let tasks = api.collectAll(limit: Lists.maxLimit) { (page, perPage) throws(HoursmithError) in
             try await api.listTasks(page: page, perPage: perPage)
         }
-        async let users: [User]? = me.role == .member ? nil : api.collectAll(limit: Lists.maxLimit) { (page, perPage) throws(HoursmithError) in
-            try await api.listUsers(UserFilter(isActive: true), page: page, perPage: perPage)
-        }.items
+        // Members can't list users: they may log only for themselves, which the check knows.
+        async let users: [User]? = me.role == .member ? nil
+            : api.collectAll(limit: Lists.maxLimit) { (page, perPage) throws(HoursmithError) in
+                try await api.listUsers(UserFilter(isActive: true), page: page, perPage: perPage)
+            }.items
         let existing = try await existingEntries(batch.drafts, call)
         let (projectList, taskList, userList) = try await (projects.items, tasks.items, users)
+        let projectFacts = projectList.map { project in
+            (project.id, EntryCheck.ProjectFacts(name: project.name, isActive: project.isActive, memberIDs: project.memberIDs))
+        }
+        let taskFacts = taskList.map { task in
+            (task.id, EntryCheck.TaskFacts(name: task.name, projectID: task.project.id, isActive: task.isActive))
+        }
         let check = EntryCheck(
-            projects: Dictionary(projectList.map { ($0.id, EntryCheck.ProjectFacts(name: $0.name, isActive: $0.isActive, memberIDs: $0.memberIDs)) }) { first, _ in first },
-            tasks: Dictionary(taskList.map { ($0.id, EntryCheck.TaskFacts(name: $0.name, projectID: $0.project.id, isActive: $0.isActive)) }) { first, _ in first },
+            projects: Dictionary(projectFacts) { first, _ in first }, tasks: Dictionary(taskFacts) { first, _ in first },
             activeUsers: userList.map { Set($0.map(\.id)) }, userID: me.id, isMember: me.role == .member)
         var names: [Int: String] = [me.id: me.name]
         for user in userList ?? [] { names[user.id] = user.name }
@@ -166,7 +176,7 @@ extension TimesheetTools {
                 row["hours"] = Hundredths.json(draft.hours.map(Hundredths.of) ?? 0)
                 row["project"] = .string(check.projects[draft.projectID]?.name ?? "project \(draft.projectID)")
                 row["task"] = .string(check.tasks[draft.taskID]?.name ?? "task \(draft.taskID)")
-                if let notes = draft.notes, !notes.isEmpty { row["notes"] = .string(notes.count > 200 ? String(notes.prefix(200)) + "…" : notes) }
+                if let notes = draft.notes, !notes.isEmpty { row["notes"] = .string(shortened(notes, to: 200)) }
                 if person != me.id { row["user"] = .string(names[person] ?? "user \(person)") }
                 if draft.billable == false { row["billable"] = false }
                 if let problem = check.problem(draft) {
@@ -236,8 +246,13 @@ extension TimesheetTools {
             "id": .int(entry.id), "date": .string(entry.spentDate.description), "hours": .decimal(entry.hours),
             "project": .string(entry.project.name), "task": .string(entry.task.name),
         ]
-        if let notes = entry.notes, !notes.isEmpty { object["notes"] = .string(notes.count > 100 ? String(notes.prefix(100)) + "…" : notes) }
+        if let notes = entry.notes, !notes.isEmpty { object["notes"] = .string(shortened(notes, to: 100)) }
         return .object(object)
+    }
+
+    /// The text, cut to `length` characters and "…" when it is longer.
+    private static func shortened(_ text: String, to length: Int) -> String {
+        text.count > length ? String(text.prefix(length)) + "…" : text
     }
 }
 
@@ -245,6 +260,7 @@ extension ToolCall {
     /// The same call with other arguments: one entry of a batch, read by the accessors a single
     /// tool's arguments are read by.
     func with(_ arguments: JSONObject) -> ToolCall {
-        ToolCall(arguments: ToolArguments(arguments), context: context, client: client, me: me, budget: budget, directory: directory)
+        ToolCall(arguments: ToolArguments(arguments), context: context, client: client, me: me, budget: budget,
+                 directory: directory)
     }
 }

@@ -130,7 +130,8 @@ extension TimesheetTools {
         var pending: ClosedRange<Int>?
         func flush() {
             guard let range = pending else { return }
-            lines.append(range.count == 1 ? "#\(range.lowerBound) not attempted" : "#\(range.lowerBound)–#\(range.upperBound) not attempted")
+            let numbers = range.count == 1 ? "#\(range.lowerBound)" : "#\(range.lowerBound)–#\(range.upperBound)"
+            lines.append(numbers + " not attempted")
             pending = nil
         }
         for (index, outcome) in outcomes.enumerated() {
