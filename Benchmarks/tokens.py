@@ -138,7 +138,24 @@ def calls(today):
          {"period": "this_month", "group_by": "week"}, ("get_time_report", {"period": "this_month", "group_by": "user"})),
         ("get_running_timer (member)", "member", "get_running_timer", {}, None),
         ("list_time_entries, member, this_week", "member", "list_time_entries", {"period": "this_week"}, None),
+        ("a team's month of gaps", "owner", "find_missing_time", {"team": True, "period": "last_month"}, None),
+        ("a 20-entry preview", "owner", "create_time_entries", {"entries": preview_entries(today), "dry_run": True}, None),
     ]
+
+
+# Five working days of four entries each, two weeks on (no look-alikes there): what a person
+# previews before logging a week.
+WEEK = [("Acme Website", "Design", 2, "Pricing page layout"), ("Acme Website", "Development", 3, "Contact form"),
+        ("Acme Mobile App", "Development", 2.5, "Offline sync"), ("Stark Dashboard", "QA", 0.5, "Test plan")]
+
+
+def preview_entries(today):
+    import datetime
+    start = datetime.date.fromisoformat(today) + datetime.timedelta(days=14)
+    start -= datetime.timedelta(days=start.weekday())
+    return [{"project": project, "task": task, "spent_date": (start + datetime.timedelta(days=day)).isoformat(),
+             "hours": hours, "notes": notes}
+            for day in range(5) for project, task, hours, notes in WEEK]
 
 
 def main():
@@ -201,7 +218,9 @@ def main():
                         break
                 if structured.get("truncated"):
                     items += f" (truncated, {structured.get('total_entries')} in all)"
-            rows.append((f"{label}: {tool} {compact(arguments)}", len(text.encode()), tokens, (note or items)))
+            shown = compact(arguments)
+            shown = shown if len(shown) <= 160 else shown[:120] + "…"
+            rows.append((f"{label}: {tool} {shown}", len(text.encode()), tokens, (note or items)))
             figures[label] = tokens
         rows += prompt_rows(servers, count, figures)
         estimate_rows = worst_cases(servers["owner"], count)
@@ -238,6 +257,8 @@ PROMPTS = [
     ("unbilled", {"client": "Acme Corp"}),
     ("project_health", {"project": "Acme Website"}),
     ("find_duplicates", {"period": "last_month"}),
+    ("fill_my_week", {}),
+    ("team_timesheet_check", {}),
 ]
 RESOURCES = ["hoursmith://me", "hoursmith://timer", "hoursmith://projects/1", "hoursmith://clients/1"]
 

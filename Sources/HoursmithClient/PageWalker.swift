@@ -128,3 +128,12 @@ extension HoursmithClient {
         try outcome.get()
     }
 }
+
+extension HoursmithClient {
+    /// Runs `body` with its requests paced as a page walk's are: each waits until the pacers
+    /// admit it (or fails at once with `pacedPastDeadline` when the wait would pass the call's
+    /// deadline), so that a run of writes — a batch of creates — never meets a 429.
+    package func paced<T>(_ body: () async throws -> T) async rethrows -> T {
+        try await PageWalk.$isActive.withValue(true, operation: body)
+    }
+}

@@ -35,6 +35,8 @@ import Testing
                 "create_time_entry": ["project": "Acme Website", "task": "Design", "hours": 1],
                 "update_time_entry": ["time_entry_id": 3, "notes": "n"], "delete_time_entry": ["time_entry_id": 3, "dry_run": true],
                 "start_timer": ["project": "Acme Website", "task": "Development"], "stop_timer": [:], "get_running_timer": [:],
+                "find_missing_time": ["team": true, "period": "this_year"],
+                "create_time_entries": ["copy": ["period": "last_week", "user": "Sam Carter"], "dry_run": true],
                 "list_expenses": ["all": true, "detail": "full"], "get_expense": ["expense_id": 2],
                 "create_expense": ["project": "Acme Website", "amount": 12.5, "category": "Meals"],
                 "update_expense": ["expense_id": 2, "notes": "n"], "delete_expense": ["expense_id": 2, "dry_run": true],
@@ -265,7 +267,7 @@ import Testing
     @Test func everyInputStringArrayAndAmountIsBounded() async throws {
         let server = try MCPProcess(environment: ["HOURSMITH_API_URL": "http://127.0.0.1:9/api/v1"])
         let tools = try #require(try await server.request("tools/list")["result"]?["tools"]?.arrayValue)
-        #expect(tools.count == 34)
+        #expect(tools.count == 36)
         var checked = 0
         func check(_ schema: JSON, _ path: String) {
             checked += 1

@@ -7,8 +7,10 @@ import Testing
 /// the timezone from `/me`, the tools to call — and those calls, made as written, work), argument
 /// errors, refusals by role and by options, and completions from the cached directory.
 @Suite struct PromptsTests {
-    static let everyPrompt = ["log_time", "weekly_review", "unbilled", "project_health", "find_duplicates"]
-    static let memberPrompts = ["log_time", "weekly_review", "find_duplicates"]
+    static let everyPrompt = [
+        "log_time", "weekly_review", "unbilled", "project_health", "find_duplicates", "fill_my_week", "team_timesheet_check",
+    ]
+    static let memberPrompts = ["log_time", "weekly_review", "find_duplicates", "fill_my_week"]
 
     @Test func everyPromptTellsTheModelCallsThatWorkAndChangesNothing() async throws {
         try await withHarness(token: Fixture.Token.owner) { harness in
@@ -32,6 +34,13 @@ import Testing
                                                               "\"group_by\":\"week\"", "runs out"]),
                 ("find_duplicates", ["period": "last_month"], ["list_time_entries {\"period\":\"last_month\",\"all\":true}",
                                                                "Delete or change nothing", "dry_run: true first"]),
+                ("fill_my_week", [:], ["find_missing_time {\"period\":\"this_week\"}",
+                                       "create_time_entries {\"copy\":{\"from\":\"\(monday)\",\"to\":\"\(sunday)\"},\"dry_run\":true}",
+                                       "\"dry_run\":true}", "Log nothing before I confirm", "capacity is 40 hours"]),
+                ("fill_my_week", ["week": "last_week", "description": "Mon-Wed Acme website design"],
+                 ["find_missing_time {\"period\":\"last_week\"}", "\"Mon-Wed Acme website design\"", "Log nothing before I confirm"]),
+                ("team_timesheet_check", [:], ["find_missing_time {\"team\":true,\"period\":\"this_week\"}", "reminder",
+                                               "Send nothing"]),
             ]
             for (name, arguments, says) in cases {
                 let text = try await server.promptText(name, arguments)
@@ -44,6 +53,9 @@ import Testing
                 #expect(!calls.isEmpty, "\(name) names calls")
                 for call in calls {
                     var arguments = call.arguments
+                    if call.tool == "create_time_entries" {
+                        #expect(arguments["dry_run"] == true, "\(name): a batch is only previewed")
+                    }
                     if call.tool == "create_invoice" {
                         #expect(arguments["dry_run"] == true, "\(name): an invoice is only previewed")
                         if arguments["client"] == "<name>" { arguments["client"] = "Acme Corp" }
@@ -91,7 +103,7 @@ import Testing
             let server = harness.server
             let listed = try #require(try await server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
             #expect(listed.compactMap { $0["name"]?.stringValue } == Self.memberPrompts)
-            for name in ["unbilled", "project_health"] {
+            for name in ["unbilled", "project_health", "team_timesheet_check"] {
                 let refused = try #require(try await server.getPrompt(name, ["project": "Acme Website"].filter { _ in name == "project_health" })["error"])
                 #expect(refused["code"] == -32602)
                 #expect(refused["message"]?.stringValue?.contains("Your Hoursmith role is Member, and Members can't") == true, "\(refused)")
@@ -132,7 +144,9 @@ import Testing
     @Test func optionsThatLeaveOutAPromptsToolsLeaveOutThePrompt() async throws {
         try await withHarness(token: Fixture.Token.owner, arguments: ["--read-only"]) { harness in
             let listed = try #require(try await harness.server.request("prompts/list")["result"]?["prompts"]?.arrayValue)
-            #expect(listed.compactMap { $0["name"]?.stringValue } == ["weekly_review", "unbilled", "project_health", "find_duplicates"])
+            #expect(listed.compactMap { $0["name"]?.stringValue } == [
+                "weekly_review", "unbilled", "project_health", "find_duplicates", "team_timesheet_check",
+            ])
             let error = try #require(try await harness.server.getPrompt("log_time", ["description": "1h"])["error"])
             #expect(error["code"] == -32602)
             #expect(error["message"]?.stringValue?.contains("create_time_entry, which this server's options leave out (--read-only") == true)
@@ -152,7 +166,7 @@ import Testing
         #expect(capabilities["prompts"] == ["listChanged": true] && capabilities["resources"] == ["listChanged": true])
         #expect(capabilities["completions"] == [:])
         let before = try await server.request("prompts/list", era: .legacy)
-        #expect(before["result"]?["prompts"]?.arrayValue?.count == 5, "before the role is known, every prompt is listed")
+        #expect(before["result"]?["prompts"]?.arrayValue?.count == 7, "before the role is known, every prompt is listed")
         gate.open()
         try await server.waitForMessage("resources/list_changed") { $0["method"] == "notifications/resources/list_changed" }
         #expect(server.messages.contains { $0["method"] == "notifications/prompts/list_changed" })
@@ -171,7 +185,7 @@ import Testing
 
     @Test func withoutATokenEverythingIsListedAndEachAnswerSaysWhatIsMissing() async throws {
         let server = try MCPProcess(environment: ["HOURSMITH_API_URL": "http://127.0.0.1:9/api/v1"])
-        #expect(try await server.request("prompts/list")["result"]?["prompts"]?.arrayValue?.count == 5)
+        #expect(try await server.request("prompts/list")["result"]?["prompts"]?.arrayValue?.count == 7)
         let answers = [
             try await server.getPrompt("weekly_review"), try await server.readResource("hoursmith://me"),
             try await server.complete(prompt: "log_time", "project", "a"),

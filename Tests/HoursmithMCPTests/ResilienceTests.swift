@@ -31,7 +31,7 @@ import Testing
         try await withHarness(token: token, waitForRole: false) { harness in
             let result = try #require(try await harness.server.request("tools/list")["result"])
             let tools = try #require(result["tools"]?.arrayValue)
-            #expect(tools.count == 34, "the role is unknown: everything is listed")
+            #expect(tools.count == 36, "the role is unknown: everything is listed")
             for tool in tools {
                 let name = try #require(tool["name"]?.stringValue)
                 let outcome = try await harness.call(name, Self.minimalArguments(tool))

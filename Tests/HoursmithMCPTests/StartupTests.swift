@@ -25,7 +25,7 @@ import Darwin
         #expect(discover["result"]?["supportedVersions"]?.arrayValue?.contains("2026-07-28") == true)
         let initialize = try await server.initialize(version: "2025-06-18")
         #expect(initialize["result"]?["serverInfo"]?["name"] == "hoursmith-mcp")
-        #expect(try await server.toolNames(era: .legacy).count == 34)
+        #expect(try await server.toolNames(era: .legacy).count == 36)
         for tool in ["get_current_user", "list_time_entries"] {
             let outcome = try await server.callTool(tool, [:], era: .legacy)
             #expect(outcome.isError)

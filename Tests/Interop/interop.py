@@ -253,7 +253,7 @@ async def client_session(args, mode: str, token: str, url: str, log: Path, check
         names = [tool.name for tool in tools.tools]
         label = f"[{mode}/{role}]"
         if role == "owner":
-            checks.expect(len(names) == 34, f"{label} lists all 34 tools (got {len(names)})")
+            checks.expect(len(names) == 36, f"{label} lists all 36 tools (got {len(names)})")
             me = await client.call_tool("get_current_user", {})
             checks.expect(not me.is_error and me.structured_content["user"]["role"] == "owner",
                           f"{label} get_current_user answers the owner")
@@ -287,6 +287,13 @@ async def client_session(args, mode: str, token: str, url: str, log: Path, check
             refused = await client.call_tool("delete_client", {"client_id": 1})
             checks.expect(refused.is_error and "active project" in refused.content[0].text,
                           f"{label} delete_client refuses a client with active projects")
+            gaps = await client.call_tool("find_missing_time", {"team": True, "period": "last_week"})
+            checks.expect(not gaps.is_error and len(gaps.structured_content["people"]) == 5,
+                          f"{label} find_missing_time checks the team")
+            batch = await client.call_tool("create_time_entries", {"dry_run": True, "entries": [
+                {"project": "Acme Website", "task": "Design", "hours": 1, "spent_date": "tomorrow"}]})
+            checks.expect(not batch.is_error and batch.structured_content["dry_run"] is True,
+                          f"{label} create_time_entries dry_run previews")
             report = await client.call_tool("get_time_report", {"group_by": "project", "period": "this_year"})
             checks.expect(not report.is_error and len(report.structured_content["report"]["results"]) > 0,
                           f"{label} get_time_report groups time")
@@ -299,7 +306,7 @@ async def client_session(args, mode: str, token: str, url: str, log: Path, check
             me = await client.call_tool("get_current_user", {})
             checks.expect(not me.is_error and me.structured_content["user"]["role"] == "member", f"{label} the member is known")
             names = [tool.name for tool in (await client.list_tools(cache_mode="refresh")).tools]
-            checks.expect("delete_client" not in names and "list_time_entries" in names and len(names) == 14,
+            checks.expect("delete_client" not in names and "list_time_entries" in names and len(names) == 16,
                           f"{label} the member's list leaves out what the role can never do ({len(names)} tools)")
             own = await client.call_tool("list_time_entries", {"per_page": 5, "detail": "full"})
             checks.expect(not own.is_error and all(e["user"]["id"] == 4 for e in own.structured_content["time_entries"]),
@@ -315,14 +322,16 @@ async def client_session(args, mode: str, token: str, url: str, log: Path, check
             checks.expect(error.error.code == -32602, f"{label} an unknown tool is -32602")
 
 
-PROMPTS = ["log_time", "weekly_review", "unbilled", "project_health", "find_duplicates"]
-MEMBER_PROMPTS = ["log_time", "weekly_review", "find_duplicates"]
+PROMPTS = ["log_time", "weekly_review", "unbilled", "project_health", "find_duplicates", "fill_my_week", "team_timesheet_check"]
+MEMBER_PROMPTS = ["log_time", "weekly_review", "find_duplicates", "fill_my_week"]
 PROMPT_ARGUMENTS = {
     "log_time": {"description": "2h Acme website design yesterday, 30m standup", "project": "Acme Website"},
     "weekly_review": {"week": "this_week"},
     "unbilled": {"client": "Acme Corp"},
     "project_health": {"project": "ACME-WEB"},
     "find_duplicates": {"period": "last_month"},
+    "fill_my_week": {"week": "last_week"},
+    "team_timesheet_check": {},
 }
 
 
@@ -434,7 +443,7 @@ def raw_session(server: str, token: str, url: str, version: str, log: Path, chec
     checks.expect(init["result"]["protocolVersion"] == version, f"[raw {version}] initialize echoes the version")
     ask({"jsonrpc": "2.0", "method": "notifications/initialized"})
     listed = ask({"jsonrpc": "2.0", "id": 2, "method": "tools/list"})
-    checks.expect(len(listed["result"]["tools"]) == 34, f"[raw {version}] lists 34 tools")
+    checks.expect(len(listed["result"]["tools"]) == 36, f"[raw {version}] lists 36 tools")
     called = ask({"jsonrpc": "2.0", "id": 3, "method": "tools/call",
                   "params": {"name": "get_client", "arguments": {"client_id": 3}}})
     checks.expect("Initech" in called["result"]["content"][0]["text"], f"[raw {version}] get_client answers")

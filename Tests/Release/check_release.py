@@ -177,8 +177,10 @@ def check_bundle(bundle, work, sandbox, version, owner_tools):
                                               "clientInfo": {"name": "claude-desktop-like", "version": "1"}})
         check(info["serverInfo"]["version"] == version, "started as the manifest says, it answers initialize")
         session.notify("notifications/initialized")
-        listed = [tool["name"] for tool in session.request("tools/list")["tools"]]
-        check(listed and all(name.startswith(("get_", "list_")) for name in listed),
+        tools = session.request("tools/list")["tools"]
+        listed = [tool["name"] for tool in tools]
+        check(listed and all(name.startswith(("get_", "list_", "find_")) for name in listed)
+              and all(tool.get("annotations", {}).get("readOnlyHint") is True for tool in tools),
               f"the read_only setting reaches it: {len(listed)} tools, all reading")
     finally:
         status = session.close()

@@ -136,6 +136,15 @@ extension HoursmithClient {
         try await fetch(.create(.timeEntries, draft.json), as: TimeEntry.self)
     }
 
+    /// `POST /time_entries` with the caller's own `Idempotency-Key` (1–255 printable ASCII): sent
+    /// again with the same key and body within 24 h, the API replays the first answer and logs
+    /// nothing new — a batch resent after a lost answer creates nothing twice.
+    package func createTimeEntry(_ draft: TimeEntryDraft, idempotencyKey: String) async throws(HoursmithError) -> TimeEntry {
+        var request = APIRequest.create(.timeEntries, draft.json)
+        request.idempotencyKey = idempotencyKey
+        return try await fetch(request, as: TimeEntry.self)
+    }
+
     /// `PATCH /time_entries/{id}` (refused with `timeEntryInvoiced` once invoiced).
     package func updateTimeEntry(id: Int, _ changes: TimeEntryChanges) async throws(HoursmithError) -> TimeEntry {
         try await fetch(.update(.timeEntries, id: id, changes.json), as: TimeEntry.self)

@@ -61,6 +61,25 @@ enum BulkSeed {
         }
     }
 
+    /// Recent short days, so that `find_missing_time` finds some among people who otherwise log
+    /// more than their capacity: in the last `SeedDays.shortDays` days Sam (member) logs nothing on
+    /// Fridays and only his first entry on Wednesdays, and Lena (member2) nothing on the Monday and
+    /// Tuesday of the week before last. The entries they would have logged go to Maria (manager),
+    /// who is on every project. (Olivia, who logs least, is short on some days by chance.)
+    static func isAway(_ user: Int, on day: Int, today: Int, entriesThatDay: Int) -> Bool {
+        guard day > today - SeedDays.shortDays else { return false }
+        let weekday = CivilTime.weekday(day)
+        switch user {
+        case Fixture.User.member:
+            return weekday == 4 || (weekday == 2 && entriesThatDay > 1)
+        case Fixture.User.member2:
+            let mondayBeforeLast = today - CivilTime.weekday(today) - 14
+            return day == mondayBeforeLast || day == mondayBeforeLast + 1
+        default:
+            return false
+        }
+    }
+
     static func timeEntries(today: Int, now: Int, projects: [Int: ProjectRecord], tasks: [Int: TaskRecord]) -> [TimeEntryRecord] {
         var random = SplitMix64(seed: 0x486F_7572_736D_6974)
         let calendar = calendar(today: today)
@@ -70,6 +89,8 @@ enum BulkSeed {
         // rather than once per entry: the projects they could work on, and each one's tasks.
         var choices: [Int: [(project: ProjectRecord, tasks: [TaskRecord])]] = [:]
         var choicesDay = Int.min
+        // Sam's entries on the current day, for his short Wednesdays.
+        var shortDay = Int.min, samsEntries = 0
         var cursor = 0
         var entries: [TimeEntryRecord] = []
         entries.reserveCapacity(count)
@@ -89,7 +110,12 @@ enum BulkSeed {
                     }
                 }
             }
-            let user = random.pick(userWeights)
+            if day != shortDay {
+                (shortDay, samsEntries) = (day, 0)
+            }
+            var user = random.pick(userWeights)
+            if user == Fixture.User.member { samsEntries += 1 }
+            if isAway(user, on: day, today: today, entriesThatDay: samsEntries) { user = Fixture.User.manager }
             guard let options = choices[user], !options.isEmpty else { continue }
             let (project, usable) = random.pick(options)
             guard !usable.isEmpty else { continue }

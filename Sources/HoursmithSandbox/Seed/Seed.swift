@@ -251,4 +251,6 @@ enum SeedDays {
     static let initechEnd = 90
     /// Acme Website's "Legacy Support" task was used until this many days ago, then archived.
     static let legacySupportEnd = 150
+    /// Sam and Lena have short days in the last this many days (`BulkSeed.isAway`).
+    static let shortDays = 42
 }

@@ -22,7 +22,9 @@ enum Product {
         that matches several things is refused with the candidates and their ids. Lists are concise (names, \
         ids in references; detail: full for whole objects) and cut to a result budget, saying so; for totals \
         of any filter (what is unbilled, hours per week) use get_time_report, not a list. create_invoice \
-        dry_run: true previews the lines and total.
+        dry_run: true previews the lines and total. find_missing_time finds short days (yours, or with team: true \
+        everyone's); create_time_entries logs many entries at once, or copies a week (copy): call it with \
+        dry_run: true first and show the table before logging.
         delete_client, archive_project, archive_task, delete_time_entry and delete_expense refuse what the API \
         would refuse (a client with active projects or invoices, invoiced time or expenses) and say why; pass \
         dry_run: true to see what one would do first. Confirm with the person before deleting anything.

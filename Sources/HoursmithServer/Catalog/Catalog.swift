@@ -2,7 +2,7 @@
 /// a new tool is added to. Names, `--help` and the tool options are derived from it.
 enum Catalog {
     static let tools: [CatalogTool] = AccountTools.all + ClientTools.all + ProjectTools.all + TaskTools.all
-        + TimeTools.all + ExpenseTools.all + InvoiceTools.all + ReportTools.all
+        + TimeTools.all + TimesheetTools.all + ExpenseTools.all + InvoiceTools.all + ReportTools.all
 
     /// Every tool's name, toolset by toolset, in the order they are listed.
     static var names: [(toolset: Toolset, tools: [String])] {

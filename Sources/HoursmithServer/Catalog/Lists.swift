@@ -13,13 +13,12 @@ enum Lists {
     static let walkPerPage = 500
 
     static let arguments: [JSONSchema.Property] = [
-        .init(name: "page", schema: .integer("From 1. Default 1.", minimum: 1, maximum: 1_000_000)),
-        .init(name: "per_page", schema: .integer("1–2000. Default 100.", minimum: 1, maximum: 2000)),
-        .init(name: "all", schema: .boolean("Follow every page, up to limit (and the result budget).")),
-        .init(name: "limit", schema: .integer("With all: the most items, 1–10000. Default 2000.", minimum: 1, maximum: maxLimit)),
+        .init(name: "page", schema: .integer(minimum: 1, maximum: 1_000_000)),
+        .init(name: "per_page", schema: .integer("Default 100.", minimum: 1, maximum: 2000)),
+        .init(name: "all", schema: .boolean("Every page, up to limit.")),
+        .init(name: "limit", schema: .integer("With all: at most this many. Default 2000.", minimum: 1, maximum: maxLimit)),
         .init(name: "detail", schema: .string(
-            "concise (default): names for references, ids in `references`, no nulls, flags only when unusual. "
-                + "full: whole objects.", enum: Detail.allCases.map(\.rawValue))),
+            "concise (default): names, ids in `references`. full: whole objects.", enum: Detail.allCases.map(\.rawValue))),
     ]
 
     /// A list tool's input: its filters, then the list arguments.

@@ -9,10 +9,12 @@ enum Schemas {
         .integer(description, minimum: 1)
     }
 
-    /// A name argument beside an id one: `project` beside `project_id`.
+    /// A name argument beside an id one: `project` beside `project_id`. Its name says what it is
+    /// (the server's instructions say names stand for ids); projects are also found by code and
+    /// users by email, which the description says.
     static func name(_ kind: DirectoryKind) -> JSONSchema {
-        let also = kind == .project ? " or code" : kind == .user ? " or email" : ""
-        return .string("\(kind.rawValue.capitalized) name\(also), instead of \(kind.idArgument).", minLength: 1, maxLength: 255)
+        let also = kind == .project ? "Name or code." : kind == .user ? "Name or email." : nil
+        return .string(also, minLength: 1, maxLength: 255)
     }
 
     /// The id and the name arguments of a reference: `[project_id, project]`.
@@ -34,7 +36,7 @@ enum Schemas {
         .string(description, pattern: datePattern, patternHint: dateHint, maxLength: 10)
     }
 
-    static let period = JSONSchema.string("Instead of from/to: whole days in the workspace's calendar.", enum: DateWords.periods)
+    static let period = JSONSchema.string("Instead of from/to.", enum: DateWords.periods)
 
     static let from = date("First day.")
     static let to = date("Last day.")

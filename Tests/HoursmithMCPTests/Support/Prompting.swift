@@ -69,9 +69,18 @@ struct WrittenCall: CustomStringConvertible {
 
     var description: String { "\(tool) \(JSON.object(arguments))" }
 
-    /// Whether an argument is a placeholder for the model to fill in (`"…"`, `"<name>"`).
+    /// Whether an argument, or a value within one, is a placeholder for the model to fill in
+    /// (`"…"`, `"<name>"`).
     var hasPlaceholders: Bool {
-        arguments.contains { _, value in value == "…" || value.stringValue?.hasPrefix("<") == true }
+        func placeholder(_ value: JSON) -> Bool {
+            switch value {
+            case .string(let text): text == "…" || text.hasPrefix("<")
+            case .array(let elements): elements.contains(where: placeholder)
+            case .object(let members): members.contains { placeholder($0.value) }
+            default: false
+            }
+        }
+        return arguments.contains { placeholder($0.value) }
     }
 
     /// Every `tool {…}` in `text` whose tool is one of `tools`.

@@ -9,7 +9,7 @@ import MCPCore
 enum PromptCatalog {
     static let all: [CatalogPrompt] = [
         TimePrompts.logTime, TimePrompts.weeklyReview, BillingPrompts.unbilled, BillingPrompts.projectHealth,
-        TimePrompts.findDuplicates,
+        TimePrompts.findDuplicates, TimesheetPrompts.fillMyWeek, TimesheetPrompts.teamTimesheetCheck,
     ]
 }
 

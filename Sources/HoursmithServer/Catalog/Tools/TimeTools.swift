@@ -68,14 +68,7 @@ enum TimeTools {
         output: Schemas.single("time_entry"),
         annotations: .create, audience: .everyone, action: "log time for other people"
     ) { call in
-        guard let hours = try call.decimal("hours") else { throw ToolError("Argument `hours` is required, e.g. 1.5.") }
-        let (project, task) = try await call.projectAndTask()
-        guard let project, let task else {
-            throw ToolError("Give the project and its task: `project` and `task` by name, or `project_id` and `task_id`.")
-        }
-        let draft = TimeEntryDraft(
-            projectID: project, taskID: task, spentDate: try call.date("spent_date", default: "today"), hours: hours,
-            notes: call.optionalString("notes"), billable: call.optionalBool("billable"), userID: try await call.reference(.user))
+        let draft = try await draft(call)
         // One read before logging; the entry is logged whatever it finds (or if it fails).
         let lookalikes = try? await lookalikes(of: draft, call)
         var result: JSONObject = ["time_entry": try await call.client.createTimeEntry(draft).shown]
@@ -83,17 +76,25 @@ enum TimeTools {
         return .object(result)
     }
 
-    /// The person's entries of the draft's day that look like it: the same project, task and
-    /// hours, or the same notes (case and accents ignored). One request.
+    /// The entry `create_time_entry`'s arguments describe (names resolved, the date in the
+    /// workspace's calendar); `create_time_entries` reads each of its entries with it too.
+    static func draft(_ call: ToolCall) async throws -> TimeEntryDraft {
+        guard let hours = try call.decimal("hours") else { throw ToolError("Argument `hours` is required, e.g. 1.5.") }
+        let (project, task) = try await call.projectAndTask()
+        guard let project, let task else {
+            throw ToolError("Give the project and its task: `project` and `task` by name, or `project_id` and `task_id`.")
+        }
+        return TimeEntryDraft(
+            projectID: project, taskID: task, spentDate: try call.date("spent_date", default: "today"), hours: hours,
+            notes: call.optionalString("notes"), billable: call.optionalBool("billable"), userID: try await call.reference(.user))
+    }
+
+    /// The person's entries of the draft's day that look like it (``Lookalike``). One request.
     static func lookalikes(of draft: TimeEntryDraft, _ call: ToolCall) async throws -> [TimeEntry] {
         let filter = TimeEntryFilter(userID: draft.userID ?? call.me.user.id, from: draft.spentDate, to: draft.spentDate)
         let sameDay = try await call.client.listTimeEntries(filter, page: 1, perPage: 200).items
-        let hours = draft.hours.map(Hundredths.of)
-        let notes = draft.notes.map(NameMatch.fold) ?? ""
-        return sameDay.filter { entry in
-            let sameWork = entry.project.id == draft.projectID && entry.task.id == draft.taskID && Hundredths.of(entry.hours) == hours
-            return sameWork || (!notes.isEmpty && NameMatch.fold(entry.notes ?? "") == notes)
-        }
+        let shape = Lookalike(draft, userID: call.me.user.id)
+        return sameDay.filter { shape.looksLike(Lookalike($0)) }
     }
 
     /// `possible_duplicates` (id, hours, notes, project, task; three at most) and a `note` saying so.
