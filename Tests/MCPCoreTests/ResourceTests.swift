@@ -117,8 +117,9 @@ struct StaticResourceSource: ResourceSource {
             ResourceRead([.json(uri: uri, ["thing": true])], timeToLive: 0)
         },
     ]
+    /// Declared, not listed: what a reader whose client may not read it answers (a ``Refusal``).
     let secret = Resource(uri: "test://secret", name: "secret", title: "Secret", description: "Not yours.", mimeType: "text/plain") { _, _, _ in
-        ResourceRead([], timeToLive: 0)
+        throw Refusal("not for you")
     }
     let templates = [
         ResourceTemplate(
@@ -132,11 +133,11 @@ struct StaticResourceSource: ResourceSource {
     ]
     let secretTemplate = ResourceTemplate(
         uriTemplate: URITemplate("test://secret/{id}"), name: "secret", title: "Secrets", description: "Not yours.",
-        mimeType: "text/plain") { _, _, _ in ResourceRead([], timeToLive: 0) }
+        mimeType: "text/plain", completer: { _, _ in throw Refusal("not for you") }) { _, _, _ in throw Refusal("not for you") }
 
     func listedResources() -> [Resource] { resources }
     func listedTemplates() -> [ResourceTemplate] { templates }
-    func declaredResources() -> [Resource] { resources + [secret.refusing("not for you")] }
-    func declaredTemplates() -> [ResourceTemplate] { templates + [secretTemplate.refusing("not for you")] }
+    func declaredResources() -> [Resource] { resources + [secret] }
+    func declaredTemplates() -> [ResourceTemplate] { templates + [secretTemplate] }
     var listTimeToLive: Int { 5000 }
 }

@@ -7,7 +7,8 @@ import ConcurrencyHelpers
 final class CaptureSink: MessageSink, Sendable {
     private let storage = Watched<[JSON]>([])
 
-    func send(line: [UInt8]) -> Bool {
+    func send(_ message: SerializedMessage) -> Bool {
+        let line = message.bytes
         // Every message must be one line of valid JSON.
         precondition(!line.contains(0x0A), "a message with a raw newline")
         guard let message = try? JSON.parse(line) else {

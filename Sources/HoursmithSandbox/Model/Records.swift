@@ -164,3 +164,20 @@ package struct InvoiceRecord: Sendable, Equatable {
 
     package var issueDate: String { CivilTime.dateText(issueDay) }
 }
+
+/// A record that is archived rather than deleted (projects, tasks): archiving one stops the
+/// timers running on it.
+protocol Archivable {
+    var isActive: Bool { get set }
+    var updatedAt: Int { get set }
+    /// Which running timers are on it: a project's, or a task's.
+    var timerScope: (projectID: Int?, taskID: Int?) { get }
+}
+
+extension ProjectRecord: Archivable {
+    var timerScope: (projectID: Int?, taskID: Int?) { (id, nil) }
+}
+
+extension TaskRecord: Archivable {
+    var timerScope: (projectID: Int?, taskID: Int?) { (nil, id) }
+}

@@ -92,6 +92,16 @@ struct Store: Sendable {
     }
 
     /// Stops every timer running on a project (or, with `taskID`, on that task).
+    /// Archives (`active` false) or restores a project or a task; archiving stops the timers
+    /// running on it. Nothing changes when it already is so.
+    mutating func setActive<Record: Archivable>(_ active: Bool, _ table: WritableKeyPath<Store, [Int: Record]>, id: Int, now: Int) {
+        guard var record = self[keyPath: table][id], record.isActive != active else { return }
+        record.isActive = active
+        record.updatedAt = now
+        self[keyPath: table][id] = record
+        if !active { _ = stopTimers(projectID: record.timerScope.projectID, taskID: record.timerScope.taskID, now: now) }
+    }
+
     mutating func stopTimers(projectID: Int? = nil, taskID: Int? = nil, now: Int) -> [Int] {
         var stopped: [Int] = []
         for id in runningEntryIDs.sorted() {

@@ -67,14 +67,6 @@ package struct Resource: Sendable {
         self.reader = reader
     }
 
-    /// The same declaration, whose reads answer that it is not found, saying why (a resource the
-    /// client may not read now).
-    package func refusing(_ detail: String) -> Resource {
-        Resource(uri: uri, name: name, title: title, description: description, mimeType: mimeType) { _, _, _ in
-            throw Refusal(detail)
-        }
-    }
-
     /// The resource as `resources/list` shows it in `version` (a `title` from 2025-06-18 on).
     package func json(for version: ProtocolVersion) -> JSON {
         var object: JSONObject = ["uri": .string(uri), "name": .string(name)]
@@ -112,14 +104,6 @@ package struct ResourceTemplate: Sendable {
 
     package var uriTemplate: String { template.text }
 
-    /// The same declaration, whose reads answer that the resource is not found and whose
-    /// completions answer -32602, saying why (a template the client may not use now).
-    package func refusing(_ detail: String) -> ResourceTemplate {
-        ResourceTemplate(uriTemplate: template, name: name, title: title, description: description, mimeType: mimeType,
-                         completer: { _, _ in throw Refusal(detail) },
-                         reader: { _, _, _ in throw Refusal(detail) })
-    }
-
     /// The template as `resources/templates/list` shows it in `version`.
     package func json(for version: ProtocolVersion) -> JSON {
         var object: JSONObject = ["uriTemplate": .string(template.text), "name": .string(name)]
@@ -138,7 +122,7 @@ package protocol ResourceSource: Settling {
     /// The templates to list now, in a stable order.
     func listedTemplates() -> [ResourceTemplate]
     /// Every resource a read may name, listed now or not (one the client may not read answers
-    /// with its refusal, see ``Resource/refusing(_:)``).
+    /// with a ``Refusal`` from its reader).
     func declaredResources() -> [Resource]
     /// Every template a read or a completion may name, listed now or not.
     func declaredTemplates() -> [ResourceTemplate]

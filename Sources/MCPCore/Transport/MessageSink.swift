@@ -4,13 +4,8 @@ import ConcurrencyHelpers
 
 /// Where the server's messages go: one message, written as one whole line.
 package protocol MessageSink: Sendable {
-    /// Writes one serialized message (without its newline) as one line. Returns false when the
-    /// output is gone (the client left).
-    @discardableResult
-    func send(line: [UInt8]) -> Bool
-
-    /// Writes one serialized message made in pieces as one line. The default joins the pieces
-    /// and calls ``send(line:)``.
+    /// Writes one serialized message, made in one piece or several, as one line (without its
+    /// newline). Returns false when the output is gone (the client left).
     @discardableResult
     func send(_ message: SerializedMessage) -> Bool
 }
@@ -33,15 +28,16 @@ package struct SerializedMessage: Sendable {
 }
 
 extension MessageSink {
+    /// Writes one serialized message (without its newline) as one line.
+    @discardableResult
+    package func send(line: [UInt8]) -> Bool {
+        send(SerializedMessage(line))
+    }
+
     /// Serializes `message` and writes it as one line.
     @discardableResult
     package func send(_ message: JSON) -> Bool {
         send(line: message.serialized())
-    }
-
-    @discardableResult
-    package func send(_ message: SerializedMessage) -> Bool {
-        send(line: message.bytes)
     }
 }
 
@@ -63,11 +59,6 @@ package final class LineWriter: MessageSink, Sendable {
     ) {
         self.descriptor = descriptor
         self.onFailure = onFailure
-    }
-
-    @discardableResult
-    package func send(line: [UInt8]) -> Bool {
-        send(SerializedMessage(line))
     }
 
     /// Writes the pieces of one message, then a newline.
@@ -118,11 +109,6 @@ package struct FilteredSink: MessageSink {
     package init(filter: OutputFilter, next: any MessageSink) {
         self.filter = filter
         self.next = next
-    }
-
-    @discardableResult
-    package func send(line: [UInt8]) -> Bool {
-        send(SerializedMessage(line))
     }
 
     @discardableResult

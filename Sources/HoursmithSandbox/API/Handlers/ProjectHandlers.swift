@@ -75,7 +75,7 @@ enum ProjectHandlers {
         project.updatedAt = call.now
         store.projects[project.id] = project
         if let isActive {
-            setActive(isActive, project: project.id, store: &store, now: call.now)
+            store.setActive(isActive, \.projects, id: project.id, now: call.now)
         }
         return .ok(Render(store: store, now: call.now).project(store.projects[project.id] ?? project))
     }
@@ -85,16 +85,8 @@ enum ProjectHandlers {
     static func archive(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {
         try call.caller.requireManager("archive projects")
         let project = try find(store, call)
-        if project.isActive { setActive(false, project: project.id, store: &store, now: call.now) }
+        if project.isActive { store.setActive(false, \.projects, id: project.id, now: call.now) }
         return .ok(Render(store: store, now: call.now).project(store.projects[project.id] ?? project))
-    }
-
-    private static func setActive(_ active: Bool, project id: Int, store: inout Store, now: Int) {
-        guard var project = store.projects[id], project.isActive != active else { return }
-        project.isActive = active
-        project.updatedAt = now
-        store.projects[id] = project
-        if !active { _ = store.stopTimers(projectID: id, now: now) }
     }
 
     /// The optional fields shared by create and update.

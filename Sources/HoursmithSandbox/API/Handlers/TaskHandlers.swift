@@ -73,7 +73,7 @@ enum TaskHandlers {
         try body.errors.check()
         task.updatedAt = call.now
         store.tasks[task.id] = task
-        if let isActive { setActive(isActive, task: task.id, store: &store, now: call.now) }
+        if let isActive { store.setActive(isActive, \.tasks, id: task.id, now: call.now) }
         return .ok(Render(store: store, now: call.now).task(store.tasks[task.id] ?? task))
     }
 
@@ -81,16 +81,8 @@ enum TaskHandlers {
     static func archive(_ store: inout Store, _ call: Call) throws(APIError) -> APIResponse {
         try call.caller.requireManager("archive tasks")
         let task = try find(store, call)
-        if task.isActive { setActive(false, task: task.id, store: &store, now: call.now) }
+        if task.isActive { store.setActive(false, \.tasks, id: task.id, now: call.now) }
         return .ok(Render(store: store, now: call.now).task(store.tasks[task.id] ?? task))
-    }
-
-    private static func setActive(_ active: Bool, task id: Int, store: inout Store, now: Int) {
-        guard var task = store.tasks[id], task.isActive != active else { return }
-        task.isActive = active
-        task.updatedAt = now
-        store.tasks[id] = task
-        if !active { _ = store.stopTimers(taskID: id, now: now) }
     }
 
     private static func readDetails(_ body: inout BodyReader, into task: inout TaskRecord) {
