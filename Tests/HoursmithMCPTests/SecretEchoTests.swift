@@ -6,7 +6,7 @@ import Testing
 /// Issue 10: an API (or a proxy) that echoes the token back — in any field of any error shape, in
 /// a success body, in a redirect, in any letter case — never gets it onto stdout or stderr: not
 /// in a tool result, a JSON-RPC error, a log line at any level, or `--check`.
-@Suite(.serialized) struct SecretEchoTests {
+@Suite struct SecretEchoTests {
     static let secret = SecretScan.canarySecret
 
     /// Every place an error body can carry text, each with the secret in another case or inside
