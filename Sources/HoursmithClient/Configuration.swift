@@ -34,6 +34,8 @@ package struct HoursmithConfiguration: Sendable {
     package var clock: ClientClock
     /// Receives retries, waits and a line per request. Never receives the token's secret.
     package var logger: (any ClientLogger)?
+    /// What carries the requests; nil: HTTP over URLSession to `baseURL` (the API itself).
+    package var transport: (any HoursmithTransport)?
 
     package init(
         token: APIToken,
@@ -48,7 +50,8 @@ package struct HoursmithConfiguration: Sendable {
         maxConcurrentPages: Int = 4,
         maxConnections: Int = 32,
         clock: ClientClock = .system,
-        logger: (any ClientLogger)? = nil
+        logger: (any ClientLogger)? = nil,
+        transport: (any HoursmithTransport)? = nil
     ) {
         self.token = token
         self.version = version
@@ -63,6 +66,7 @@ package struct HoursmithConfiguration: Sendable {
         self.maxConnections = maxConnections
         self.clock = clock
         self.logger = logger
+        self.transport = transport
     }
 
     /// `requestTimeout` in whole seconds, rounded up, at least 1.

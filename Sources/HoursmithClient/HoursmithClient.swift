@@ -12,7 +12,7 @@ import FoundationNetworking
 package final class HoursmithClient: Sendable {
     package let configuration: HoursmithConfiguration
     let baseURL: BaseURL
-    private let transport: HTTPTransport
+    private let transport: any HoursmithTransport
     private let pacers: [Pacer]
     private let userAgent: String
     /// The configured logger, if any, with the token's secret scrubbed out of every line.
@@ -23,7 +23,7 @@ package final class HoursmithClient: Sendable {
     package init(configuration: HoursmithConfiguration) throws(HoursmithError) {
         self.configuration = configuration
         self.baseURL = try BaseURL(configuration.baseURL)
-        self.transport = HTTPTransport(
+        self.transport = configuration.transport ?? HTTPTransport(
             timeoutSeconds: configuration.timeoutSeconds,
             maxConnectionsPerHost: max(2, configuration.maxConnections),
             maxResponseBytes: configuration.maxResponseBytes,
@@ -32,7 +32,7 @@ package final class HoursmithClient: Sendable {
         self.pacers = configuration.pacing.map(Pacer.init)
         self.userAgent = "\(configuration.product)/\(configuration.version)"
         self.log = ScrubbedLog(logger: configuration.logger, token: configuration.token)
-        if baseURL.isPlainHTTP {
+        if baseURL.isPlainHTTP && configuration.transport == nil {
             let ignored = PlainHTTPProxies.removeFromEnvironment()
             if !ignored.isEmpty {
                 log.info("The API URL is plain http to \(baseURL.host): it is reached directly, never through the proxy "
