@@ -37,6 +37,14 @@ package final class InProcessSandbox: Sendable {
     /// Every request answered so far, in arrival order (none when the log is not kept).
     package func requests() -> [SandboxRequest] { service.log.requests }
 
+    /// Waits until `count` requests that `matches` have arrived (see ``Sandbox/waitForRequests(_:timeout:where:)``).
+    @discardableResult
+    package func waitForRequests(
+        _ count: Int = 1, timeout: Duration = .seconds(30), where matches: @escaping @Sendable (SandboxRequest) -> Bool
+    ) async throws -> [SandboxRequest] {
+        try await service.log.waitFor(count, where: matches, timeout: timeout)
+    }
+
     /// The next `times` requests matching `method` and `path` get `fault` (see ``Sandbox/inject(_:times:method:path:)``).
     package func inject(_ fault: SandboxFault, times: Int = 1, method: String? = nil, path: String? = nil) {
         service.faults.add(fault, times: times, method: method, path: path)

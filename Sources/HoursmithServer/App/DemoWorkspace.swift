@@ -113,7 +113,10 @@ final class DemoTransport: HoursmithTransport {
             // Answered on a thread of Dispatch's (an injected delay blocks it), waited for here
             // without blocking one of the concurrency pool's.
             let answer = Watched<InProcessAnswer?>(nil)
-            DispatchQueue.global().async { answer.withLock { $0 = sandbox.respond(to: exchange) } }
+            DispatchQueue.global().async {
+                let answered = sandbox.respond(to: exchange)
+                answer.withLock { $0 = answered }
+            }
             let remaining = timeout - (ContinuousClock.now - started)
             guard let answered = try await answer.wait(until: { $0 != nil }, timeout: remaining, "the demo's answer") else {
                 return .failure(.timedOut)
