@@ -44,7 +44,7 @@ enum DemoWorkspace {
     /// here), or New York when it has none that is an IANA name.
     static var timezone: String {
         let local = TimeZone.current.identifier
-        return TimeZone(identifier: local) != nil && local.contains("/") ? local : "America/New_York"
+        return TimeZone(identifier: local) != nil ? local : "America/New_York"
     }
 }
 
