@@ -37,8 +37,9 @@ import Testing
         let projects = try await server.callTool("list_projects", ["is_active": true], era: .legacy).content()
         #expect(projects["projects"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["Acme Mobile App", "Acme Website", "Stark Dashboard"])
         let kept = try await server.callTool("create_time_entry", [
-            "project": "Acme Website", "task": "Design", "hours": 1.5, "notes": "Kept until the server stops",
+            "project": "Acme Website", "task": "Design", "hours": 1.5, "notes": .string("Kept until the server stops; pasted \(SecretScan.canary)"),
         ], era: .legacy).content()
+        #expect(kept["time_entry"]?["notes"]?.stringValue?.contains("[redacted]") == true, "the environment's token stays hidden")
         let keptID = try #require(kept["time_entry"]?["id"]?.intValue)
         let created = try await server.callTool("create_time_entry", [
             "project": "Acme Website", "task": "Development", "hours": 0.75, "notes": "Demo entry", "spent_date": "yesterday",
@@ -93,7 +94,7 @@ import Testing
         #expect(await server.exitStatus() == 0)
     }
 
-    @Test func checkSaysItIsTheDemo() async throws {
+    @Test func checkSaysItIsTheDemoOrWhatTheBundleLacks() async throws {
         let process = try MCPProcess(environment: Self.environment, arguments: ["--demo-role", "manager", "--check"])
         process.closeInput()
         #expect(await process.exitStatus() == 0)
@@ -106,6 +107,14 @@ import Testing
         conflict.closeInput()
         #expect(await conflict.exitStatus() == 2)
         #expect(conflict.stderrText.contains("--api-url and --demo do not go together"))
+
+        // The bundle with neither a token nor the demo: the host passes the setting's placeholder.
+        let bundle = try MCPProcess(environment: ["HOURSMITH_API_TOKEN": "${user_config.api_token}", "HOURSMITH_DEMO": "false"],
+                                    arguments: ["--check"])
+        bundle.closeInput()
+        #expect(await bundle.exitStatus() == 1)
+        #expect(bundle.stderrText.contains("No API token is set in this extension's settings")
+                && bundle.stderrText.contains("Demo workspace (no account needed)"), "\(bundle.stderrText)")
     }
 
     // MARK: The reference
