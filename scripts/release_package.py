@@ -183,7 +183,8 @@ def make_manifest(options, tools, prompts):
             "Connects Claude to your Hoursmith workspace through Hoursmith's REST API, with exactly the powers of "
             "your role (owner, admin, manager or member). Ask it to log 2 hours on a project yesterday, start or stop "
             "a timer, or total last month's billable time. Needs an API token from Settings → API; the API is "
-            "available on the Studio and Agency plans."),
+            "available on the Studio and Agency plans. No account yet? Turn on \"Demo workspace\" instead: a seeded, "
+            "writable workspace with made-up data, kept in memory inside the server, which reaches no network."),
         "author": {"name": "Hoursmith", "url": "https://hoursmith.app"},
         "repository": {"type": "git", "url": options.repository},
         "homepage": "https://hoursmith.app",
@@ -199,8 +200,12 @@ def make_manifest(options, tools, prompts):
                 # /bin/sh reads the launcher whatever its mode; the launcher restores the binary's.
                 "command": "/bin/sh",
                 "args": ["${__dirname}/server/launch.sh"],
+                # Hosts write a boolean setting as "true" or "false" (mcpb src/shared/config.ts), which the
+                # server reads; an optional setting left empty, with no default, stays as the placeholder,
+                # which the server recognises and explains.
                 "env": {
                     "HOURSMITH_API_TOKEN": "${user_config.api_token}",
+                    "HOURSMITH_DEMO": "${user_config.demo}",
                     "HOURSMITH_API_URL": "${user_config.api_url}",
                     "HOURSMITH_READ_ONLY": "${user_config.read_only}",
                 },
@@ -212,12 +217,23 @@ def make_manifest(options, tools, prompts):
         "prompts_generated": False,
         "compatibility": {"platforms": [options.platform]},
         "user_config": {
+            # Not required: a host does not start an extension while a required setting is empty
+            # (mcpb's hasRequiredConfigMissing), and the demo needs no token.
             "api_token": {
                 "type": "string",
                 "title": "API token",
-                "description": "Your Hoursmith API token (hsk_live_…), from Settings → API. It acts with your role.",
+                "description": "Your Hoursmith API token (hsk_live_…), from Settings → API. It acts with your role. "
+                               "Not needed for the demo workspace.",
                 "sensitive": True,
-                "required": True,
+                "required": False,
+            },
+            "demo": {
+                "type": "boolean",
+                "title": "Demo workspace (no account needed)",
+                "description": "Try it on a demo workspace with made-up data, kept in memory in the server and fresh at "
+                               "each start; nothing reaches Hoursmith, and the API token is not used.",
+                "default": False,
+                "required": False,
             },
             "api_url": {
                 "type": "string",
@@ -252,8 +268,10 @@ def make_server_json(options, bundle_name, bundle_sha):
             "fileSha256": bundle_sha,
             "transport": {"type": "stdio"},
             "environmentVariables": [
-                {"name": "HOURSMITH_API_TOKEN", "description": "Your Hoursmith API token, from Settings → API.",
-                 "isRequired": True, "isSecret": True, "format": "string"},
+                {"name": "HOURSMITH_API_TOKEN", "description": "Your Hoursmith API token, from Settings → API (not needed "
+                 "for the demo).", "isRequired": False, "isSecret": True, "format": "string"},
+                {"name": "HOURSMITH_DEMO", "description": "1 for the demo workspace: made-up data in memory, no account, "
+                 "no network.", "isRequired": False, "format": "boolean", "default": "false"},
                 {"name": "HOURSMITH_API_URL", "description": "The API base URL.", "isRequired": False,
                  "format": "string", "default": DEFAULT_API_URL},
                 {"name": "HOURSMITH_READ_ONLY", "description": "1 to offer only the tools that change nothing.",

@@ -35,6 +35,8 @@ package struct HoursmithConfiguration: Sendable {
     package var clock: ClientClock
     /// Receives retries, waits and a line per request. Never receives the token's secret.
     package var logger: (any ClientLogger)?
+    /// What carries the requests; nil: HTTP over URLSession to `baseURL` (the API itself).
+    package var transport: (any HoursmithTransport)?
 
     package init(
         token: APIToken,
@@ -49,7 +51,8 @@ package struct HoursmithConfiguration: Sendable {
         maxConcurrentPages: Int = 4,
         maxConnections: Int = 32,
         clock: ClientClock = .system,
-        logger: (any ClientLogger)? = nil
+        logger: (any ClientLogger)? = nil,
+        transport: (any HoursmithTransport)? = nil
     ) {
         self.token = token
         self.version = version
@@ -64,6 +67,7 @@ package struct HoursmithConfiguration: Sendable {
         self.maxConnections = maxConnections
         self.clock = clock
         self.logger = logger
+        self.transport = transport
     }
 
     /// `requestTimeout` in whole seconds, rounded up, at least 1.

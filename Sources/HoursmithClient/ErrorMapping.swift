@@ -169,7 +169,7 @@ private struct ErrorEnvelope {
 // MARK: - Transport failures
 
 /// Why an exchange produced no usable answer.
-enum TransportFailure: Error, Sendable {
+package enum TransportFailure: Error, Sendable {
     case urlError(URLError)
     case redirect(status: Int, location: String?)
     case tooLarge

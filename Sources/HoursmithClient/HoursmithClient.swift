@@ -13,7 +13,7 @@ import FoundationNetworking
 package final class HoursmithClient: Sendable {
     package let configuration: HoursmithConfiguration
     let baseURL: BaseURL
-    private let transport: HTTPTransport
+    private let transport: any HoursmithTransport
     private let pacers: [Pacer]
     private let userAgent: String
     /// The configured logger, if any.
@@ -24,7 +24,7 @@ package final class HoursmithClient: Sendable {
     package init(configuration: HoursmithConfiguration) throws(HoursmithError) {
         self.configuration = configuration
         self.baseURL = try BaseURL(configuration.baseURL)
-        self.transport = HTTPTransport(
+        self.transport = configuration.transport ?? HTTPTransport(
             timeoutSeconds: configuration.timeoutSeconds,
             maxConnectionsPerHost: max(2, configuration.maxConnections),
             maxResponseBytes: configuration.maxResponseBytes,
@@ -32,7 +32,7 @@ package final class HoursmithClient: Sendable {
         )
         self.pacers = configuration.pacing.map(Pacer.init)
         self.userAgent = "\(configuration.product)/\(configuration.version)"
-        if baseURL.isPlainHTTP {
+        if baseURL.isPlainHTTP && configuration.transport == nil {
             let ignored = PlainHTTPProxies.removeFromEnvironment()
             if !ignored.isEmpty {
                 log?.info("The API URL is plain http to \(baseURL.host): it is reached directly, never through the proxy "

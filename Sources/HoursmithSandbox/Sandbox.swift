@@ -18,21 +18,14 @@ package final class Sandbox: Sendable {
 
     /// Seeds a fresh state and starts serving.
     package init(_ configuration: SandboxConfiguration = .init()) throws {
-        guard let zone = TimeZone(identifier: configuration.timezone) else {
-            throw SandboxError(description: "Unknown time zone \"\(configuration.timezone)\"; use an IANA name such as Europe/Paris.")
-        }
-        let now = Int(Date().timeIntervalSince1970)
-        let today = CivilTime.floorDivide(now + zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(now))), CivilTime.secondsPerDay)
         self.configuration = configuration
-        todayNumber = today
-        let api = APIService(store: Seed.store(today: today, now: now, timezone: configuration.timezone), configuration: configuration)
-        service = SandboxService(api: api)
+        (service, todayNumber) = try SandboxService.seeded(configuration)
         do {
             server = try HTTPServer(port: configuration.port, handler: service)
         } catch {
             throw SandboxError(description: "The sandbox could not listen on 127.0.0.1:\(configuration.port): \(error)")
         }
-        api.setFallbackHost("127.0.0.1:\(server.port)")
+        service.api.setFallbackHost("127.0.0.1:\(server.port)")
     }
 
     /// Seeds a fresh state and starts serving, the seeding (12,000 entries: real work) on a

@@ -35,10 +35,17 @@ package struct SandboxRequest: Sendable {
 /// arrival order, with the status it got. Tests can wait on it (``waitFor(_:where:timeout:)``).
 final class RequestLog: Sendable {
     private let state = Watched((next: 0, entries: [(serial: Int, request: SandboxRequest)]()))
+    /// Whether requests are kept (a long-lived in-process sandbox keeps none: nobody reads them).
+    private let keeping: Bool
+
+    init(keeping: Bool = true) {
+        self.keeping = keeping
+    }
 
     /// Records a request on arrival; returns its serial number for `answered`.
     func record(_ request: SandboxRequest) -> Int {
-        state.withLock { state in
+        guard keeping else { return -1 }
+        return state.withLock { state in
             let serial = state.next
             state.next += 1
             state.entries.append((serial, request))

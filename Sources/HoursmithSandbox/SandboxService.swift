@@ -5,11 +5,24 @@ import JSONCore
 /// turns API answers into HTTP replies.
 final class SandboxService: HTTPHandler {
     let api: APIService
-    let log = RequestLog()
+    let log: RequestLog
     let faults = FaultQueue()
 
-    init(api: APIService) {
+    init(api: APIService, keepsLog: Bool = true) {
         self.api = api
+        log = RequestLog(keeping: keepsLog)
+    }
+
+    /// A service over a freshly seeded state, and the seed's "today" (its day number in the
+    /// configuration's time zone).
+    static func seeded(_ configuration: SandboxConfiguration, keepsLog: Bool = true) throws -> (service: SandboxService, today: Int) {
+        guard let zone = TimeZone(identifier: configuration.timezone) else {
+            throw SandboxError(description: "Unknown time zone \"\(configuration.timezone)\"; use an IANA name such as Europe/Paris.")
+        }
+        let now = Int(Date().timeIntervalSince1970)
+        let today = CivilTime.floorDivide(now + zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(now))), CivilTime.secondsPerDay)
+        let api = APIService(store: Seed.store(today: today, now: now, timezone: configuration.timezone), configuration: configuration)
+        return (SandboxService(api: api, keepsLog: keepsLog), today)
     }
 
     func handle(_ request: HTTPRequest) -> HTTPReply {

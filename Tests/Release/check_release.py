@@ -7,9 +7,14 @@
 - server.json has the registry's required fields (schema 2025-12-11) for an mcpb package;
 - the binary from the tar.gz prints its version and serves an MCP session against the sandbox,
   run from another directory;
+- the same binary with `--demo`, with no HOURSMITH_* variable and no network (a network namespace
+  of its own, `unshare -rn`, where available): the owner's tools, lists, an entry created and
+  deleted, a refused guarded delete, a report, a second launch from the seed, a member's tools;
 - the .mcpb unpacks to a manifest whose fields check out against the MCPB 0.3 spec, listing the
   tools the server lists to an owner; unpacked with every file's execute bit stripped (as Claude
-  Desktop on macOS does, mcpb#294), the server starts as the manifest says to start it;
+  Desktop on macOS does, mcpb#294), the server starts as the manifest says to start it, with the
+  settings substituted as hosts do (mcpb's src/shared/config.ts) — and with only the demo setting
+  on, it serves the demo;
 - `setup` asks for a token on a terminal without echoing it.
 
 Standard library only; exits 1 with a list of what failed.
@@ -65,7 +70,8 @@ def main():
     sandbox = Sandbox(options.sandbox)
     try:
         with tempfile.TemporaryDirectory() as work:
-            version, owner_tools = check_archive(archive, work, sandbox)
+            version, owner_tools, member_tools = check_archive(archive, work, sandbox)
+            check_demo(os.path.join(work, "archive", "hoursmith-mcp"), work, owner_tools, member_tools)
             check_bundle(bundle, work, sandbox, version, owner_tools)
             check_prompt(os.path.join(work, "archive"), work, sandbox)
     finally:
@@ -95,9 +101,13 @@ def check_server_json(server, bundle_name, bundle_sha):
           "its identifier is an https URL of the bundle")
     check(package.get("fileSha256") == bundle_sha, "its fileSha256 is the bundle's")
     check(package.get("transport") == {"type": "stdio"}, "its transport is stdio")
-    token = [variable for variable in package.get("environmentVariables", []) if variable.get("name") == "HOURSMITH_API_TOKEN"]
-    check(token and token[0].get("isSecret") is True and token[0].get("isRequired") is True,
-          "HOURSMITH_API_TOKEN is a required secret")
+    variables = {variable.get("name"): variable for variable in package.get("environmentVariables", [])}
+    token = variables.get("HOURSMITH_API_TOKEN", {})
+    check(token.get("isSecret") is True and token.get("isRequired") is False,
+          "HOURSMITH_API_TOKEN is a secret, not required (the demo needs none)")
+    demo = variables.get("HOURSMITH_DEMO", {})
+    check(demo.get("format") == "boolean" and demo.get("isRequired") is False and demo.get("default") == "false",
+          "HOURSMITH_DEMO is an optional boolean, off by default")
 
 
 # MARK: The tar.gz
@@ -141,7 +151,87 @@ def check_archive(archive, work, sandbox):
     finally:
         status = session.close()
     check(status == 0, "it exits 0 when its input ends")
-    return version, tools
+
+    # What a member's token lists (the first list waits for the role): the demo's member must match.
+    session = MCPSession([binary], {"HOURSMITH_API_TOKEN": sandbox.member, "HOURSMITH_API_URL": sandbox.url}, cwd=elsewhere)
+    try:
+        session.request("initialize", {"protocolVersion": "2025-06-18", "capabilities": {},
+                                       "clientInfo": {"name": "check_release", "version": "1"}})
+        session.notify("notifications/initialized")
+        member_tools = [tool["name"] for tool in session.request("tools/list")["tools"]]
+    finally:
+        session.close()
+    check(0 < len(member_tools) < len(tools), f"a member's token lists fewer tools: {len(member_tools)} of {len(tools)}")
+    return version, tools, member_tools
+
+
+# MARK: The demo
+
+
+def no_network():
+    """A command prefix that runs a program in a network namespace of its own (no interface but a
+    loopback that is down), when this machine allows it; else nothing."""
+    try:
+        if subprocess.run(["unshare", "-rn", "true"], capture_output=True, timeout=10).returncode == 0:
+            return ["unshare", "-rn"]
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return []
+
+
+def check_demo(binary, work, owner_tools, member_tools):
+    isolation = no_network()
+    print("== the binary from the tar.gz with --demo: no HOURSMITH_* variable, "
+          + ("no network (unshare -rn)" if isolation else "network NOT isolated (unshare -rn is not available here)"))
+    command = isolation + [binary, "--demo"]
+    session = MCPSession(command, {}, cwd=work, hoursmith_log_level=False)
+    try:
+        info = session.request("initialize", {"protocolVersion": "2025-06-18", "capabilities": {},
+                                              "clientInfo": {"name": "check_release", "version": "1"}})
+        check(info.get("instructions", "").startswith("DEMO:"), "its instructions say it is the demo")
+        session.notify("notifications/initialized")
+        check([tool["name"] for tool in session.request("tools/list")["tools"]] == owner_tools,
+              f"it lists every tool an owner's token lists ({len(owner_tools)})")
+        me = session.call("get_current_user", {})
+        check(me.get("demo") is True and me["user"]["role"] == "owner" and me["workspace"]["name"] == "Northwind Studio",
+              "get_current_user names the demo workspace and its owner")
+        entries = session.call("list_time_entries", {"per_page": 3, "period": "last_month"})
+        check(len(entries.get("time_entries", [])) == 3, "list_time_entries lists the seed's entries")
+        kept = session.call("create_time_entry", {"project": "Acme Website", "task": "Design", "hours": 1.5})
+        made = session.call("create_time_entry", {"project": "Acme Website", "task": "Development", "hours": 0.25,
+                                                  "spent_date": "yesterday"})
+        kept_id, made_id = kept.get("time_entry", {}).get("id"), made.get("time_entry", {}).get("id")
+        check(isinstance(kept_id, int) and made_id == kept_id + 1, "create_time_entry logs time, twice")
+        check(session.call("delete_time_entry", {"time_entry_id": made_id}).get("deleted") is True, "delete_time_entry deletes one")
+        refused = session.request("tools/call", {"name": "delete_client", "arguments": {"client": "Acme Corp"}})
+        check(refused.get("isError") is True and "active projects" in refused["content"][0]["text"],
+              "delete_client refuses a client with active projects")
+        report = session.call("get_time_report", {"group_by": "project", "period": "last_month"})
+        check(len(report.get("report", {}).get("results", [])) > 0, "get_time_report totals last month by project")
+    finally:
+        status = session.close()
+    check(status == 0, "it exits 0 when its input ends")
+
+    session = MCPSession(command, {}, cwd=work, hoursmith_log_level=False)
+    try:
+        session.request("initialize", {"protocolVersion": "2025-06-18", "capabilities": {},
+                                       "clientInfo": {"name": "check_release", "version": "1"}})
+        session.notify("notifications/initialized")
+        again = session.request("tools/call", {"name": "get_time_entry", "arguments": {"time_entry_id": kept_id}})
+        check(again.get("isError") is True, "a second launch starts from the seed: the entry the first made is not there")
+    finally:
+        session.close()
+
+    session = MCPSession(isolation + [binary, "--demo-role", "member"], {}, cwd=work, hoursmith_log_level=False)
+    try:
+        session.request("initialize", {"protocolVersion": "2025-06-18", "capabilities": {},
+                                       "clientInfo": {"name": "check_release", "version": "1"}})
+        session.notify("notifications/initialized")
+        listed = [tool["name"] for tool in session.request("tools/list")["tools"]]
+        check(listed == member_tools, f"--demo-role member lists what a member's token lists ({len(listed)})")
+        check(session.call("get_current_user", {})["user"]["first_name"] == "Sam", "as Sam Carter, the demo's member")
+    finally:
+        session.close()
 
 
 # MARK: The .mcpb
@@ -162,15 +252,7 @@ def check_bundle(bundle, work, sandbox, version, owner_tools):
 
     binary = os.path.join(target, manifest["server"]["entry_point"])
     check(os.stat(binary).st_mode & 0o111 == 0, "the unpacked binary has no execute bit")
-    config = manifest["server"]["mcp_config"]
-    values = {"__dirname": target, "user_config.api_token": sandbox.owner, "user_config.api_url": sandbox.url,
-              "user_config.read_only": "true"}
-
-    def substitute(text):
-        return re.sub(r"\$\{([^}]+)\}", lambda match: values.get(match.group(1), match.group(0)), text)
-
-    command = [substitute(config["command"])] + [substitute(argument) for argument in config.get("args", [])]
-    environment = {key: substitute(value) for key, value in config.get("env", {}).items()}
+    command, environment = host_config(manifest, target, {"api_token": sandbox.owner, "api_url": sandbox.url, "read_only": True})
     session = MCPSession(command, environment, cwd=work)
     try:
         info = session.request("initialize", {"protocolVersion": "2025-06-18", "capabilities": {},
@@ -186,6 +268,55 @@ def check_bundle(bundle, work, sandbox, version, owner_tools):
         status = session.close()
     check(status == 0, "it exits 0 when its input ends")
     check(os.stat(binary).st_mode & 0o100 != 0, "the launcher gave the binary its execute bit back")
+
+    # Only the demo setting on, no token: the demo, with no network.
+    isolation = no_network()
+    command, environment = host_config(manifest, target, {"demo": True})
+    check(environment.get("HOURSMITH_DEMO") == "true" and environment.get("HOURSMITH_API_TOKEN") == "${user_config.api_token}",
+          "with only the demo setting on, the host passes HOURSMITH_DEMO=true and the token's placeholder")
+    session = MCPSession(isolation + command, environment, cwd=work)
+    try:
+        session.request("initialize", {"protocolVersion": "2025-06-18", "capabilities": {},
+                                       "clientInfo": {"name": "claude-desktop-like", "version": "1"}})
+        session.notify("notifications/initialized")
+        listed = [tool["name"] for tool in session.request("tools/list")["tools"]]
+        check(listed == owner_tools, f"the demo setting on: every tool, as its owner ({len(listed)})"
+              + ("" if isolation else " (network not isolated here)"))
+        me = session.call("get_current_user", {})
+        check(me.get("demo") is True and me["user"]["first_name"] == "Olivia", "the demo setting on: get_current_user says demo")
+    finally:
+        session.close()
+
+    # Nothing set: the server starts and says what to set, in the host's words.
+    command, environment = host_config(manifest, target, {})
+    session = MCPSession(command, environment, cwd=work)
+    try:
+        session.request("initialize", {"protocolVersion": "2025-06-18", "capabilities": {},
+                                       "clientInfo": {"name": "claude-desktop-like", "version": "1"}})
+        refused = session.request("tools/call", {"name": "get_current_user", "arguments": {}})
+        text = refused["content"][0]["text"]
+        check(refused.get("isError") is True and "No API token is set in this extension's settings" in text and "Demo workspace" in text,
+              f"with no token and no demo, a tool call says to set the token or turn on the demo: {text[:80]!r}")
+    finally:
+        session.close()
+
+
+def host_config(manifest, directory, user_values):
+    """The command and environment a host starts the server with, as mcpb's reference implementation
+    (src/shared/config.ts, getMcpConfigForManifest) makes them: the settings' defaults, overridden by
+    the user's values; booleans as "true"/"false"; a placeholder with no value left as it is."""
+    config = manifest["server"]["mcp_config"]
+    values = {"__dirname": directory}
+    merged = {key: setting["default"] for key, setting in manifest.get("user_config", {}).items() if "default" in setting}
+    merged.update(user_values)
+    for key, value in merged.items():
+        values[f"user_config.{key}"] = ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+    def substitute(text):
+        return re.sub(r"\$\{([^}]+)\}", lambda match: values.get(match.group(1), match.group(0)), text)
+
+    command = [substitute(config["command"])] + [substitute(argument) for argument in config.get("args", [])]
+    return command, {key: substitute(value) for key, value in config.get("env", {}).items()}
 
 
 def check_manifest(manifest, root, version):
@@ -229,7 +360,11 @@ def check_manifest(manifest, root, version):
               and set(setting) <= {"type", "title", "description", "required", "default", "multiple", "sensitive", "min", "max"}
               and setting["type"] in {"string", "number", "boolean", "directory", "file"}, f"user_config.{key} is well formed")
     token = settings.get("api_token", {})
-    check(token.get("sensitive") is True and token.get("required") is True, "the API token is sensitive and required")
+    check(token.get("sensitive") is True and token.get("required") is False,
+          "the API token is sensitive and not required (a host starts nothing while a required setting is empty)")
+    demo = settings.get("demo", {})
+    check(demo.get("type") == "boolean" and demo.get("title") == "Demo workspace (no account needed)"
+          and demo.get("default") is False and demo.get("required") is False, "the demo is an optional boolean setting, off")
     check(settings.get("api_url", {}).get("required") is False and settings.get("read_only", {}).get("type") == "boolean",
           "the API URL and read-only are optional settings")
     used = set(re.findall(r"\$\{user_config\.([^}]+)\}", json.dumps(config)))
@@ -320,7 +455,7 @@ def check_prompt(directory, work, sandbox):
 class Sandbox:
     def __init__(self, binary):
         self.process = subprocess.Popen([binary, "--port", "0", "--relaxed"], stdout=subprocess.PIPE, text=True)
-        self.url = self.owner = None
+        self.url = self.owner = self.member = None
         for line in self.process.stdout:
             found = re.search(r"serving (http://\S+/api/v1)", line)
             if found:
@@ -328,8 +463,11 @@ class Sandbox:
             owner = re.match(r"\s+owner \(.*?\)\s+(hsk_live_\S+)", line)
             if owner:
                 self.owner = owner.group(1)
+            member = re.match(r"\s+member \(Sam Carter\)\s+(hsk_live_\S+)", line)
+            if member:
+                self.member = member.group(1)
                 break
-        if not (self.url and self.owner):
+        if not (self.url and self.owner and self.member):
             sys.exit("check_release: the sandbox did not start")
 
     def stop(self):
@@ -340,8 +478,10 @@ class Sandbox:
 class MCPSession:
     """A stdio MCP server driven line by line, with a timeout on every answer."""
 
-    def __init__(self, command, environment, cwd):
-        environment = dict(environment, PATH=os.environ.get("PATH", "/usr/bin:/bin"), HOURSMITH_LOG_LEVEL="error")
+    def __init__(self, command, environment, cwd, hoursmith_log_level=True):
+        environment = dict(environment, PATH=os.environ.get("PATH", "/usr/bin:/bin"))
+        if hoursmith_log_level:
+            environment["HOURSMITH_LOG_LEVEL"] = "error"
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                         env=environment, cwd=cwd)
         self.lines = queue.Queue()
@@ -368,6 +508,14 @@ class MCPSession:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return message["result"]
+
+    def call(self, tool, arguments):
+        """A tool's structured result; a tool error is a failed check and an empty result."""
+        result = self.request("tools/call", {"name": tool, "arguments": arguments})
+        if result.get("isError"):
+            check(False, f"{tool} failed: {result['content'][0]['text'][:200]}")
+            return {}
+        return result.get("structuredContent", {})
 
     def _send(self, message):
         self.process.stdin.write((json.dumps(message) + "\n").encode())

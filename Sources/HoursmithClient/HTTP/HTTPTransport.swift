@@ -4,17 +4,35 @@ import ConcurrencyHelpers
 import FoundationNetworking
 #endif
 
+/// What carries the client's requests: ``HTTPTransport`` (URLSession) to Hoursmith, unless the
+/// configuration gives another (``HoursmithConfiguration/transport``: `hoursmith-mcp --demo`
+/// answers in its own process). Whatever carries them, the client's retries, pacing, deadlines
+/// and error mapping are the same: they sit above this.
+package protocol HoursmithTransport: Sendable {
+    /// Sends `request` — with the contract's headers, `Authorization` included, already set — and
+    /// returns the whole answer or the failure, within `timeout` (then `.timedOut`); a cancelled
+    /// task gets `.cancelled`. A 3xx is a `.redirect` failure: redirects are never followed.
+    /// `freshConnection` asks for a connection of its own, where connections mean anything.
+    func send(_ request: URLRequest, freshConnection: Bool, timeout: Duration) async -> Result<HTTPResponse, TransportFailure>
+}
+
 /// An HTTP answer, whatever its status.
-struct HTTPResponse: Sendable {
-    let status: Int
+package struct HTTPResponse: Sendable {
+    package let status: Int
     /// `Retry-After`, in whole seconds.
-    let retryAfter: Int?
-    let body: [UInt8]
+    package let retryAfter: Int?
+    package let body: [UInt8]
+
+    package init(status: Int, retryAfter: Int?, body: [UInt8]) {
+        self.status = status
+        self.retryAfter = retryAfter
+        self.body = body
+    }
 
     /// `Retry-After` in whole seconds, when it is the contract's form: digits only. Anything
     /// else — negative, a fraction, an HTTP date, a number past any sane wait — is no answer and
     /// is treated as absent.
-    static func retryAfterSeconds(_ value: String?) -> Int? {
+    package static func retryAfterSeconds(_ value: String?) -> Int? {
         guard let text = value?.trimmingCharacters(in: .whitespaces), (1...9).contains(text.utf8.count),
               text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
         return Int(text)
@@ -40,7 +58,7 @@ struct HTTPResponse: Sendable {
 ///
 /// The pooled session is made on the first request, not with the transport: making a
 /// `URLSession` initialises libcurl, which would otherwise delay a server's first reply.
-final class HTTPTransport: Sendable {
+final class HTTPTransport: HoursmithTransport {
     private let configuration: URLSessionConfiguration.Snapshot
     private let pooledSession = LazySession()
 
@@ -56,7 +74,7 @@ final class HTTPTransport: Sendable {
 
     /// Sends `request` and waits for the whole answer (or the failure), for at most `timeout`
     /// (then `.timedOut`). With `freshConnection`, over a new connection that is closed afterwards.
-    func send(_ request: URLRequest, freshConnection: Bool = false, timeout: Duration) async -> Result<HTTPResponse, TransportFailure> {
+    func send(_ request: URLRequest, freshConnection: Bool, timeout: Duration) async -> Result<HTTPResponse, TransportFailure> {
         guard freshConnection else { return await pooledSession.get { Session(configuration) }.send(request, timeout: timeout) }
         let oneOff = Session(configuration)
         defer { oneOff.session.finishTasksAndInvalidate() }

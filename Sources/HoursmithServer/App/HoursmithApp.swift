@@ -34,7 +34,7 @@ package enum HoursmithApp {
         if options.mode == .check {
             // --check reports a problem once, on stderr, itself: the start-up log stays quiet.
             let access = Startup.access(options, logger: Logger(label: Product.name, level: .emergency))
-            Task { ProcessEnd.now(await Startup.check(access)) }
+            Task { ProcessEnd.now(await Startup.check(access, demo: options.demo)) }
             dispatchMain()
         }
         ProcessEnd.now(serve(options, selection))
@@ -55,7 +55,7 @@ package enum HoursmithApp {
         let resources = ResourceSurface(
             resources: Resources.resources, templates: Resources.templates, tools: surface, environment: environment)
         let stdio = StdioServer(
-            configuration: Product.serverConfiguration(callTimeout: options.callTimeout), tools: surface, prompts: prompts,
+            configuration: Product.serverConfiguration(callTimeout: options.callTimeout, demo: options.demo), tools: surface, prompts: prompts,
             resources: resources, logger: logger)
         listChanges.attach(stdio.server, tools: surface, prompts: prompts, resources: resources)
 
@@ -65,8 +65,11 @@ package enum HoursmithApp {
             Task.detached {
                 do throws(HoursmithError) {
                     let me = try await session.me()
-                    logger.info("Connected to Hoursmith as \(me.user.name) (\(me.user.role)) in \(me.workspace.name), "
-                        + "plan \(me.workspace.plan.displayName); \(surface.listedTools().count) tools offered.")
+                    let whom = "\(me.user.name) (\(me.user.role)) in \(me.workspace.name), plan \(me.workspace.plan.displayName)"
+                    logger.info(options.demo == nil
+                        ? "Connected to Hoursmith as \(whom); \(surface.listedTools().count) tools offered."
+                        : "Demo workspace ready, in this process (no account, no network): \(whom); "
+                            + "\(surface.listedTools().count) tools offered. Its data is made up and fresh at each start.")
                 } catch {
                     logger.error(error.message)
                 }

@@ -27,14 +27,18 @@ struct Options: Equatable {
     var logLevel: LogLevel = .info
     /// The most tokens one tool result may take (`--max-result-tokens`).
     var maxResultTokens = ResultBudget.defaultTokens
+    /// `--demo` (`HOURSMITH_DEMO=1`): the in-process demo workspace, as this role's member
+    /// (`--demo-role`, `HOURSMITH_DEMO_ROLE`; owner unless told). nil: Hoursmith itself.
+    var demo: DemoRole?
+    /// In demo mode, the variables that were set but are not used (the token and the API URL):
+    /// start-up says so.
+    var ignoredForDemo: [String] = []
 
     static let defaultAPIURL = "https://hoursmith.app/api/v1"
 
     /// Parses `arguments` (without the program name) and `environment`.
     static func parse(_ arguments: [String], environment: [String: String]) throws(OptionsError) -> Options {
         var options = Options()
-        options.rawToken = environment["HOURSMITH_API_TOKEN"]
-        options.apiURL = nonEmpty(environment["HOURSMITH_API_URL"])
         if let value = environment["HOURSMITH_READ_ONLY"] {
             options.readOnly = try boolean(value, name: "HOURSMITH_READ_ONLY")
         }
@@ -51,6 +55,12 @@ struct Options: Equatable {
         if let value = nonEmpty(environment["HOURSMITH_MAX_RESULT_TOKENS"]) {
             options.maxResultTokens = try resultTokens(value, name: "HOURSMITH_MAX_RESULT_TOKENS")
         }
+        // The demo's role is only a choice among demo users: on its own it does not turn the demo on.
+        var demoRole = try nonEmpty(environment["HOURSMITH_DEMO_ROLE"]).map { value throws(OptionsError) in
+            try role(value, name: "HOURSMITH_DEMO_ROLE")
+        }
+        var demo = try environment["HOURSMITH_DEMO"].map { value throws(OptionsError) in try boolean(value, name: "HOURSMITH_DEMO") } ?? false
+        var apiURLFlag = false
 
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
@@ -69,7 +79,13 @@ struct Options: Equatable {
             case "--check": options.mode = .check
             case "--read-only": options.readOnly = true
             case "--call-timeout": options.callTimeout = try seconds(try value(), name: "--call-timeout")
-            case "--api-url": options.apiURL = try value()
+            case "--api-url":
+                options.apiURL = try value()
+                apiURLFlag = true
+            case "--demo": demo = true
+            case "--demo-role":
+                demoRole = try role(try value(), name: "--demo-role")
+                demo = true
             case "--toolsets": options.toolsets = list(try value())
             case "--tools": options.tools = list(try value())
             case "--exclude-tools": options.excludedTools = list(try value())
@@ -79,7 +95,26 @@ struct Options: Equatable {
                 throw OptionsError("Unknown option \(argument). Run hoursmith-mcp --help for the options.")
             }
         }
+        guard demo else {
+            options.rawToken = environment["HOURSMITH_API_TOKEN"]
+            if !apiURLFlag { options.apiURL = nonEmpty(environment["HOURSMITH_API_URL"]) }
+            return options
+        }
+        guard !apiURLFlag else {
+            throw OptionsError("--api-url and --demo do not go together: the demo workspace answers inside this process, "
+                + "from no API. Leave out one of them.")
+        }
+        // The token and the API URL are not read: the demo acts with its own member's token.
+        options.demo = demoRole ?? .owner
+        options.ignoredForDemo = ["HOURSMITH_API_TOKEN", "HOURSMITH_API_URL"].filter { environment.keys.contains($0) }
         return options
+    }
+
+    private static func role(_ value: String, name: String) throws(OptionsError) -> DemoRole {
+        guard let role = DemoRole(rawValue: value.trimmingSpaces.lowercased()) else {
+            throw OptionsError("\(name) must be \(DemoRole.names); it is \"\(value)\".")
+        }
+        return role
     }
 
     private static func split(_ argument: String) -> (String, String?) {

@@ -32,8 +32,19 @@ enum Product {
         to act in Hoursmith's settings.
         """
 
-    static func serverConfiguration(callTimeout: Duration) -> ServerConfiguration {
-        var configuration = ServerConfiguration(name: name, title: title, version: version, instructions: instructions)
+    /// The guide, led in demo mode by what the workspace is, so that nothing in it is taken for real.
+    static func instructions(demo: DemoRole?) -> String {
+        guard let demo else { return instructions }
+        return """
+            DEMO: this server runs the Hoursmith demo workspace (Northwind Studio, made-up data, in memory, fresh at each \
+            start), not a real account; the token is a demo \(demo.rawValue)'s. Nothing reaches Hoursmith. Say so when \
+            showing its data.
+
+            """ + instructions
+    }
+
+    static func serverConfiguration(callTimeout: Duration, demo: DemoRole? = nil) -> ServerConfiguration {
+        var configuration = ServerConfiguration(name: name, title: title, version: version, instructions: instructions(demo: demo))
         configuration.callTimeout = callTimeout
         return configuration
     }

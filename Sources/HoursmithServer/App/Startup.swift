@@ -8,6 +8,17 @@ enum Startup {
     /// A client for the options' token and URL, or why there is none. A problem is logged as one
     /// line on stderr; the server still starts, and every tool call answers with that sentence.
     static func access(_ options: Options, logger: Logger) -> HoursmithSession.Access {
+        if let role = options.demo {
+            if !options.ignoredForDemo.isEmpty {
+                logger.info("Demo mode: \(options.ignoredForDemo.joined(separator: " and ")) \(options.ignoredForDemo.count == 1 ? "is" : "are") "
+                    + "set but not used; nothing goes to Hoursmith.")
+            }
+            return DemoWorkspace.access(role: role, callTimeout: options.callTimeout, logger: logger)
+        }
+        if options.rawToken == bundleTokenUnset {
+            logger.error(bundleTokenMessage)
+            return .unavailable(bundleTokenMessage)
+        }
         let token: APIToken
         do throws(APITokenProblem) {
             let parsed = try APIToken.parse(options.rawToken)
@@ -28,8 +39,14 @@ enum Startup {
         }
     }
 
+    /// What the bundle's manifest passes as `HOURSMITH_API_TOKEN` when its API token setting is
+    /// empty: hosts leave the placeholder of an optional setting with no value as it is.
+    static let bundleTokenUnset = "${user_config.api_token}"
+    static let bundleTokenMessage = "No API token is set in this extension's settings. In Claude Desktop, open Settings → "
+        + "Extensions → Hoursmith and paste your token (Hoursmith: Settings → API), or turn on \"Demo workspace (no account needed)\"."
+
     /// `--check`: `GET /me`, then who and where on stdout (exit 0), or the problem on stderr (exit 1).
-    static func check(_ access: HoursmithSession.Access) async -> Int32 {
+    static func check(_ access: HoursmithSession.Access, demo: DemoRole? = nil) async -> Int32 {
         let client: HoursmithClient
         switch access {
         case .unavailable(let problem):
@@ -41,6 +58,16 @@ enum Startup {
         do throws(HoursmithError) {
             let me = try await client.me()
             let workspace = me.workspace
+            if demo != nil {
+                Console.out("""
+                    OK: the demo workspace answers (in this process: no account, no network; nothing goes to Hoursmith).
+                    User:      \(me.user.name) <\(me.user.email)>, role \(me.user.role) (demo)
+                    Workspace: \(workspace.name) (demo), plan \(workspace.plan.displayName), currency \(workspace.currency), \
+                    timezone \(workspace.timezone), weeks start on \(workspace.weekStart.rawValue)
+                    Data:      made up, in memory, fresh at each start
+                    """)
+                return 0
+            }
             Console.out("""
                 OK: the token works.
                 User:      \(me.user.name) <\(me.user.email)>, role \(me.user.role)
@@ -64,6 +91,8 @@ enum Startup {
 
             An MCP client (Claude Desktop, Claude Code, Cursor…) starts it with the API token in the environment:
               HOURSMITH_API_TOKEN=hsk_live_… hoursmith-mcp
+            or, to try it with no account, on the demo workspace:
+              hoursmith-mcp --demo
 
             Options (each flag has an environment variable; the flag wins):
               --api-url URL          HOURSMITH_API_URL        API base (default \(Options.defaultAPIURL));
@@ -77,6 +106,10 @@ enum Startup {
               --log-level L          HOURSMITH_LOG_LEVEL      stderr log level: error, warning, info (default), debug
               --max-result-tokens N  HOURSMITH_MAX_RESULT_TOKENS  the most one tool result may take, counted as one
                                                               token per byte (default 20000; 1000–330000)
+              --demo                 HOURSMITH_DEMO=1         the demo workspace, in this process: no account, no token,
+                                                              no network; made-up data, fresh at each start
+              --demo-role R          HOURSMITH_DEMO_ROLE      whose token the demo uses: owner (default), admin, manager,
+                                                              member (--demo-role implies --demo)
               --check                                         call GET /me, show user, role, workspace and plan, exit
               --help, --version
 

@@ -62,6 +62,10 @@ struct DoctorCommand {
                             + "Desktop extension (.mcpb)? Its settings are in Claude Desktop → Settings → Extensions, which this does not read.")
         }
 
+        if let demo = environment["HOURSMITH_DEMO"], (try? Options.parse([], environment: ["HOURSMITH_DEMO": demo]))?.demo != nil {
+            report.heading("HOURSMITH_DEMO in this shell")
+            report.note("set: a server started from this shell runs the demo workspace, not Hoursmith")
+        }
         if let raw = environment["HOURSMITH_API_TOKEN"] {
             report.heading("HOURSMITH_API_TOKEN in this shell")
             let url = environment["HOURSMITH_API_URL"].flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces } ?? Options.defaultAPIURL
@@ -150,6 +154,17 @@ struct DoctorCommand {
         } catch {
             report.problem("\(label): the server would stop at start: \(error.message)",
                            fix: "Correct \"args\" or \"env\" in the entry (`hoursmith-mcp --help` lists the options).")
+            return nil
+        }
+        if let role = options.demo {
+            report.ok("\(label) runs the demo workspace as its \(role.rawValue): made-up data in the server's own process, "
+                      + "no token or network needed")
+            // (The token was kept out of the parse; it is not read for use here either.)
+            let ignored = (environment.keys.contains("HOURSMITH_API_TOKEN") ? ["HOURSMITH_API_TOKEN"] : []) + options.ignoredForDemo
+            if !ignored.isEmpty {
+                report.note("\(label): its \(ignored.joined(separator: " and ")) \(ignored.count == 1 ? "is" : "are") "
+                            + "not used in demo mode; take out --demo (or HOURSMITH_DEMO) to use Hoursmith itself")
+            }
             return nil
         }
         guard let raw = environment["HOURSMITH_API_TOKEN"] else {

@@ -12,8 +12,8 @@ enum MCPClientApp: String, CaseIterable {
         }
     }
 
-    /// What to do once the entry is in place.
-    var nextStep: String {
+    /// What to do once the entry `name` is in place.
+    func nextStep(name: String) -> String {
         switch self {
         case .claudeDesktop:
             "Quit Claude Desktop completely (not just its window) and open it again; the Hoursmith tools appear under "
@@ -21,7 +21,7 @@ enum MCPClientApp: String, CaseIterable {
         case .claudeCode:
             "Then `claude mcp list` shows whether it connected."
         case .cursor:
-            "Open Cursor's Settings → MCP (or restart Cursor): \"hoursmith\" appears there, with its tools."
+            "Open Cursor's Settings → MCP (or restart Cursor): \"\(name)\" appears there, with its tools."
         }
     }
 

@@ -2,30 +2,33 @@ import HoursmithClient
 import JSONCore
 
 /// The entry an MCP client needs to start this server: the binary's absolute path, its options,
-/// and the token (plus the API URL when it is not the default) in its environment.
+/// and the token (plus the API URL when it is not the default) in its environment. A demo entry
+/// (`--demo` in its options) has no token and no environment.
 struct ServerEntry {
     var command: String
     var arguments: [String]
-    var token: APIToken
+    /// nil for the demo workspace, which needs none.
+    var token: APIToken?
     /// Set when the API URL came from the environment rather than `--api-url` in `arguments`.
     var apiURL: String?
 
     /// `{"command": …, "args": […], "env": {…}}`, with the token itself (for the file) or masked
     /// (for anything shown).
     func json(revealingToken: Bool) -> JSON {
-        var environment: JSONObject = ["HOURSMITH_API_TOKEN": .string(revealingToken ? token.valueForClientConfig : token.redacted)]
+        var environment: JSONObject = [:]
+        if let token { environment["HOURSMITH_API_TOKEN"] = .string(revealingToken ? token.valueForClientConfig : token.redacted) }
         if let apiURL { environment["HOURSMITH_API_URL"] = .string(apiURL) }
         var entry: JSONObject = ["command": .string(command)]
         if !arguments.isEmpty { entry["args"] = .array(arguments.map(JSON.string)) }
-        entry["env"] = .object(environment)
+        if !environment.isEmpty { entry["env"] = .object(environment) }
         return .object(entry)
     }
 
     /// The `claude mcp add` command for Claude Code, for a POSIX shell. The token is read from
     /// `$HOURSMITH_API_TOKEN` when the line runs, so it appears neither here nor in shell history.
     func claudeCodeCommand(name: String) -> String {
-        var words = ["claude", "mcp", "add", Self.shellQuoted(name), "--scope", "user",
-                     "--env", "HOURSMITH_API_TOKEN=\"$HOURSMITH_API_TOKEN\""]
+        var words = ["claude", "mcp", "add", Self.shellQuoted(name), "--scope", "user"]
+        if token != nil { words += ["--env", "HOURSMITH_API_TOKEN=\"$HOURSMITH_API_TOKEN\""] }
         if let apiURL { words += ["--env", Self.shellQuoted("HOURSMITH_API_URL=" + apiURL)] }
         words += ["--", Self.shellQuoted(command)] + arguments.map(Self.shellQuoted)
         return words.joined(separator: " ")

@@ -15,7 +15,8 @@ import JSONCore
 struct SetupCommand {
     var client: MCPClientApp
     var configPath: String?
-    var serverName = "hoursmith"
+    /// `--name`; else `hoursmith`, or `hoursmith-demo` for the demo workspace.
+    var name: String?
     var printOnly = false
     /// Options for the server, passed on as `args` (after being checked).
     var serverArguments: [String] = []
@@ -28,11 +29,16 @@ struct SetupCommand {
         The token comes from HOURSMITH_API_TOKEN, or is asked for (typing does not show), and is
         checked with Hoursmith before anything is written. The old file is kept as <file>.bak.
         For claude-code it prints the `claude mcp add` command to run instead.
+        With --demo (or --demo-role ROLE) the entry runs the demo workspace: no token is asked for
+        and none is written, and it is named hoursmith-demo.
 
           --print        show the entry and where it would go; write nothing
           --config PATH  edit this file instead of the client's usual one
-          --name NAME    the server's name in the config (default hoursmith)
+          --name NAME    the server's name in the config (default hoursmith; hoursmith-demo with --demo)
         """
+
+    /// The server's name in the config.
+    func serverName(demo: Bool) -> String { name ?? (demo ? "hoursmith-demo" : "hoursmith") }
 
     /// Reads `setup`'s arguments (after the word `setup`).
     static func parse(_ arguments: [String]) throws(OptionsError) -> SetupCommand {
@@ -57,8 +63,9 @@ struct SetupCommand {
             case "--print": command.printOnly = true
             case "--config": command.configPath = try value()
             case "--name":
-                command.serverName = try value().trimmingSpaces
-                guard !command.serverName.isEmpty else { throw OptionsError("--name needs a name.") }
+                let name = try value().trimmingSpaces
+                guard !name.isEmpty else { throw OptionsError("--name needs a name.") }
+                command.name = name
             default: command.serverArguments.append(argument)
             }
         }
@@ -78,6 +85,8 @@ struct SetupCommand {
             Console.error(error.message)
             return 2
         }
+        if options.demo != nil { return await runForDemo(environment: environment) }
+        let serverName = serverName(demo: false)
         let urlFromEnvironment = options.apiURL == nil ? environment["HOURSMITH_API_URL"].map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } : nil
         let apiURL = options.apiURL ?? urlFromEnvironment ?? Options.defaultAPIURL
         if let problem = SetupChecks.apiURLProblem(apiURL) {
@@ -115,10 +124,30 @@ struct SetupCommand {
                     + "  read -rs HOURSMITH_API_TOKEN")
             }
             say("\nRun this to add the server to Claude Code for all your projects (the token is read from $HOURSMITH_API_TOKEN):\n"
-                + "  \(entry.claudeCodeCommand(name: serverName))\n\n\(client.nextStep)")
+                + "  \(entry.claudeCodeCommand(name: serverName))\n\n\(client.nextStep(name: serverName))")
             return 0
         }
-        return write(entry, to: file)
+        return write(entry, to: file, serverName: serverName)
+    }
+
+    /// `setup … --demo`: an entry that runs the demo workspace, with no token asked for or written.
+    private func runForDemo(environment: [String: String]) async -> Int32 {
+        let serverName = serverName(demo: true)
+        guard let binary = ExecutablePath.current(environment: environment) else {
+            Console.error("Could not tell where this binary is. Nothing was written.")
+            return 1
+        }
+        say("The demo workspace needs no token: none is asked for, and none is written. It runs in the server's own process, "
+            + "on made-up data that starts afresh each time the client starts it.")
+        if let warning = ExecutablePath.placementWarning(binary) { say(warning) }
+        let entry = ServerEntry(command: binary, arguments: serverArguments, token: nil, apiURL: nil)
+        guard client != .claudeCode else {
+            say("\nRun this to add the demo to Claude Code for all your projects:\n  \(entry.claudeCodeCommand(name: serverName))"
+                + "\n\n\(client.nextStep(name: serverName))")
+            return 0
+        }
+        guard let file = ConfigFile.read(configPath ?? defaultConfigPath(environment: environment)) else { return 1 }
+        return write(entry, to: file, serverName: serverName)
     }
 
     private func defaultConfigPath(environment: [String: String]) -> String {
@@ -146,7 +175,7 @@ struct SetupCommand {
     }
 
     /// Merges the entry into the config file (or, with `--print`, shows it).
-    private func write(_ entry: ServerEntry, to file: ConfigFile) -> Int32 {
+    private func write(_ entry: ServerEntry, to file: ConfigFile, serverName: String) -> Int32 {
         let path = file.path
         let edit: ClientConfigEdit
         do throws(ClientConfigProblem) {
@@ -157,11 +186,12 @@ struct SetupCommand {
         }
         let shown = ClientConfigEdit.memberText(serverName, entry.json(revealingToken: false))
         if printOnly {
-            say("\nWith --print nothing is written. This entry (the token masked) would go under \"mcpServers\" in \(path):\n\(shown)")
+            say("\nWith --print nothing is written. This entry\(entry.token == nil ? "" : " (the token masked)") would go under "
+                + "\"mcpServers\" in \(path):\n\(shown)")
             return 0
         }
         if edit.change == .unchanged {
-            say("\n\(path) already has this \"\(serverName)\" entry; nothing to change.\n\n\(client.nextStep)")
+            say("\n\(path) already has this \"\(serverName)\" entry; nothing to change.\n\n\(client.nextStep(name: serverName))")
             return 0
         }
         do {
@@ -172,9 +202,9 @@ struct SetupCommand {
             return 1
         }
         let verb = edit.change == .replaced ? "Replaced the \"\(serverName)\" entry in" : "Added \"\(serverName)\" to"
-        say("\n\(verb) \(path) (the token masked here):\n\(shown)")
+        say("\n\(verb) \(path)\(entry.token == nil ? "" : " (the token masked here)"):\n\(shown)")
         say(file.exists ? "Everything else in the file is as it was; the file as it was is in \(file.backupPath)." : "The file was new.")
-        say("\n\(client.nextStep)")
+        say("\n\(client.nextStep(name: serverName))")
         return 0
     }
 

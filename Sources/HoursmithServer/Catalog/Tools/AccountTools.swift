@@ -20,9 +20,18 @@ enum AccountTools {
         whoAmI(call)
     }
 
-    /// `{user, workspace, today}` from the session's `/me` (the `me` resource shows the same).
+    /// `{user, workspace, today}` from the session's `/me` (the `me` resource shows the same); led
+    /// by `demo: true` and a note in the demo workspace, so that its data is not taken for real.
     static func whoAmI(_ call: ToolCall) -> JSON {
-        ["user": call.me.user.shown, "workspace": call.me.workspace.shown, "today": .string(call.dates.today.description)]
+        var answer: JSONObject = [:]
+        if call.demoRole != nil {
+            answer["demo"] = true
+            answer["note"] = .string(DemoWorkspace.note)
+        }
+        answer["user"] = call.me.user.shown
+        answer["workspace"] = call.me.workspace.shown
+        answer["today"] = .string(call.dates.today.description)
+        return .object(answer)
     }
 
     static let listUsers = CatalogTool(
