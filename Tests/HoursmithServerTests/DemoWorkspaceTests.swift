@@ -68,7 +68,8 @@ import FoundationNetworking
         let sandbox = try await seeded(SandboxConfiguration(requestsPerWindow: 2, windowSeconds: 15))
         let sleeps = Locked([Duration]())
         let elapsed = Locked(Duration.zero)
-        let clock = ClientClock(now: { elapsed.current }, sleep: { duration in
+        let origin = ContinuousClock.now
+        let clock = ClientClock(now: { origin + elapsed.current }, sleep: { duration in
             sleeps.withLock { $0.append(duration) }
             elapsed.withLock { $0 += duration }
             sandbox.advanceClock(seconds: Int(duration.components.seconds))
