@@ -9,9 +9,9 @@
 /// let answer = sandbox.respond(to: InProcessRequest(method: "GET", target: "/api/v1/me",
 ///     headers: ["authorization": "Bearer " + Fixture.Token.owner, "user-agent": "demo/1"]))
 /// ```
-package final class InProcessSandbox: Sendable {
-    private let service: SandboxService
-    private let todayNumber: Int
+package final class InProcessSandbox: SandboxControls {
+    package let service: SandboxService
+    package let todayNumber: Int
 
     /// Seeds a fresh state. `host` is what the pagination links name (`http://<host>/api/v1/…`),
     /// since no request carries a `Host` header here. With `keepsRequestLog` false, requests
@@ -32,36 +32,6 @@ package final class InProcessSandbox: Sendable {
         case .truncated, .drop:
             return .connectionLost
         }
-    }
-
-    /// Every request answered so far, in arrival order (none when the log is not kept).
-    package func requests() -> [SandboxRequest] { service.log.requests }
-
-    /// Waits until `count` requests that `matches` have arrived (see ``Sandbox/waitForRequests(_:timeout:where:)``).
-    @discardableResult
-    package func waitForRequests(
-        _ count: Int = 1, timeout: Duration = .seconds(30), where matches: @escaping @Sendable (SandboxRequest) -> Bool
-    ) async throws -> [SandboxRequest] {
-        try await service.log.waitFor(count, where: matches, timeout: timeout)
-    }
-
-    /// The next `times` requests matching `method` and `path` get `fault` (see ``Sandbox/inject(_:times:method:path:)``).
-    package func inject(_ fault: SandboxFault, times: Int = 1, method: String? = nil, path: String? = nil) {
-        service.faults.add(fault, times: times, method: method, path: path)
-    }
-
-    /// Opens every gate a held request waits at.
-    package func openGates() { service.faults.openGates() }
-
-    /// Moves the sandbox's clock `seconds` forward (see ``Sandbox/advanceClock(seconds:)``).
-    package func advanceClock(seconds: Int) { service.api.advanceClock(seconds: seconds) }
-
-    /// The seed's "today": YYYY-MM-DD in the main workspace's time zone when the state was seeded.
-    package var today: String { CivilTime.dateText(todayNumber) }
-
-    /// A copy of the whole state, for assertions.
-    package func snapshot() -> SandboxSnapshot {
-        SandboxSnapshot(service.api.store.withLock { $0 })
     }
 }
 

@@ -3,7 +3,7 @@ import JSONCore
 
 /// Between the HTTP server and the API: logs every request, applies injected faults, and
 /// turns API answers into HTTP replies.
-final class SandboxService: HTTPHandler {
+package final class SandboxService: HTTPHandler {
     let api: APIService
     let log: RequestLog
     let faults = FaultQueue()
