@@ -100,17 +100,10 @@ struct MissingTime: Sendable {
     /// The time entries of a page, read straight from the wire (user, day, hours).
     init(page: Page<WireItem>, from: LocalDate, through: LocalDate, today: LocalDate?) throws(ToolError) {
         self.init(from: from, through: through, today: today)
-        var dates: [String: LocalDate] = [:]
+        var days = WireEntry.PerDay<LocalDate>()
         for entry in WireEntry.entries(of: page) {
-            let user = try entry.id("user"), text = try entry.dateText(), hours = try entry.hours()
-            let date: LocalDate
-            if let known = dates[text] {
-                date = known
-            } else {
-                date = try entry.date(text)
-                dates[text] = date
-            }
-            add(user: user, date: date, hours: hours)
+            let user = try entry.id("user"), hours = try entry.hours()
+            add(user: user, date: try days.value(of: entry) { (text) throws(ToolError) in try entry.date(text) }, hours: hours)
         }
     }
 

@@ -179,22 +179,17 @@ struct GroupedTotals: Sendable {
 
     /// Totals `page`'s entries by `grouping`; throws when an entry lacks what a total needs.
     init(page: Page<WireItem>, by grouping: TotalsGrouping, weekStart: Weekday, rates: Rates) throws {
-        var periods: [String: String] = [:]
+        var periods = WireEntry.PerDay<String>()
         for entry in WireEntry.entries(of: page) {
             let hours = try entry.hours(), billable = try entry.bool("billable")
             let project = try entry.id("project"), task = try entry.id("task")
             let rate = rates.hundredths(project: project, task: task)
             switch grouping {
             case .day, .week, .month:
-                let date = try entry.dateText()
-                let label: String
-                if let known = periods[date] {
-                    label = known
-                } else {
-                    label = grouping == .month ? String(date.prefix(7))
+                let label = try periods.value(of: entry) { (date) throws(ToolError) in
+                    grouping == .month ? String(date.prefix(7))
                         : grouping == .week ? try entry.date(date).startOfWeek(startingOn: weekStart).description
                         : date
-                    periods[date] = label
                 }
                 byLabel[label, default: Totals()].add(hours: hours, billable: billable, rate: rate)
             case .client, .project, .task, .user:

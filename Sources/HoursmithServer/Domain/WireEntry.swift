@@ -41,6 +41,20 @@ struct WireEntry {
         return date
     }
 
+    /// What each `spent_date` means to a reader (its day, its week's label), worked out once per
+    /// text: a page of two thousand entries has a few dozen days.
+    struct PerDay<Value> {
+        private var known: [String: Value] = [:]
+
+        mutating func value(of entry: WireEntry, _ make: (String) throws(ToolError) -> Value) throws(ToolError) -> Value {
+            let text = try entry.dateText()
+            if let value = known[text] { return value }
+            let value = try make(text)
+            known[text] = value
+            return value
+        }
+    }
+
     func bool(_ key: String) throws(ToolError) -> Bool {
         guard let value = item[key]?.json.boolValue else { throw lacking(key) }
         return value
