@@ -77,7 +77,7 @@ import Testing
                 ("log_time", ["description": "1h", "task": "Design"], "\"Design\" matches 2 tasks"),
                 ("log_time", ["description": "1h", "project": "Acme Website", "task": "Cooking"], "No task matches \"Cooking\" on that project"),
                 ("unbilled", ["client": "Nobody"], "No client matches \"Nobody\""),
-                ("weekly_review", ["week": "next_week"], "use one of last_week, this_week"),
+                ("weekly_review", ["week": "next_week"], "use one of this_week, last_week"),
                 ("find_duplicates", ["period": "forever"], "use one of today, yesterday"),
                 ("project_health", [:], "needs the argument \"project\""),
                 ("project_health", ["project": "Acme"], "\"Acme\" matches 2 projects"),

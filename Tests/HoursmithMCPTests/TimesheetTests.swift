@@ -35,11 +35,25 @@ import Testing
             #expect(result["computed"]?.stringValue?.contains("one walk") == true)
             #expect((result["from"], result["to"]) == (.string(from), .string(to)))
 
-            // The default: the token's own person, this week up to today.
+            // The default: the token's own person, this week's whole days; today, not over, is never
+            // short: its hours so far are told apart.
             let mine = try await harness.call("find_missing_time").content()
             #expect(mine["people"]?.arrayValue?.map { $0["name"] } == ["Olivia Hart"])
             #expect(mine["from"] == .string(Self.weekStart(today)) && mine["to"] == .string(today))
-            #expect((mine["note"]?.stringValue?.contains("not over") ?? false) == Self.isWeekday(today), "\(mine)")
+            #expect(mine["note"]?.stringValue?.contains("Today (\(today)) is not over") == true, "\(mine)")
+            let myRow = try #require(mine["people"]?.arrayValue?.first)
+            let myToday = try await Self.expectedRows(api, from: today, to: today)[Fixture.User.owner]?.logged
+            #expect(hundredths(myRow["today"]) == myToday, "today's hours so far: \(myRow)")
+            #expect(!(myRow["short_days"]?.objectValue?.keys ?? []).contains { $0 == today || $0.hasSuffix(" to \(today)") },
+                    "today is never short: \(myRow)")
+            if Self.weekStart(today) < today {
+                let week = try await Self.expectedRows(api, from: Self.weekStart(today), to: day(today, plus: -1))
+                try Self.expect(myRow, equals: try #require(week[Fixture.User.owner]), "the week's whole days")
+            }
+            let onlyToday = try await harness.call("find_missing_time", ["period": "today"]).content()
+            let todayRow = try #require(onlyToday["people"]?.arrayValue?.first)
+            #expect(hundredths(todayRow["expected"]) == 0 && todayRow["short_days"] == nil && hundredths(todayRow["today"]) == myToday,
+                    "\(onlyToday)")
             // Days to come are never counted, and a range wholly to come has nothing to check.
             let ahead = try await harness.call("find_missing_time", ["from": .string(day(today, plus: -1)), "to": .string(day(today, plus: 9))]).content()
             #expect(ahead["to"] == .string(today) && ahead["note"]?.stringValue?.contains("after today") == true)
@@ -97,6 +111,11 @@ import Testing
             let preview = try await harness.call("create_time_entries", ["entries": .array(entries), "dry_run": true]).content()
             #expect(harness.sandbox.requests().allSatisfy { $0.method == "GET" }, "a dry run only reads: \(harness.requestLines)")
             #expect(harness.sandbox.snapshot().timeEntries.count == before)
+            let looks = harness.sandbox.requests().filter { $0.path == "/time_entries" }.map(\.query)
+            #expect(looks.count == 2 && Set(looks.compactMap { $0["user_id"] }) == [String(Fixture.User.owner), String(Fixture.User.member)],
+                    "the look-alikes are read person by person, never every user's entries at once: \(looks)")
+            #expect(preview["resend"] == nil && preview["note"]?.stringValue?.contains("send the same call without dry_run") == true,
+                    "every date is a day already: the same call is the one to send")
             let rows = preview["entries"]?.arrayValue ?? []
             #expect(rows.count == 4 && rows.allSatisfy { $0["problem"] == nil }, "\(preview)")
             #expect(rows[3]["same_as"] == [1], "the fourth is the first again")
@@ -151,7 +170,7 @@ import Testing
             #expect(lines.count == 4)
             #expect(lines[0].hasPrefix("#1 logged ") && lines[3].hasPrefix("#4 logged ") && lines[3].contains("(Lena Novak)"), "\(lines)")
             #expect(lines[1].hasPrefix("#2 refused: ") && lines[1].contains("task is archived"), "the API's refusal: \(lines[1])")
-            #expect(lines[2].hasPrefix("#3 refused: No project matches \"Nowhere Project\""))
+            #expect(lines[2].hasPrefix("#3 refused: No project matches \"Nowhere Project\"") && !lines[2].contains("Nothing was done"))
             #expect(harness.sandbox.snapshot().timeEntries.count == before + 2)
             #expect(harness.sandbox.requests().filter { $0.method == "POST" }.map(\.status) == [201, 422, 201],
                     "the unresolved name is never sent; the archived task is the API's to refuse")
@@ -192,6 +211,36 @@ import Testing
             let third = try await harness.call("create_time_entries", ["entries": .array(entries)]).content()
             #expect(third["totals"]?["already_logged"] == 5 && third["totals"]?["logged"] == 0)
             #expect(harness.sandbox.snapshot().timeEntries.count == before + 5)
+
+            // An answer that can't be read — a 200 that is not the entry — leaves the entry's fate
+            // unknown, never "refused": the batch stops there. Its dates were relative (none given,
+            // or a word), so the answer writes out the call to send again, each day as YYYY-MM-DD.
+            let today = harness.sandbox.today
+            let relative: [JSON] = [
+                ["project": "Acme Website", "task": "Development", "hours": 0.5, "notes": "Unreadable 0"],
+                ["project": "Acme Website", "task": "Development", "spent_date": "yesterday", "hours": 0.5, "notes": "Unreadable 1"],
+                ["project": "Acme Website", "task": "Development", "spent_date": .string(day(today, plus: 71)), "hours": 0.5,
+                 "notes": "Unreadable 2"],
+            ]
+            harness.sandbox.inject(.delay(milliseconds: 0), times: 1, method: "POST", path: "/time_entries")
+            harness.sandbox.inject(.nonJSONBody, times: 1, method: "POST", path: "/time_entries")
+            let unreadable = try await harness.call("create_time_entries", ["entries": .array(relative)]).content()
+            let unreadableLines = unreadable["results"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            #expect(unreadableLines.count == 3 && unreadableLines[0].hasPrefix("#1 logged "), "\(unreadable)")
+            #expect(unreadableLines[1].hasPrefix("#2 may or may not be logged: Hoursmith's answer could not be read"), "\(unreadableLines)")
+            #expect(unreadableLines[2] == "#3 not attempted" && unreadable["totals"]?["refused"] == 0)
+            let resend = try #require(unreadable["resend"]?.objectValue, "\(unreadable)")
+            #expect(resend["entries"]?.arrayValue?.map { $0["spent_date"] } == [.string(today), .string(day(today, plus: -1)),
+                                                                                   .string(day(today, plus: 71))])
+            #expect(resend["entries"]?.arrayValue?.map { $0["notes"] } == relative.map { $0["notes"] }, "the rest as given")
+            #expect(unreadable["note"]?.stringValue?.contains("send `resend` as the arguments") == true, "\(unreadable)")
+            harness.sandbox.clearFaults()
+            let finished = try await harness.call("create_time_entries", resend).content()
+            let finishedLines = finished["results"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            #expect(finishedLines.prefix(2).allSatisfy { $0.contains("already logged as") } && finishedLines.last?.hasPrefix("#3 logged ") == true,
+                    "\(finishedLines)")
+            let unreadableNotes = harness.sandbox.snapshot().timeEntries.rows.compactMap(\.notes).filter { $0.hasPrefix("Unreadable ") }
+            #expect(unreadableNotes.sorted() == ["Unreadable 0", "Unreadable 1", "Unreadable 2"], "each once")
         }
     }
 
@@ -235,6 +284,30 @@ import Testing
             #expect(lines.last?.hasPrefix("#2 refused: ") == true && others["totals"]?["logged"] == 0, "not Sam's project: \(lines)")
             let copyOthers = try await harness.call("create_time_entries", ["copy": ["period": "last_week", "user_id": .int(Fixture.User.owner)]])
             #expect(copyOthers.isError && copyOthers.text.contains("Members can't log time for other people"))
+
+            // A copy whose copies would land on days it copies from is refused, saying why, before any request.
+            harness.sandbox.clearRequests()
+            let overlapping = try await harness.call("create_time_entries", ["copy": ["from": .string(day(today, plus: -13)), "to": .string(today)],
+                                                                             "dry_run": true])
+            #expect(overlapping.isError && overlapping.text.contains("would land on days it copies from (\(day(today, plus: -6)) to \(today))"),
+                    "\(overlapping.text)")
+            #expect(!harness.requestLines.contains("GET /time_entries"))
+            let fortnight = try await harness.call("create_time_entries", ["copy": ["from": .string(day(today, plus: -13)), "to": .string(today),
+                                                                                   "weeks": -2], "dry_run": true])
+            #expect(!fortnight.isError, "two weeks back: no overlap: \(fortnight.text)")
+            // A copy by period: the call to send is written out with its days.
+            let byPeriod = try await harness.call("create_time_entries", ["copy": ["period": "last_week"], "dry_run": true]).content()
+            let week = try #require(byPeriod["resend"]?["copy"]?.objectValue, "\(byPeriod)")
+            #expect(week["period"] == nil && week["from"] == .string(day(Self.weekStart(today), plus: -7))
+                && week["to"] == .string(day(Self.weekStart(today), plus: -1)), "\(week)")
+
+            // A look-alike read that fails is said, never taken for "nothing logged".
+            harness.sandbox.inject(.nonJSONBody, times: 1, method: "GET", path: "/time_entries")
+            let unlooked = try await harness.call("create_time_entries", ["entries": [
+                ["project": "Acme Website", "task": "Design", "hours": 1, "spent_date": .string(day(today, plus: 30))],
+            ], "dry_run": true]).content()
+            #expect(unlooked["note"]?.stringValue?.contains("were not checked for Sam Carter (the read failed") == true, "\(unlooked)")
+            #expect(unlooked["days"]?.arrayValue?.first?["already_logged"] == nil, "not a zero it does not know")
         }
     }
 
@@ -256,6 +329,41 @@ import Testing
             let again = try await harness.call("create_time_entries", ["entries": .array(entries)]).content()
             #expect(again["totals"]?["not_logged"] == 0 && again["totals"]?["unknown"] == 0, "\(again)")
             #expect(harness.sandbox.snapshot().timeEntries.count == before + 6, "each of the six once")
+        }
+    }
+
+    @Test func atTheSmallestBudgetAPreviewAndABatchKeepTheirNoteAndEveryEntry() async throws {
+        try await withHarness(token: Fixture.Token.owner, arguments: ["--max-result-tokens", "1000"]) { harness in
+            let start = day(harness.sandbox.today, plus: 100)
+            let notes = String(repeating: "Long notes that say what was done, and then some more. ", count: 3)
+            let entries: [JSON] = (0..<60).map { offset in
+                ["project": "Acme Website", "task": "Design", "spent_date": .string(day(start, plus: offset)), "hours": 1,
+                 "notes": .string("\(offset): \(notes)")]
+            }
+            let preview = try await harness.call("create_time_entries", ["entries": .array(entries), "dry_run": true]).content()
+            #expect(preview["truncated"] == nil, "sized by itself, not cut: \(preview)")
+            #expect(preview["note"]?.stringValue?.hasPrefix("Nothing was logged.") == true, "\(preview)")
+            #expect(preview["totals"]?["would_log"] == 60)
+            // Every entry is accounted for: listed, or among the `fine` ones.
+            let listed = preview["entries"]?.arrayValue?.compactMap { $0["n"]?.intValue } ?? []
+            #expect(listed.isEmpty && preview["fine"] == "#1–#60", "\(preview)")
+
+            let before = Set(harness.sandbox.snapshot().timeEntries.rows.map(\.id))
+            let logged = try await harness.call("create_time_entries", ["entries": .array(entries)]).content()
+            let created = harness.sandbox.snapshot().timeEntries.rows.map(\.id).filter { !before.contains($0) }.sorted()
+            #expect(logged["truncated"] == nil && created.count == 60, "\(logged)")
+            #expect(logged["totals"]?["logged"] == 60)
+            // Which entries were logged, and as what: "#1–#60 logged as 12101–12160".
+            let lines = logged["results"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let ids = lines.flatMap { line -> [Int] in
+                guard let range = line.components(separatedBy: " logged as ").last, line.contains(" logged as ") else { return [] }
+                return range.components(separatedBy: ", ").flatMap { part -> [Int] in
+                    let bounds = part.components(separatedBy: "–").compactMap { Int($0) }
+                    return bounds.count == 2 ? Array(bounds[0]...bounds[1]) : bounds
+                }
+            }
+            #expect(lines.first?.hasPrefix("#1–#60 logged as ") == true && ids == created, "\(lines) \(created)")
+            #expect(logged["note"]?.stringValue?.contains("To fit the result budget") == true, "\(logged)")
         }
     }
 

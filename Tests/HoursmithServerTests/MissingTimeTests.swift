@@ -30,7 +30,7 @@ import struct HoursmithSandbox.SplitMix64
         #expect(MissingTime.perDay(weeklyCapacity: 0) == 0)
     }
 
-    @Test func shortDaysWeekendsAndTheGapOfOneWeek() {
+    @Test func shortDaysWeekendsAndTheGapOfOneWeek() throws {
         let monday = Self.monday
         var missing = MissingTime(from: monday, through: monday.adding(days: 6))
         // Monday 8 h (complete), Tuesday 6.5 h, Wednesday nothing, Thursday 10 h, Friday 7.99 h,
@@ -77,13 +77,39 @@ import struct HoursmithSandbox.SplitMix64
         let shown = absent.json["short_days"]?.objectValue?.map { $0 }
         #expect(shown?.map(\.key) == ["\(latest.first?.date.description ?? "") to \(monday.adding(days: 67))"])
         #expect(shown?.first?.value.numberValue?.literal == "0.0")
-        #expect(absent.json["earlier_short_days"] == .int(50 - MissingTime.Row.maxShownShortDays))
+        // The others: how many, and the narrower range that shows them.
+        let firstShown = try #require(latest.first?.date)
+        let earlier = try #require(absent.json["earlier_short_days"]?.stringValue)
+        #expect(earlier.hasPrefix("\(50 - MissingTime.Row.maxShownShortDays) more before \(firstShown)"), "\(earlier)")
+        #expect(earlier.contains("to: \(firstShown.adding(days: -1))"), "\(earlier)")
+    }
+
+    @Test func todayIsNeverShortItsHoursSoFarAreToldApart() throws {
+        // Wednesday is today: Monday and Tuesday are whole days; Wednesday is not over.
+        let monday = Self.monday, wednesday = Self.monday.adding(days: 2)
+        var missing = MissingTime(from: monday, through: wednesday.adding(days: -1), today: wednesday)
+        missing.add(user: 1, date: monday, hours: 800)
+        missing.add(user: 1, date: wednesday, hours: 150)
+        missing.add(user: 1, date: wednesday.adding(days: 1), hours: 800)
+        #expect(missing.entries == 2, "tomorrow is not read")
+        let row = missing.row(Self.person(1))
+        #expect(row.expected == 2 * 800 && row.gap == 800 && row.shortDays.map(\.date) == [monday.adding(days: 1)],
+                "Wednesday's 1.5 h so far make no short day")
+        #expect(row.logged == 800 && row.today == 150)
+        #expect(row.json["today"]?.numberValue?.literal == "1.5")
+        let nothingYet = missing.row(Self.person(2))
+        #expect(nothingYet.today == 0 && nothingYet.shortDays.count == 2, "a Monday morning: only the whole days count")
+        // A range that is today alone has no whole day: nothing expected, nothing short.
+        let onlyToday = MissingTime(from: wednesday, through: wednesday.adding(days: -1), today: wednesday).row(Self.person(1))
+        #expect(onlyToday.expected == 0 && onlyToday.shortDays.isEmpty && onlyToday.today == 0)
+        // A range that ends before today tells no today.
+        #expect(MissingTime(from: monday, through: monday.adding(days: 1)).row(Self.person(1)).json["today"] == nil)
     }
 
     @Test func threeOrMoreWorkingDaysInARowWithNothingAreShownAsARange() {
         let monday = Self.monday
-        func days(_ list: [(Int, Int)]) -> ArraySlice<(date: LocalDate, logged: Int)> {
-            ArraySlice(list.map { (date: monday.adding(days: $0.0), logged: $0.1) })
+        func days(_ list: [(Int, Int)]) -> ArraySlice<MissingTime.Day> {
+            ArraySlice(list.map { MissingTime.Day(date: monday.adding(days: $0.0), logged: $0.1) })
         }
         func keys(_ list: [(Int, Int)]) -> [String] { MissingTime.Row.shown(days(list)).map(\.key) }
         // Monday to Wednesday nothing, Thursday 4 h, Friday and the next Monday nothing (two: apart).

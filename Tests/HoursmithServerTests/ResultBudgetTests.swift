@@ -41,6 +41,20 @@ import struct HoursmithSandbox.SplitMix64
         #expect(fitted["note"]?.stringValue?.contains("long texts are shortened") == true)
     }
 
+    @Test func anAnswerThatSizesItselfTakesItsLargestFormThatFits() {
+        let forms: [JSON] = [
+            ["note": "kept", "lines": .array(Array(repeating: .string(String(repeating: "x", count: 100)), count: 20))],
+            ["note": "kept", "lines": .array(Array(repeating: "x", count: 20))],
+            ["note": "kept"],
+        ]
+        var asked: [Int] = []
+        let chosen = ResultBudget(tokens: 1_000).first(of: [0, 1, 2]) { asked.append($0); return forms[$0] }
+        #expect(chosen == forms[1] && asked == [0, 1], "the first that fits, and no smaller one is built")
+        #expect(ResultBudget(tokens: 5_000).first(of: [0, 1, 2]) { forms[$0] } == forms[0])
+        let tooLarge: JSON = ["note": .string(String(repeating: "n", count: 2_000))]
+        #expect(ResultBudget(tokens: 1_000).first(of: [0, 1]) { _ in tooLarge } == tooLarge, "none fits: the smallest, as it is")
+    }
+
     @Test func whatCannotFitIsRefused() {
         var object: JSONObject = [:]
         for index in 0..<300 { object["member_\(index)"] = .string("value \(index)") }

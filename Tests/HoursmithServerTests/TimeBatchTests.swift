@@ -124,36 +124,86 @@ import Testing
     // MARK: Checks
 
     @Test func theChecksSayWhatTheAPIWouldRefuseInItsOrder() {
-        let projects: [Int: EntryCheck.ProjectFacts] = [
-            1: .init(name: "Acme Website", isActive: true, memberIDs: [1, 4]),
-            3: .init(name: "Globex Rebrand", isActive: false, memberIDs: [2, 3]),
+        let acme = NamedReference(id: 1, name: "Acme Website"), globex = NamedReference(id: 3, name: "Globex Rebrand")
+        let projects = [
+            DirectoryEntry(id: 1, name: "Acme Website", memberIDs: [1, 4]),
+            DirectoryEntry(id: 3, name: "Globex Rebrand", isActive: false, memberIDs: [2, 3]),
         ]
-        let tasks: [Int: EntryCheck.TaskFacts] = [
-            2: .init(name: "Development", projectID: 1, isActive: true),
-            4: .init(name: "Legacy Support", projectID: 1, isActive: false),
-            7: .init(name: "Brand Strategy", projectID: 3, isActive: true),
+        let tasks = [
+            DirectoryEntry(id: 2, name: "Development", parent: acme),
+            DirectoryEntry(id: 4, name: "Legacy Support", parent: acme, isActive: false),
+            DirectoryEntry(id: 7, name: "Brand Strategy", parent: globex),
         ]
-        let owner = EntryCheck(projects: projects, tasks: tasks, activeUsers: [1, 4, 5], userID: 1, isMember: false)
+        let users = [1, 4, 5].map { DirectoryEntry(id: $0, name: "User \($0)") } + [DirectoryEntry(id: 6, name: "Gone", isActive: false)]
+        let owner = EntryCheck(projects: projects, tasks: tasks, users: users, userID: 1, isMember: false)
         #expect(owner.problem(Self.draft()) == nil)
         #expect(owner.problem(Self.draft(user: 5)) == nil, "managers and up log for anyone active, on any project")
         #expect(owner.problem(Self.draft(user: 6))?.contains("user_id 6 is not an active user") == true)
-        #expect(owner.problem(Self.draft(project: 99))?.contains("project_id 99 is no project") == true)
-        #expect(owner.problem(Self.draft(task: 99))?.contains("task_id 99 is no task") == true)
+        #expect(owner.problem(Self.draft(project: 99)) == ErrorMessages.notFound(APIObject(.projects, 99)), "the 404's words")
+        #expect(owner.problem(Self.draft(task: 99)) == ErrorMessages.notFound(APIObject(.tasks, 99)))
         #expect(owner.problem(Self.draft(task: 7))?.contains("not a task of project 1") == true)
         #expect(owner.problem(Self.draft(hours: 24.01))?.contains("at most 24") == true)
         #expect(owner.problem(Self.draft(hours: 0.004))?.contains("more than 0") == true, "0.004 rounds to 0")
         #expect(owner.problem(Self.draft(hours: 24)) == nil)
-        #expect(owner.problem(Self.draft(task: 4))?.contains("Legacy Support (task 4) is archived") == true)
+        #expect(owner.problem(Self.draft(task: 4)) == ErrorMessages.archived(.task, name: "Legacy Support", id: 4))
         #expect(owner.problem(Self.draft(project: 3, task: 7))?.contains("Globex Rebrand (project 3) is archived") == true)
         // Values before archived: a bad user on an archived project names the user.
         let both = owner.problem(Self.draft(project: 3, task: 7, user: 6)) ?? ""
         #expect(both.contains("user_id 6") && !both.contains("archived"))
 
-        let member = EntryCheck(projects: projects, tasks: tasks, activeUsers: nil, userID: 4, isMember: true)
+        // A member's directory has only the member.
+        let member = EntryCheck(projects: projects, tasks: tasks, users: [DirectoryEntry(id: 4, name: "Sam")], userID: 4, isMember: true)
         #expect(member.problem(Self.draft()) == nil)
         #expect(member.problem(Self.draft(user: nil)) == nil)
-        #expect(member.problem(Self.draft(user: 5))?.contains("403") == true, "a member logs only for themselves, first")
+        #expect(member.problem(Self.draft(user: 5)) == ErrorMessages.forbidden(action: TimeTools.logForOthers, role: .member),
+                "a member logs only for themselves, first, in the 403's words")
         #expect(member.problem(Self.draft(project: 3, task: 7))?.contains("not assigned to Globex Rebrand") == true)
+    }
+
+    // MARK: Answers
+
+    @Test func onlyA4xxRefusesAnEntryAnythingElseMayHaveLoggedIt() {
+        func effect(_ kind: HoursmithError.Kind, status: Int?, unknown: Bool = false) -> TimesheetTools.Effect {
+            TimesheetTools.effect(of: HoursmithError(kind: kind, message: "", status: status, outcomeIsUnknown: unknown))
+        }
+        #expect(effect(.validationFailed([]), status: 422) == .refused)
+        #expect(effect(.taskArchived, status: 422) == .refused)
+        #expect(effect(.forbidden, status: 403) == .refused)
+        #expect(effect(.unexpectedResponse(status: 409, code: "conflict"), status: 409) == .refused)
+        // The entry's fate is unknown: an answer that could not be read (the client calls it a
+        // 200), a server error, a lost answer, the time limit, a status the contract lacks.
+        #expect(effect(.undecodableResponse(detail: "the body is not JSON"), status: 200) == .unknown)
+        #expect(effect(.responseTooLarge(limit: 1), status: nil) == .unknown)
+        #expect(effect(.serverError(status: 500), status: 500, unknown: true) == .unknown)
+        #expect(effect(.connectionLost, status: nil, unknown: true) == .unknown)
+        #expect(effect(.timedOut, status: nil, unknown: true) == .unknown)
+        #expect(effect(.deadlineExceeded(seconds: 40), status: nil, unknown: true) == .unknown)
+        #expect(effect(.unexpectedResponse(status: 302, code: nil), status: 302) == .unknown)
+        // Nothing was carried out, and the next entries would fare no better.
+        #expect(effect(.invalidToken, status: 401) == .notSent)
+        #expect(effect(.planRequired(plan: nil), status: 402) == .notSent)
+        #expect(effect(.rateLimited(retryAfter: 3), status: 429) == .notSent)
+        #expect(effect(.cannotConnect, status: nil) == .notSent)
+    }
+
+    @Test func anEntryCreatedBeforeTheCallIsAnEarlierCallsReplayed() throws {
+        // The fixture's entries were created at 2026-03-02T09:00:00Z.
+        let entry = try Self.entry(7)
+        let created = Date(timeIntervalSince1970: TimeInterval(entry.createdAt.secondsSince1970))
+        #expect(TimeBatch.isReplay(entry, callStarted: created.addingTimeInterval(1), readBefore: []))
+        #expect(TimeBatch.isReplay(entry, callStarted: created.addingTimeInterval(3600), readBefore: []))
+        // Created in the second the call started, or after: this call's own (created_at has whole seconds).
+        #expect(!TimeBatch.isReplay(entry, callStarted: created.addingTimeInterval(0.9), readBefore: []))
+        #expect(!TimeBatch.isReplay(entry, callStarted: created.addingTimeInterval(-5), readBefore: []))
+        // Read before the first create: an earlier call's, whatever the clocks say.
+        #expect(TimeBatch.isReplay(entry, callStarted: created.addingTimeInterval(-5), readBefore: [7]))
+    }
+
+    @Test func numbersAreToldInRuns() {
+        #expect(TimeBatch.runs([1, 2, 3, 5, 7, 8]) == [1...3, 5...5, 7...8])
+        #expect(TimeBatch.runs([]).isEmpty)
+        #expect(TimeBatch.spelled([1, 2, 3, 5], prefix: "#") == "#1–#3, #5")
+        #expect(TimeBatch.spelled([12101, 12102, 12104]) == "12101–12102, 12104")
     }
 
     // MARK: SHA-256

@@ -22,6 +22,13 @@ import Testing
         }
     }
 
+    @Test func aQuotientIsRoundedHalfAwayFromZero() {
+        #expect(Hundredths.divide(3733, by: 5) == 747 && Hundredths.divide(3732, by: 5) == 746, "746.6 up, 746.4 down")
+        #expect(Hundredths.divide(3752, by: 5) == 750 && Hundredths.divide(3738, by: 5) == 748)
+        #expect(Hundredths.divide(5, by: 10) == 1 && Hundredths.divide(-5, by: 10) == -1 && Hundredths.divide(4, by: 10) == 0)
+        #expect(Hundredths.divide(-3733, by: 5) == -747)
+    }
+
     @Test func moneyIsHoursTimesRateToTheCent() {
         #expect(Hundredths.multiply(150, 3_333) == 5_000, "1.5 h × 33.33 = 49.995 → 50.00")
         #expect(Hundredths.multiply(25, 101) == 25, "0.25 × 1.01 = 0.2525 → 0.25")
@@ -86,7 +93,18 @@ import Testing
         let document = try JSONDocument(bytes: Array(#"[{"spent_date":"2026-12-01","billable":true}]"#.utf8))
         let items = try #require(document.root.elements)
         let page = Page(items: items, page: 2, perPage: 100, totalPages: 2, totalEntries: 101, nextPage: nil, previousPage: 1)
-        #expect(throws: ToolError.self) { try GroupedTotals(page: page, by: .user, weekStart: .monday, rates: Self.rates) }
+        // The totals, the short days and the invoice lines read a wire entry one way, and refuse alike.
+        let refusal = ToolError("Hoursmith answered with a time entry (position 1 of page 2) without a readable `hours`, so nothing "
+            + "was counted. This version of hoursmith-mcp may be out of date, or something between it and Hoursmith changed the answer.")
+        #expect(throws: refusal) { try GroupedTotals(page: page, by: .user, weekStart: .monday, rates: Self.rates) }
+        #expect(throws: refusal) { try EntryFacts.page(page) }
+        let day = try #require(LocalDate("2026-12-01"))
+        let lacking = try #require(JSONDocument(bytes: Array(#"[{"spent_date":"2026-12-01","hours":1}]"#.utf8)).root.elements)
+        #expect(throws: ToolError("Hoursmith answered with a time entry (position 1 of page 1) without a readable `user`, so nothing "
+            + "was counted. This version of hoursmith-mcp may be out of date, or something between it and Hoursmith changed the answer.")) {
+            try MissingTime(page: Page(items: lacking, page: 1, perPage: 100, totalPages: 1, totalEntries: 1, nextPage: nil, previousPage: nil),
+                            from: day, through: day, today: nil)
+        }
     }
 }
 
@@ -105,7 +123,7 @@ import Testing
             ("2026-12-01", "1.25", true, 2, 20, 4), ("2026-12-02", "0.5", true, 2, 20, 5),
             ("2026-12-01", "1", true, 1, 10, 4), ("2026-12-01", "2", true, 1, 11, 4),
         ])
-        let entries = try EntryFacts.page(page).items
+        let entries = try EntryFacts.page(page)
         let expenses = try [Self.expense(2, "Travel", "40"), Self.expense(2, "Travel", "9.99"), Self.expense(1, "Meals", "12.5")]
         let lines = InvoicePreview.lines(entries: entries, expenses: expenses, rates: Rates(tasks: [10: 100], projects: [1: 50, 2: 33.33]))
         #expect(lines.map(\.description) == ["P1 / T10", "P1 / T11", "P2 / T20", "P1 / Meals", "P2 / Travel"])

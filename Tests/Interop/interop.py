@@ -294,6 +294,9 @@ async def client_session(args, mode: str, token: str, url: str, log: Path, check
                 {"project": "Acme Website", "task": "Design", "hours": 1, "spent_date": "tomorrow"}]})
             checks.expect(not batch.is_error and batch.structured_content["dry_run"] is True,
                           f"{label} create_time_entries dry_run previews")
+            resend = batch.structured_content.get("resend", {}).get("entries", [{}])[0].get("spent_date", "")
+            checks.expect(re.fullmatch(r"\d{4}-\d{2}-\d{2}", resend) is not None,
+                          f"{label} create_time_entries gives the call to send with its day written out")
             report = await client.call_tool("get_time_report", {"group_by": "project", "period": "this_year"})
             checks.expect(not report.is_error and len(report.structured_content["report"]["results"]) > 0,
                           f"{label} get_time_report groups time")

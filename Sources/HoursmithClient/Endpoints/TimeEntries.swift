@@ -130,16 +130,12 @@ extension HoursmithClient {
         try await fetch(.get(.timeEntries, id: id), as: TimeEntry.self)
     }
 
-    /// `POST /time_entries`: logs time, or starts a timer when `hours` is nil. Sent with an
-    /// `Idempotency-Key`, so a retry never logs the time twice.
-    package func createTimeEntry(_ draft: TimeEntryDraft) async throws(HoursmithError) -> TimeEntry {
-        try await fetch(.create(.timeEntries, draft.json), as: TimeEntry.self)
-    }
-
-    /// `POST /time_entries` with the caller's own `Idempotency-Key` (1–255 printable ASCII): sent
-    /// again with the same key and body within 24 h, the API replays the first answer and logs
-    /// nothing new — a batch resent after a lost answer creates nothing twice.
-    package func createTimeEntry(_ draft: TimeEntryDraft, idempotencyKey: String) async throws(HoursmithError) -> TimeEntry {
+    /// `POST /time_entries`: logs time, or starts a timer when `hours` is nil. Always sent with an
+    /// `Idempotency-Key`, so that the client's own retries never log the time twice: the caller's
+    /// (1–255 printable ASCII) when given — sent again with the same key and body within 24 h, the
+    /// API replays the first answer and logs nothing new, so a batch resent after a lost answer
+    /// creates nothing twice — else a fresh one.
+    package func createTimeEntry(_ draft: TimeEntryDraft, idempotencyKey: String? = nil) async throws(HoursmithError) -> TimeEntry {
         var request = APIRequest.create(.timeEntries, draft.json)
         request.idempotencyKey = idempotencyKey
         return try await fetch(request, as: TimeEntry.self)

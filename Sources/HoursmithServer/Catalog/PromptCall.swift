@@ -35,4 +35,14 @@ struct PromptCall: Sendable {
         }
         return given
     }
+
+    /// A period among `words` (`this_week`, `last_month`; ``DateWords/periods``), with its default:
+    /// its name and its days in the workspace's calendar; anything else is -32602.
+    func period(_ argument: String, among words: [String], default word: String) throws -> (name: String, days: ClosedRange<LocalDate>) {
+        let name = try choice(argument, among: words, default: word)
+        guard let days = dates.period(name) else {
+            throw JSONRPCError.invalidParams("argument \"\(argument)\": unknown period \(name)")
+        }
+        return (name, days)
+    }
 }

@@ -16,6 +16,9 @@ struct ToolCall: Sendable {
     let budget: ResultBudget
     /// The session's clients, projects, tasks and users, for names.
     let directory: Directory
+    /// Whether these are the arguments of one entry of a batch (``with(_:)``): a name refused
+    /// then refuses that entry, not the call, so the refusal does not say that nothing was done.
+    var isBatchEntry = false
 
     var reader: Directory.Reader { Directory.Reader(client: client, me: me) }
 
@@ -120,7 +123,7 @@ extension ToolCall {
         if id != nil {
             throw ToolError("Give either `\(kind.idArgument)` or `\(kind.rawValue)` (a name), not both.")
         }
-        return try await directory.resolve(kind, name: name, within: projectID, using: reader).id
+        return try await directory.resolve(kind, name: name, within: projectID, sayingNothingWasDone: !isBatchEntry, using: reader).id
     }
 
     /// As ``reference(_:within:)``, when one of the two is required.
@@ -135,5 +138,20 @@ extension ToolCall {
     func projectAndTask() async throws -> (project: Int?, task: Int?) {
         let project = try await reference(.project)
         return (project, try await reference(.task, within: project))
+    }
+
+    /// Refuses a member asking about someone else — `userID` another person's, or `team` (everyone)
+    /// — in the words of the API's 403, before any request.
+    func requireOwnTime(of userID: Int?, orTeam team: Bool = false, action: String) throws(ToolError) {
+        let me = me.user
+        guard me.role == .member, team || userID.map({ $0 != me.id }) == true else { return }
+        throw ToolError(ErrorMessages.forbidden(action: action, role: .member))
+    }
+
+    /// The same call with other arguments: one entry of a batch, read by the accessors a single
+    /// tool's arguments are read by.
+    func with(_ arguments: JSONObject) -> ToolCall {
+        ToolCall(arguments: ToolArguments(arguments), context: context, client: client, me: me, budget: budget,
+                 directory: directory, isBatchEntry: true)
     }
 }

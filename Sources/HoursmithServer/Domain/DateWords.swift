@@ -17,8 +17,22 @@ struct DateWords: Sendable {
 
     /// The calendar of `workspace` at `now`. An unknown timezone name falls back to UTC.
     init(workspace: Workspace, now: Date = Date()) {
+        self.init(today: DateWords.day(of: now, in: workspace), weekStart: workspace.weekStart)
+    }
+
+    /// The day `instant` falls on in the workspace's calendar (a person's `created_at`: the day
+    /// they joined). An unknown timezone name falls back to UTC.
+    static func day(of instant: Date, in workspace: Workspace) -> LocalDate {
         let zone = TimeZone(identifier: workspace.timezone) ?? TimeZone(identifier: "UTC") ?? .current
-        self.init(today: LocalDate.today(in: zone, now: now), weekStart: workspace.weekStart)
+        return LocalDate.today(in: zone, now: instant)
+    }
+
+    /// The weeks a prompt offers, this one first.
+    static let weeks = ["this_week", "last_week"]
+
+    /// A period's name in words: `last_week` → "last week".
+    static func words(_ period: String) -> String {
+        period.replacingOccurrences(of: "_", with: " ")
     }
 
     /// The first day "everything so far" starts from (all the hours logged on a project, all

@@ -53,18 +53,16 @@ struct InvoicePreview: Sendable {
     ) async throws -> InvoicePreview {
         let api = call.client
         let entryFilter = TimeEntryFilter(clientID: clientID, from: from, to: to, isRunning: false, isInvoiced: false, billable: true)
-        let entries = try await api.collectAll(limit: ReportTools.maxWalkedEntries) { page, perPage in
-            try EntryFacts.page(try await api.wirePage(.timeEntries(entryFilter), page: page, perPage: perPage))
-        }
-        let expenses = try await api.collectAll(limit: ReportTools.maxWalkedEntries) { (page, perPage) throws(HoursmithError) in
+        let entries = try await call.walkTimeEntries(entryFilter, narrower: "Bill a shorter period.") { try EntryFacts.page($0) }
+        let expenses = try await api.collectAll(limit: ToolCall.maxWalkedEntries) { (page, perPage) throws(HoursmithError) in
             try await api.listExpenses(ExpenseFilter(clientID: clientID, from: from, to: to, isInvoiced: false), page: page, perPage: perPage)
         }
-        if entries.truncated || expenses.truncated {
-            throw ToolError("More than \(ReportTools.maxWalkedEntries) time entries or expenses would be billed: too many to "
-                + "preview. Bill a shorter period.")
+        if expenses.truncated {
+            throw ToolError("\(expenses.totalEntries) expenses would be billed: more than the \(ToolCall.maxWalkedEntries) one call "
+                + "reads. Bill a shorter period.")
         }
         let rates = try await Rates.current(call)
-        let billedEntries = entries.items.filter { projectIDs?.contains($0.project.id) ?? true }
+        let billedEntries = entries.joined().filter { projectIDs?.contains($0.project.id) ?? true }
         let billedExpenses = expenses.items.filter { $0.billable && (projectIDs?.contains($0.project.id) ?? true) }
         return InvoicePreview(lines: lines(entries: billedEntries, expenses: billedExpenses, rates: rates),
                               timeEntries: billedEntries.count, expenses: billedExpenses.count, from: from, to: to, currency: currency)

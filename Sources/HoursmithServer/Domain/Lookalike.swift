@@ -1,5 +1,6 @@
 import Foundation
 import HoursmithClient
+import JSONCore
 
 /// The rule for time that looks logged twice, which `create_time_entry` and
 /// `create_time_entries` share: two entries look alike when they are of the same person and day
@@ -40,5 +41,26 @@ struct Lookalike: Sendable, Hashable {
         guard userID == other.userID, date == other.date else { return false }
         let sameWork = projectID == other.projectID && taskID == other.taskID && hours != nil && hours == other.hours
         return sameWork || (!notes.isEmpty && notes == other.notes)
+    }
+}
+
+extension Lookalike {
+    /// The rule, in the words every answer that names a look-alike uses.
+    static let rule = "the same person and day, with the same project, task and hours or the same notes"
+    /// What to do about a look-alike logged all the same.
+    static let advice = "tell the person, who may want to delete one (delete_time_entry)"
+    /// How much of a look-alike's notes an answer shows.
+    static let shownNotes = 100
+
+    /// An existing look-alike, briefly: `{id, date?, hours, project, task, notes?}`, the notes cut
+    /// to `notes` characters (none: left out).
+    static func shown(_ entry: TimeEntry, withDate: Bool, notes length: Int = shownNotes) -> JSON {
+        var object: JSONObject = ["id": .int(entry.id)]
+        if withDate { object["date"] = .string(entry.spentDate.description) }
+        object["hours"] = .decimal(entry.hours)
+        object["project"] = .string(entry.project.name)
+        object["task"] = .string(entry.task.name)
+        if let notes = entry.notes, !notes.isEmpty, length > 0 { object["notes"] = .string(ResultBudget.shortened(notes, to: length)) }
+        return .object(object)
     }
 }

@@ -13,8 +13,9 @@ import MCPCore
 /// - A day is short when it has less than it expects; the gap is the sum of the short days'
 ///   shortfalls, so a long day does not make up for a short one. Three or more working days in a
 ///   row with nothing logged (an absence) are shown as one range.
-/// - Days before the person joined the workspace (their `created_at`, in the workspace's calendar)
-///   expect nothing, and days after `through` (today) are never counted.
+/// - Only whole days count: from `from` through `through` (yesterday at the latest). Today is not
+///   over, so it is never short: its hours so far are told apart (`today`). Days before the person
+///   joined the workspace (their `created_at`, in the workspace's calendar) expect nothing.
 struct MissingTime: Sendable {
     /// Whose days are checked.
     struct Person: Sendable, Equatable {
@@ -26,10 +27,16 @@ struct MissingTime: Sendable {
         let since: LocalDate?
     }
 
+    /// A day and the hours logged on it, in hundredths.
+    struct Day: Sendable, Equatable {
+        let date: LocalDate
+        let logged: Int
+    }
+
     /// One person's days, checked.
     struct Row: Sendable, Equatable {
         let person: Person
-        /// Hours logged over the range (weekends included), in hundredths.
+        /// Hours logged over the whole days (weekends included), in hundredths.
         let logged: Int
         /// Hours the working days expect, in hundredths.
         let expected: Int
@@ -37,29 +44,29 @@ struct MissingTime: Sendable {
         let gap: Int
         /// What each working day expects, in hundredths.
         let perDay: Int
-        /// The working days with less than `perDay`, oldest first, with what was logged.
-        let shortDays: [(date: LocalDate, logged: Int)]
+        /// The working days with less than `perDay`, oldest first.
+        let shortDays: [Day]
         /// The weekend days with time on them, oldest first.
-        let weekendDays: [(date: LocalDate, logged: Int)]
-
-        static func == (lhs: Row, rhs: Row) -> Bool {
-            lhs.person == rhs.person && lhs.logged == rhs.logged && lhs.expected == rhs.expected && lhs.gap == rhs.gap
-                && lhs.perDay == rhs.perDay && lhs.shortDays.elementsEqual(rhs.shortDays, by: ==)
-                && lhs.weekendDays.elementsEqual(rhs.weekendDays, by: ==)
-        }
+        let weekendDays: [Day]
+        /// Today's hours so far, when the range covers today.
+        let today: Int?
     }
 
     let from: LocalDate
-    /// The last day counted: the range's end, or today when that comes first.
+    /// The last whole day counted: the range's end, or yesterday when that comes first (before
+    /// `from` when the range is today alone).
     let through: LocalDate
+    /// Today, when the range covers it: counted apart.
+    let today: LocalDate?
     /// Hundredths logged, by user and day.
     private(set) var logged: [Int: [LocalDate: Int]] = [:]
     /// How many entries were added.
     private(set) var entries = 0
 
-    init(from: LocalDate, through: LocalDate) {
+    init(from: LocalDate, through: LocalDate, today: LocalDate? = nil) {
         self.from = from
         self.through = through
+        self.today = today
     }
 
     static func isWorkingDay(_ date: LocalDate) -> Bool {
@@ -74,12 +81,11 @@ struct MissingTime: Sendable {
 
     /// What a working day expects of a weekly capacity (both in hundredths): a fifth of it.
     static func perDay(weeklyCapacity: Int) -> Int {
-        let (quotient, remainder) = weeklyCapacity.quotientAndRemainder(dividingBy: 5)
-        return remainder * 2 >= 5 ? quotient + 1 : remainder * 2 <= -5 ? quotient - 1 : quotient
+        Hundredths.divide(weeklyCapacity, by: 5)
     }
 
     mutating func add(user: Int, date: LocalDate, hours: Int) {
-        guard date >= from, date <= through else { return }
+        guard date >= from, date <= through || date == today else { return }
         logged[user, default: [:]][date, default: 0] += hours
         entries += 1
     }
@@ -92,22 +98,12 @@ struct MissingTime: Sendable {
     }
 
     /// The time entries of a page, read straight from the wire (user, day, hours).
-    init(page: Page<WireItem>, from: LocalDate, through: LocalDate) throws {
-        self.init(from: from, through: through)
-        var dates: [String: LocalDate] = [:]
-        for (position, item) in page.items.enumerated() {
-            guard let user = item["user"]?["id"]?.json.intValue, let text = item["spent_date"]?.json.stringValue,
-                  let number = item["hours"]?.json.numberValue, let hours = Hundredths.parse(number)
-            else {
-                throw ToolError("Hoursmith answered with a time entry (position \(position + 1) of page \(page.page)) that lacks "
-                    + "its user, date or hours; nothing was counted.")
-            }
-            guard let date = dates[text] ?? LocalDate(text) else {
-                throw ToolError("Hoursmith answered with a time entry whose spent_date is \"\(text.prefix(20))\", not a date; "
-                    + "nothing was counted.")
-            }
-            dates[text] = date
-            add(user: user, date: date, hours: hours)
+    init(page: Page<WireItem>, from: LocalDate, through: LocalDate, today: LocalDate?) throws(ToolError) {
+        self.init(from: from, through: through, today: today)
+        var days = WireEntry.PerDay<LocalDate>()
+        for entry in WireEntry.entries(of: page) {
+            let user = try entry.id("user"), hours = try entry.hours()
+            add(user: user, date: try days.value(of: entry) { (text) throws(ToolError) in try entry.date(text) }, hours: hours)
         }
     }
 
@@ -121,23 +117,24 @@ struct MissingTime: Sendable {
         let perDay = Self.perDay(weeklyCapacity: person.weeklyCapacity)
         let start = max(from, person.since ?? from)
         var expected = 0, gap = 0, total = 0
-        var short: [(date: LocalDate, logged: Int)] = [], weekend: [(date: LocalDate, logged: Int)] = []
+        var short: [Day] = [], weekend: [Day] = []
         var day = from
         while day <= through {
             let hours = days[day] ?? 0
             total += hours
             if !Self.isWorkingDay(day) {
-                if hours > 0 { weekend.append((day, hours)) }
+                if hours > 0 { weekend.append(Day(date: day, logged: hours)) }
             } else if day >= start {
                 expected += perDay
                 if hours < perDay {
                     gap += perDay - hours
-                    short.append((day, hours))
+                    short.append(Day(date: day, logged: hours))
                 }
             }
             day = day.adding(days: 1)
         }
-        return Row(person: person, logged: total, expected: expected, gap: gap, perDay: perDay, shortDays: short, weekendDays: weekend)
+        return Row(person: person, logged: total, expected: expected, gap: gap, perDay: perDay, shortDays: short,
+                   weekendDays: weekend, today: today.map { days[$0] ?? 0 })
     }
 }
 
@@ -149,7 +146,7 @@ extension MissingTime.Row {
 
     /// The short days as shown: each by its date, except a run of ``shortestRange`` or more
     /// working days in a row with nothing logged (an absence), shown as `"FROM to TO": 0.0`.
-    static func shown(_ days: ArraySlice<(date: LocalDate, logged: Int)>) -> [(key: String, logged: Int)] {
+    static func shown(_ days: ArraySlice<MissingTime.Day>) -> [(key: String, logged: Int)] {
         var shown: [(key: String, logged: Int)] = []
         var index = days.startIndex
         while index < days.endIndex {
@@ -169,9 +166,11 @@ extension MissingTime.Row {
         return shown
     }
 
-    /// `{"id", "name", "logged", "expected", "gap", "per_day", "short_days": {date: logged}, "weekend_hours"}`,
-    /// the short days left out when there are none (beyond the latest ``maxShownShortDays``,
-    /// counted in `earlier_short_days`), and the weekend's hours when there are none.
+    /// `{"id", "name", "logged", "expected", "gap", "per_day", "short_days": {date: logged},
+    /// "earlier_short_days", "weekend_hours", "today"}`: `short_days` only when there are some, the
+    /// latest ``maxShownShortDays`` of them, and `earlier_short_days` only when there were more —
+    /// how many, and the narrower range that shows them; `weekend_hours` only when there are some;
+    /// `today` only when the range covers today.
     var json: JSON {
         var object: JSONObject = [
             "id": .int(person.id), "name": .string(person.name), "logged": Hundredths.json(logged),
@@ -180,11 +179,15 @@ extension MissingTime.Row {
         if !shortDays.isEmpty {
             let shown = shortDays.suffix(Self.maxShownShortDays)
             object["short_days"] = .object(JSONObject(Self.shown(shown).map { ($0.key, Hundredths.json($0.logged)) }))
-            if shown.count < shortDays.count { object["earlier_short_days"] = .int(shortDays.count - shown.count) }
+            if let first = shown.first, shown.count < shortDays.count {
+                object["earlier_short_days"] = .string("\(shortDays.count - shown.count) more before \(first.date): ask again with "
+                    + "to: \(first.date.adding(days: -1)) to see them")
+            }
         }
         if !weekendDays.isEmpty {
             object["weekend_hours"] = Hundredths.json(weekendDays.reduce(0) { $0 + $1.logged })
         }
+        if let today { object["today"] = Hundredths.json(today) }
         return .object(object)
     }
 }

@@ -26,6 +26,18 @@ struct ResultBudget: Sendable, Equatable {
 
     func allows(bytes: Int) -> Bool { ResultBudget.estimate(bytes: bytes) <= tokens }
 
+    /// The first of an answer's forms — `levels` in order, each smaller than the one before — that
+    /// fits, else the last: for an answer that sizes itself, keeping what must not be lost (its
+    /// note), where ``fit(_:hint:)`` would cut whatever is largest.
+    func first<Level>(of levels: [Level], _ answer: (Level) -> JSON) -> JSON {
+        var last: JSON = .null
+        for level in levels {
+            last = answer(level)
+            if allows(bytes: last.serialized().count) { return last }
+        }
+        return last
+    }
+
     /// `json` within the budget: unchanged when it fits; otherwise its largest array is cut to
     /// the items that fit (the result then says `truncated` and, in `note`, how to get the rest),
     /// and failing that its longest strings are shortened. Nil when nothing makes it fit.
@@ -87,9 +99,14 @@ struct ResultBudget: Sendable, Equatable {
         return .object(object)
     }
 
+    /// The text, cut to `length` characters and "…" when it is longer.
+    static func shortened(_ text: String, to length: Int) -> String {
+        text.count > length ? String(text.prefix(length)) + "…" : text
+    }
+
     private static func shorteningStrings(_ json: JSON, to length: Int) -> JSON {
         switch json {
-        case .string(let text) where text.count > length: .string(String(text.prefix(length)) + "…")
+        case .string(let text) where text.count > length: .string(shortened(text, to: length))
         case .array(let elements): .array(elements.map { shorteningStrings($0, to: length) })
         case .object(let object): .object(JSONObject(object.map { ($0.key, shorteningStrings($0.value, to: length)) }))
         default: json

@@ -90,64 +90,88 @@ enum TimeBatch {
     }
 }
 
+extension TimeBatch {
+    // MARK: Answers
+
+    /// Whether a created entry is an earlier call's, its answer replayed by the API (the same
+    /// key and body within 24 h): it was created before this call started (`created_at` is in
+    /// whole seconds, so before the second the call started in), or it was among the entries
+    /// read before the first create.
+    static func isReplay(_ entry: TimeEntry, callStarted: Date, readBefore: Set<Int>) -> Bool {
+        readBefore.contains(entry.id) || entry.createdAt.secondsSince1970 < Int64(callStarted.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// Numbers in order, consecutive ones as runs: `[1, 2, 3, 5]` → `[1...3, 5...5]`.
+    static func runs(_ numbers: [Int]) -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        for number in numbers {
+            if let last = runs.last, last.upperBound + 1 == number {
+                runs[runs.count - 1] = last.lowerBound...number
+            } else {
+                runs.append(number...number)
+            }
+        }
+        return runs
+    }
+
+    /// Numbers in runs, in words: `"#1–#3, #5"` (prefix `#`), `"12101–12103, 12105"`.
+    static func spelled(_ numbers: [Int], prefix: String = "") -> String {
+        runs(numbers).map { run in
+            run.count == 1 ? "\(prefix)\(run.lowerBound)" : "\(prefix)\(run.lowerBound)–\(prefix)\(run.upperBound)"
+        }.joined(separator: ", ")
+    }
+}
+
 /// What the API checks when time is logged, known beforehand from the projects, tasks and users
-/// the token can read, in the API's order (docs/API.md, Time entries): another person by a
-/// member (403); then the values (an active user, a project that exists and — for members — is
-/// theirs, a task of that project, 0 < hours ≤ 24 after rounding to the hundredth); then an
-/// archived project, then an archived task.
+/// the token can read (the session's directory), in the API's order (docs/API.md, Time entries):
+/// another person by a member (403); then the values (an active user, a project that exists and —
+/// for members — is theirs, a task of that project, 0 < hours ≤ 24 after rounding to the
+/// hundredth); then an archived project, then an archived task. Each refusal in the words of the
+/// API's own (``ErrorMessages``).
 struct EntryCheck: Sendable {
-    struct ProjectFacts: Sendable {
-        let name: String
-        let isActive: Bool
-        let memberIDs: [Int]
-    }
-
-    struct TaskFacts: Sendable {
-        let name: String
-        let projectID: Int
-        let isActive: Bool
-    }
-
-    let projects: [Int: ProjectFacts]
-    let tasks: [Int: TaskFacts]
-    /// The workspace's active users; nil when the token can't list users (a member).
-    let activeUsers: Set<Int>?
+    let projects: [Int: DirectoryEntry]
+    let tasks: [Int: DirectoryEntry]
+    /// The workspace's active users (a member's directory has only the member).
+    let activeUsers: Set<Int>
     let userID: Int
     let isMember: Bool
 
-    /// Why the API would refuse the draft, or nil when it would log it.
+    init(projects: [DirectoryEntry], tasks: [DirectoryEntry], users: [DirectoryEntry], userID: Int, isMember: Bool) {
+        self.projects = Dictionary(projects.map { ($0.id, $0) }) { first, _ in first }
+        self.tasks = Dictionary(tasks.map { ($0.id, $0) }) { first, _ in first }
+        activeUsers = Set(users.filter(\.isActive).map(\.id))
+        self.userID = userID
+        self.isMember = isMember
+    }
+
+    /// Why the API would refuse the draft (sentences), or nil when it would log it.
     func problem(_ draft: TimeEntryDraft) -> String? {
         let person = draft.userID ?? userID
         if isMember && person != userID {
-            return "a member can log time only for themselves (the API answers 403)"
+            return ErrorMessages.forbidden(action: TimeTools.logForOthers, role: .member)
         }
-        var fields: [String] = []
-        if let activeUsers, !activeUsers.contains(person) {
-            fields.append("user_id \(person) is not an active user of the workspace")
+        var values: [String] = []
+        if !activeUsers.contains(person) {
+            values.append("user_id \(person) is not an active user of the workspace.")
         }
         let project = projects[draft.projectID]
         if project == nil {
-            fields.append("project_id \(draft.projectID) is no project this token can see")
+            values.append(ErrorMessages.notFound(APIObject(.projects, draft.projectID)))
         } else if let project, isMember, !project.memberIDs.contains(userID) {
-            fields.append("you are not assigned to \(project.name) (project \(draft.projectID))")
+            values.append("You are not assigned to \(project.name) (project \(draft.projectID)).")
         }
         let task = tasks[draft.taskID]
         if task == nil {
-            fields.append("task_id \(draft.taskID) is no task this token can see")
-        } else if let task, project != nil, task.projectID != draft.projectID {
-            fields.append("task \(task.name) (\(draft.taskID)) is not a task of project \(draft.projectID)")
+            values.append(ErrorMessages.notFound(APIObject(.tasks, draft.taskID)))
+        } else if let task, project != nil, task.parent?.id != draft.projectID {
+            values.append("Task \(task.name) (\(draft.taskID)) is not a task of project \(draft.projectID).")
         }
         if let hours = draft.hours.map(Hundredths.of), hours <= 0 || hours > 2400 {
-            fields.append("hours must be more than 0 and at most 24 (rounded to the hundredth)")
+            values.append("hours must be more than 0 and at most 24 (rounded to the hundredth).")
         }
-        if !fields.isEmpty { return fields.joined(separator: "; ") }
-        if let project, !project.isActive {
-            return "\(project.name) (project \(draft.projectID)) is archived: restore it (update_project with is_active: true) "
-                + "to log time on it"
-        }
-        if let task, !task.isActive {
-            return "\(task.name) (task \(draft.taskID)) is archived: restore it (update_task with is_active: true) to log time on it"
-        }
+        if !values.isEmpty { return values.joined(separator: " ") }
+        if let project, !project.isActive { return ErrorMessages.archived(.project, name: project.name, id: draft.projectID) }
+        if let task, !task.isActive { return ErrorMessages.archived(.task, name: task.name, id: draft.taskID) }
         return nil
     }
 }

@@ -10,32 +10,13 @@ struct EntryFacts: Sendable {
     let project: NamedReference
     let task: NamedReference
 
-    /// Nil when the item lacks one of them (the page is then not the contract's).
-    init?(_ item: WireItem) {
-        func reference(_ key: String) -> NamedReference? {
-            guard let object = item[key], let id = object["id"]?.json.intValue, let name = object["name"]?.json.stringValue
-            else { return nil }
-            return NamedReference(id: id, name: name)
-        }
-        guard let number = item["hours"]?.json.numberValue, let hours = Decimal(jsonNumber: number),
-              let project = reference("project"), let task = reference("task")
-        else { return nil }
-        (self.hours, self.project, self.task) = (hours, project, task)
+    init(_ entry: WireEntry) throws(ToolError) {
+        (hours, project, task) = (try entry.exactHours(), try entry.reference("project"), try entry.reference("task"))
     }
 
-    /// Reads the facts of a page's entries; an entry without them makes the answer undecodable.
-    static func page(_ page: Page<WireItem>) throws -> Page<EntryFacts> {
-        var facts: [EntryFacts] = []
-        facts.reserveCapacity(page.items.count)
-        for (position, item) in page.items.enumerated() {
-            guard let fact = EntryFacts(item) else {
-                throw ToolError("Hoursmith answered with a time entry (position \(position + 1) of page \(page.page)) "
-                    + "that lacks its hours, project or task; nothing was totalled.")
-            }
-            facts.append(fact)
-        }
-        return Page(items: facts, page: page.page, perPage: page.perPage, totalPages: page.totalPages,
-                    totalEntries: page.totalEntries, nextPage: page.nextPage, previousPage: page.previousPage)
+    /// The facts of a page's entries; an entry without them makes the answer unreadable.
+    static func page(_ page: Page<WireItem>) throws(ToolError) -> [EntryFacts] {
+        try WireEntry.entries(of: page).map { (entry) throws(ToolError) in try EntryFacts(entry) }
     }
 }
 
@@ -128,9 +109,13 @@ enum Hundredths {
 
     /// `hours × rate`, both in hundredths, to the cent (half away from zero), in hundredths.
     static func multiply(_ hours: Int, _ rate: Int) -> Int {
-        let product = hours * rate
-        let quotient = product / 100, remainder = product % 100
-        return remainder >= 50 ? quotient + 1 : remainder <= -50 ? quotient - 1 : quotient
+        divide(hours * rate, by: 100)
+    }
+
+    /// `value / divisor` (a positive divisor), rounded half away from zero.
+    static func divide(_ value: Int, by divisor: Int) -> Int {
+        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+        return remainder * 2 >= divisor ? quotient + 1 : remainder * 2 <= -divisor ? quotient - 1 : quotient
     }
 
     /// The value as a JSON number with two decimals at most: `1.5`, `2.0`, `1234.25`.
@@ -194,31 +179,22 @@ struct GroupedTotals: Sendable {
 
     /// Totals `page`'s entries by `grouping`; throws when an entry lacks what a total needs.
     init(page: Page<WireItem>, by grouping: TotalsGrouping, weekStart: Weekday, rates: Rates) throws {
-        var periods: [String: String] = [:]
-        for (position, item) in page.items.enumerated() {
-            guard let number = item["hours"]?.json.numberValue, let hours = Hundredths.parse(number),
-                  let billable = item["billable"]?.json.boolValue,
-                  let project = item["project"]?["id"]?.json.intValue, let task = item["task"]?["id"]?.json.intValue
-            else { throw GroupedTotals.incomplete(position, page.page) }
+        var periods = WireEntry.PerDay<String>()
+        for entry in WireEntry.entries(of: page) {
+            let hours = try entry.hours(), billable = try entry.bool("billable")
+            let project = try entry.id("project"), task = try entry.id("task")
             let rate = rates.hundredths(project: project, task: task)
             switch grouping {
             case .day, .week, .month:
-                guard let date = item["spent_date"]?.json.stringValue else { throw GroupedTotals.incomplete(position, page.page) }
-                let label: String
-                if let known = periods[date] {
-                    label = known
-                } else {
-                    label = grouping == .month ? String(date.prefix(7))
-                        : grouping == .week ? (LocalDate(date).map { $0.startOfWeek(startingOn: weekStart).description } ?? date)
+                let label = try periods.value(of: entry) { (date) throws(ToolError) in
+                    grouping == .month ? String(date.prefix(7))
+                        : grouping == .week ? try entry.date(date).startOfWeek(startingOn: weekStart).description
                         : date
-                    periods[date] = label
                 }
                 byLabel[label, default: Totals()].add(hours: hours, billable: billable, rate: rate)
             case .client, .project, .task, .user:
-                let reference = item[grouping.rawValue]
-                guard let id = grouping == .project ? project : grouping == .task ? task : reference?["id"]?.json.intValue
-                else { throw GroupedTotals.incomplete(position, page.page) }
-                if names[id] == nil { names[id] = reference?["name"]?.json.stringValue ?? "(\(grouping.rawValue) \(id))" }
+                let id = grouping == .project ? project : grouping == .task ? task : try entry.id(grouping.rawValue)
+                if names[id] == nil { names[id] = entry.name(grouping.rawValue) ?? "(\(grouping.rawValue) \(id))" }
                 byID[id, default: Totals()].add(hours: hours, billable: billable, rate: rate)
             }
             all.add(hours: hours, billable: billable, rate: rate)
@@ -243,10 +219,5 @@ struct GroupedTotals: Sendable {
             row.merge(group.totals.json)
             return .object(row)
         }
-    }
-
-    private static func incomplete(_ position: Int, _ page: Int) -> ToolError {
-        ToolError("Hoursmith answered with a time entry (position \(position + 1) of page \(page)) that lacks its date, "
-            + "hours, billable flag or references; nothing was totalled.")
     }
 }

@@ -21,6 +21,21 @@ struct DirectoryEntry: Sendable, Equatable {
     let parent: NamedReference?
     /// A project's or a task's own hourly rate (the rate rule: the task's, else the project's, else 0).
     let hourlyRate: Decimal?
+    /// False when it is archived (or, a user, deactivated).
+    let isActive: Bool
+    /// A project's assigned users; empty for the other kinds.
+    let memberIDs: [Int]
+
+    init(id: Int, name: String, aliases: [String] = [], parent: NamedReference? = nil, hourlyRate: Decimal? = nil,
+         isActive: Bool = true, memberIDs: [Int] = []) {
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.parent = parent
+        self.hourlyRate = hourlyRate
+        self.isActive = isActive
+        self.memberIDs = memberIDs
+    }
 
     /// "Design (task 1, Acme Website)", for candidate lists.
     func label(_ kind: DirectoryKind) -> String {
@@ -79,9 +94,11 @@ final class Directory: Sendable {
     /// match; otherwise a `ToolError` that lists the candidates (up to 10, with ids) or says
     /// nothing matched. Never a guess between two. Tasks are looked for within `projectID` when
     /// it is given. `offeringID`: whether the refusal suggests the id argument instead (a tool
-    /// has one; a prompt does not).
+    /// has one; a prompt does not). `sayingNothingWasDone`: whether the refusal says so (a call
+    /// refused whole; not one entry of a batch, whose others go on).
     func resolve(
-        _ kind: DirectoryKind, name: String, within projectID: Int? = nil, offeringID: Bool = true, using reader: Reader
+        _ kind: DirectoryKind, name: String, within projectID: Int? = nil, offeringID: Bool = true,
+        sayingNothingWasDone: Bool = true, using reader: Reader
     ) async throws -> DirectoryEntry {
         let query = NameMatch.fold(name)
         var entries = try await scoped(kind, within: projectID, reader)
@@ -92,16 +109,18 @@ final class Directory: Sendable {
             entries = try await scoped(kind, within: projectID, reader)
             outcome = Directory.pick(entries, query: query)
         }
+        let nothingDone = sayingNothingWasDone ? " Nothing was done." : ""
         switch outcome {
         case .one(let entry):
             return entry
         case .several(let candidates):
             let listed = candidates.prefix(10).map { $0.label(kind) }.joined(separator: "; ")
             let more = candidates.count > 10 ? "; and \(candidates.count - 10) more" : ""
-            throw ToolError("\"\(name)\" matches \(candidates.count) \(kind.plural): \(listed)\(more). Nothing was done. "
+            throw ToolError("\"\(name)\" matches \(candidates.count) \(kind.plural): \(listed)\(more).\(nothingDone) "
                 + (offeringID ? "Give the full name, or the id as \(kind.idArgument)." : "Give the full name."))
         case .none:
-            throw ToolError(Directory.nothingMatched(kind, name: name, within: projectID, entries: entries, role: reader.me.user.role))
+            throw ToolError(Directory.nothingMatched(kind, name: name, within: projectID, entries: entries, role: reader.me.user.role,
+                                                     nothingDone: nothingDone))
         }
     }
 
@@ -143,7 +162,9 @@ final class Directory: Sendable {
         return partial.isEmpty ? .none : .several(partial)
     }
 
-    private static func nothingMatched(_ kind: DirectoryKind, name: String, within projectID: Int?, entries: [DirectoryEntry], role: Role) -> String {
+    private static func nothingMatched(
+        _ kind: DirectoryKind, name: String, within projectID: Int?, entries: [DirectoryEntry], role: Role, nothingDone: String
+    ) -> String {
         var sentence = "No \(kind.rawValue) matches \"\(name)\""
         if kind == .task, projectID != nil {
             let names = entries.prefix(10).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
@@ -154,7 +175,7 @@ final class Directory: Sendable {
             sentence += " among the clients of your projects"
         }
         let finder = kind == .task ? "list_tasks" : "list_\(kind.plural)"
-        return sentence + ". Nothing was done. \(finder) with `query` finds names."
+        return sentence + ".\(nothingDone) \(finder) with `query` finds names."
     }
 
     private func scoped(_ kind: DirectoryKind, within projectID: Int?, _ reader: Reader) async throws(HoursmithError) -> [DirectoryEntry] {
@@ -172,29 +193,32 @@ final class Directory: Sendable {
             return try await api.collectAll(limit: Lists.maxLimit) { (page, perPage) throws(HoursmithError) in
                 try await api.listProjects(page: page, perPage: perPage)
             }.items.map {
-                DirectoryEntry(id: $0.id, name: $0.name, aliases: $0.code.map { [$0] } ?? [], parent: $0.client, hourlyRate: $0.hourlyRate)
+                DirectoryEntry(id: $0.id, name: $0.name, aliases: $0.code.map { [$0] } ?? [], parent: $0.client, hourlyRate: $0.hourlyRate,
+                               isActive: $0.isActive, memberIDs: $0.memberIDs)
             }
         case .task:
             return try await api.collectAll(limit: Lists.maxLimit) { (page, perPage) throws(HoursmithError) in
                 try await api.listTasks(page: page, perPage: perPage)
-            }.items.map { DirectoryEntry(id: $0.id, name: $0.name, aliases: [], parent: $0.project, hourlyRate: $0.hourlyRate) }
+            }.items.map {
+                DirectoryEntry(id: $0.id, name: $0.name, parent: $0.project, hourlyRate: $0.hourlyRate, isActive: $0.isActive)
+            }
         case .client where reader.me.user.role == .member:
             // Members can't list clients: theirs are the clients of their projects.
             var seen = Set<Int>()
             return try await read(.project, reader).compactMap(\.parent).filter { seen.insert($0.id).inserted }
-                .map { DirectoryEntry(id: $0.id, name: $0.name, aliases: [], parent: nil, hourlyRate: nil) }
+                .map { DirectoryEntry(id: $0.id, name: $0.name) }
         case .client:
             return try await api.collectAll(limit: Lists.maxLimit) { (page, perPage) throws(HoursmithError) in
                 try await api.listClients(page: page, perPage: perPage)
-            }.items.map { DirectoryEntry(id: $0.id, name: $0.name, aliases: [], parent: nil, hourlyRate: nil) }
+            }.items.map { DirectoryEntry(id: $0.id, name: $0.name, isActive: $0.isActive) }
         case .user where reader.me.user.role == .member:
             // Members can't list users: the only user they may name is themselves.
             let me = reader.me.user
-            return [DirectoryEntry(id: me.id, name: me.name, aliases: [me.email], parent: nil, hourlyRate: nil)]
+            return [DirectoryEntry(id: me.id, name: me.name, aliases: [me.email], isActive: me.isActive)]
         case .user:
             return try await api.collectAll(limit: Lists.maxLimit) { (page, perPage) throws(HoursmithError) in
                 try await api.listUsers(page: page, perPage: perPage)
-            }.items.map { DirectoryEntry(id: $0.id, name: $0.name, aliases: [$0.email], parent: nil, hourlyRate: nil) }
+            }.items.map { DirectoryEntry(id: $0.id, name: $0.name, aliases: [$0.email], isActive: $0.isActive) }
         }
     }
 }

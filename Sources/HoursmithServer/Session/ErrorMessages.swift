@@ -66,8 +66,14 @@ enum ErrorMessages {
         roleName(role) + "s"
     }
 
+    /// A project or task that is archived, as a refusal to log time on it says.
+    static func archived(_ kind: DirectoryKind, name: String, id: Int) -> String {
+        "\(name) (\(kind.rawValue) \(id)) is archived: restore it (update_\(kind.rawValue) with is_active: true) before adding or "
+            + "changing time on it."
+    }
+
     /// "Hoursmith has no client 99 that this token can see…", for a 404 about client 99.
-    private static func notFound(_ object: APIObject) -> String {
+    static func notFound(_ object: APIObject) -> String {
         "Hoursmith has no \(noun(object.collection)) \(object.id) that this token can see: it does not exist, or your role "
             + "may not see it (members see only their own time entries and the projects they are assigned to). "
             + "List them to find the right id."

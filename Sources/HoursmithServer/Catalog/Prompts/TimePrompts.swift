@@ -75,16 +75,11 @@ enum TimePrompts {
             PromptArgument(name: "week", title: "Week", description: "last_week (default) or this_week."),
         ],
         needs: ["get_time_report", "list_time_entries"], audience: .everyone, action: "review your week",
-        complete: { request, _ in Completions.words(weeks, request.value) },
+        complete: { request, _ in Completions.words(DateWords.weeks, request.value) },
         messages: weeklyReviewMessages)
 
-    static let weeks = ["last_week", "this_week"]
-
     private static func weeklyReviewMessages(_ prompt: PromptCall) async throws -> PromptResult {
-        let week = try prompt.choice("week", among: weeks, default: "last_week")
-        guard let range = prompt.dates.period(week) else {
-            throw JSONRPCError.invalidParams("argument \"week\": unknown week \(week)")
-        }
+        let (week, range) = try prompt.period("week", among: DateWords.weeks, default: "last_week")
         let me = prompt.me.user
         let dates: JSONObject = [
             "user_id": .int(me.id), "from": .string(range.lowerBound.description), "to": .string(range.upperBound.description),
@@ -92,9 +87,8 @@ enum TimePrompts {
         var byDay = dates, entries = dates
         byDay["group_by"] = "day"
         entries["all"] = true
-        let words = week == "this_week" ? "this week" : "last week"
         let text = """
-            Review my week in Hoursmith: \(words), \(PromptText.day(range.lowerBound)) to \
+            Review my week in Hoursmith: \(DateWords.words(week)), \(PromptText.day(range.lowerBound)) to \
             \(PromptText.day(range.upperBound)).
             \(PromptText.situation(prompt)) My weekly capacity is \(me.weeklyCapacityHours) hours.
 
@@ -128,10 +122,7 @@ enum TimePrompts {
         messages: findDuplicatesMessages)
 
     private static func findDuplicatesMessages(_ prompt: PromptCall) async throws -> PromptResult {
-        let period = try prompt.choice("period", among: DateWords.periods, default: "this_month")
-        guard let range = prompt.dates.period(period) else {
-            throw JSONRPCError.invalidParams("argument \"period\": unknown period \(period)")
-        }
+        let (period, range) = try prompt.period("period", among: DateWords.periods, default: "this_month")
         let isMember = prompt.me.user.role == .member
         let narrower = isMember
             ? "by project (\"project\": \"…\")"
@@ -141,7 +132,7 @@ enum TimePrompts {
             : ""
         let text = """
             Find time entries in Hoursmith that look like the same work logged twice: \
-            \(period.replacingOccurrences(of: "_", with: " ")), \(range.lowerBound) to \
+            \(DateWords.words(period)), \(range.lowerBound) to \
             \(range.upperBound)\(isMember ? ", my own entries" : "").
             \(PromptText.situation(prompt))
 

@@ -6,8 +6,6 @@ import MCPCore
 /// who look after a team — see who is short and draft a reminder to each. Neither logs or sends
 /// anything on its own.
 enum TimesheetPrompts {
-    static let weeks = ["this_week", "last_week"]
-
     // MARK: fill_my_week
 
     static let fillMyWeek = CatalogPrompt(
@@ -21,14 +19,11 @@ enum TimesheetPrompts {
                                + "standups and code review\"). Without it, last week's pattern is proposed.", maxLength: 5000),
         ],
         needs: ["find_missing_time", "create_time_entries"], audience: .everyone, action: "fill in your week",
-        complete: { request, _ in request.argument == "week" ? Completions.words(weeks, request.value) : .none },
+        complete: { request, _ in request.argument == "week" ? Completions.words(DateWords.weeks, request.value) : .none },
         messages: fillMyWeekMessages)
 
     private static func fillMyWeekMessages(_ prompt: PromptCall) async throws -> PromptResult {
-        let week = try prompt.choice("week", among: weeks, default: "this_week")
-        guard let range = prompt.dates.period(week) else {
-            throw JSONRPCError.invalidParams("argument \"week\": unknown week \(week)")
-        }
+        let (week, range) = try prompt.period("week", among: DateWords.weeks, default: "this_week")
         let description = prompt.arguments["description"].flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
         let before = (range.lowerBound.adding(days: -7), range.upperBound.adding(days: -7))
         let copy: JSONObject = [
@@ -41,21 +36,20 @@ enum TimesheetPrompts {
         } ?? "from the week before's pattern: \(PromptText.call("create_time_entries", copy)) shows its entries a week on "
             + "(reads only). Keep what fits each short day — its projects, tasks and notes — scaled so that a day gets no "
             + "more than it lacks; if that week has nothing to go on, ask me what I worked on."
-        let words = week == "this_week" ? "this week" : "last week"
         let text = """
-            Fill in my timesheet in Hoursmith for \(words), \(PromptText.day(range.lowerBound)) to \
+            Fill in my timesheet in Hoursmith for \(DateWords.words(week)), \(PromptText.day(range.lowerBound)) to \
             \(PromptText.day(range.upperBound)).
             \(PromptText.situation(prompt)) My weekly capacity is \(prompt.me.user.weeklyCapacityHours) hours.
 
-            1. \(PromptText.call("find_missing_time", ["period": .string(week)])) — my short days (working days with \
-            less than a fifth of my capacity, up to today) and how much each lacks.
+            1. \(PromptText.call("find_missing_time", ["period": .string(week)])) — my short days (working days before \
+            today with less than a fifth of my capacity) and how much each lacks; today's hours so far apart.
             2. If no day is short, say so and stop. Otherwise propose entries for the short days only, \(source)
             3. Check them with \(PromptText.call("create_time_entries", ["entries": [.object(entry)], "dry_run": true])) \
             and show me its table: date, hours, project / task, notes, the totals per day beside what is already \
             logged, any entry with a problem, and any that looks like one already logged. Ask me to confirm. Log \
             nothing before I confirm.
-            4. Once I confirm, send the same create_time_entries call without dry_run, and end with what was logged \
-            (ids) and anything refused.
+            4. Once I confirm, send create_time_entries as the preview's note says (its `resend` arguments when it has \
+            them, else the same call without dry_run), and end with what was logged (ids) and anything refused.
             """
         return PromptResult(description: "Fill my week, \(range.lowerBound) to \(range.upperBound)", messages: [.user(text)])
     }
@@ -70,24 +64,20 @@ enum TimesheetPrompts {
             PromptArgument(name: "week", title: "Week", description: "this_week (default) or last_week."),
         ],
         needs: ["find_missing_time"], audience: .managersAndUp, action: "check the team's timesheets",
-        complete: { request, _ in Completions.words(weeks, request.value) },
+        complete: { request, _ in Completions.words(DateWords.weeks, request.value) },
         messages: teamTimesheetCheckMessages)
 
     private static func teamTimesheetCheckMessages(_ prompt: PromptCall) async throws -> PromptResult {
-        let week = try prompt.choice("week", among: weeks, default: "this_week")
-        guard let range = prompt.dates.period(week) else {
-            throw JSONRPCError.invalidParams("argument \"week\": unknown week \(week)")
-        }
-        let words = week == "this_week" ? "this week" : "last week"
+        let (week, range) = try prompt.period("week", among: DateWords.weeks, default: "this_week")
         let today = week == "this_week"
-            ? " Today counts though it is not over: mention today's hours as still to come, never as missed." : ""
+            ? " Today is not over, so it is never short: give its hours (`today`) as so far, never as missed." : ""
         let text = """
-            Check the team's timesheets in Hoursmith for \(words), \(PromptText.day(range.lowerBound)) to \
+            Check the team's timesheets in Hoursmith for \(DateWords.words(week)), \(PromptText.day(range.lowerBound)) to \
             \(PromptText.day(range.upperBound)).
             \(PromptText.situation(prompt))
 
             1. \(PromptText.call("find_missing_time", ["team": true, "period": .string(week)])) — every active \
-            person's working days with less than a fifth of their weekly capacity, up to today, with what each \
+            person's working days before today with less than a fifth of their weekly capacity, with what each \
             logged, expected and lacks (reads only).
             2. Show one table of the people who are short: name, logged, expected, gap, and their short days with the \
             hours logged on each. Then the team's totals, and the names of those who are complete.\(today)

@@ -1,6 +1,5 @@
 import Foundation
 import HoursmithClient
-import ConcurrencyHelpers
 import JSONCore
 import MCPCore
 
@@ -12,8 +11,6 @@ enum ReportTools {
 
     /// What a member may not do here: the only 403 a time report can get.
     static let action = "report on other people's time"
-    /// The most entries a report totals itself (about 25 paced requests).
-    static let maxWalkedEntries = 50_000
 
     static let timeReport = CatalogTool(
         "get_time_report", in: .reports, title: "Time report",
@@ -28,10 +25,7 @@ enum ReportTools {
     ) { call in
         let grouping = TotalsGrouping(rawValue: call.optionalString("group_by") ?? "project") ?? .project
         let filter = try await TimeTools.timeFilter(call)
-        if call.me.user.role == .member, let userID = filter.userID, userID != call.me.user.id {
-            // Refused as the API would, without a request.
-            throw ToolError(ErrorMessages.forbidden(action: action, role: .member))
-        }
+        try call.requireOwnTime(of: filter.userID, action: action)
         var report: JSONObject
         if let apiGrouping = grouping.api, let from = filter.from, let to = filter.to, filter.taskID == nil,
            filter.isRunning == nil, filter.isInvoiced == nil, filter.billable == nil {
@@ -60,33 +54,20 @@ enum ReportTools {
         return json
     }
 
-    /// Every matching entry, read page by page (paced), each page totalled with the rate rule
-    /// as it arrives, the pages' totals then added up. The rates are read while the first page is
-    /// on its way, not before it: one round trip to the API less.
+    /// Every matching entry, read page by page (paced, ``ToolCall/walkTimeEntries(_:narrower:read:)``),
+    /// each page totalled with the rate rule as it arrives, the pages' totals then added up. The
+    /// rates are read while the first page is on its way, not before it: one round trip to the API less.
     private static func walking(_ filter: TimeEntryFilter, _ grouping: TotalsGrouping, _ call: ToolCall) async throws -> JSONObject {
-        let api = call.client
-        let context = call.context
         let rates = Task { try await Rates.current(call) }
         defer { rates.cancel() }
         let weekStart = call.me.workspace.weekStart
-        let received = Locked(0)
-        let walked = try await api.collectAll(limit: maxWalkedEntries) { page, perPage in
-            let wire = try await api.wirePage(.timeEntries(filter), page: page, perPage: perPage)
+        let pages = try await call.walkTimeEntries(filter, narrower: "Narrow the dates (from/to or period) or add a filter.") { wire in
             // (A wait on a task's value ignores the waiter's cancellation: pass it on.)
             let current = try await withTaskCancellationHandler { try await rates.value } onCancel: { rates.cancel() }
-            let totals = try GroupedTotals(page: wire, by: grouping, weekStart: weekStart, rates: current)
-            let count = received.withLock { $0 += wire.items.count; return $0 }
-            let expected = min(wire.totalEntries, maxWalkedEntries)
-            context.reportProgress(Double(count), total: Double(expected), message: "\(count) of \(expected) time entries")
-            return Page(items: [totals], page: wire.page, perPage: wire.perPage, totalPages: wire.totalPages,
-                        totalEntries: wire.totalEntries, nextPage: wire.nextPage, previousPage: wire.previousPage)
-        }
-        if walked.truncated {
-            throw ToolError("\(walked.totalEntries) time entries match: more than the \(maxWalkedEntries) a report totals "
-                + "itself. Narrow the dates (from/to or period) or add a filter.")
+            return try GroupedTotals(page: wire, by: grouping, weekStart: weekStart, rates: current)
         }
         var grouped = GroupedTotals()
-        for page in walked.items { grouped.merge(page) }
+        for page in pages { grouped.merge(page) }
         return [
             "from": .string(orNull: filter.from?.description), "to": .string(orNull: filter.to?.description),
             "group_by": .string(grouping.rawValue), "currency": .string(call.me.workspace.currency),

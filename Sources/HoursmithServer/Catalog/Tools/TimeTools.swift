@@ -12,6 +12,8 @@ enum TimeTools {
     static let hours = Schemas.positive("Decimal hours, e.g. 1.5 (not h:mm).", maximum: 24)
     static let notes = JSONSchema.string("What was done.", maxLength: 5000)
     static let billable = JSONSchema.boolean("Default: as the project and task are.")
+    /// What a member may not do when logging time.
+    static let logForOthers = "log time for other people"
 
     /// `project_id`/`project` and `task_id`/`task` (a task name is found within the project).
     static let projectAndTask: [JSONSchema.Property] = Schemas.reference(.project, "The project's id.")
@@ -66,7 +68,7 @@ enum TimeTools {
             .init(name: "billable", schema: billable),
         ] + Schemas.reference(.user, "Log it for this person. Default: you."), required: ["hours"]),
         output: Schemas.single("time_entry"),
-        annotations: .create, audience: .everyone, action: "log time for other people"
+        annotations: .create, audience: .everyone, action: logForOthers
     ) { call in
         let draft = try await draft(call)
         // One read before logging; the entry is logged whatever it finds (or if it fails).
@@ -97,25 +99,15 @@ enum TimeTools {
         return sameDay.filter { shape.looksLike(Lookalike($0)) }
     }
 
-    /// `possible_duplicates` (id, hours, notes, project, task; three at most) and a `note` saying so.
+    /// `possible_duplicates` (id, hours, project, task, notes; three at most) and a `note` saying so.
     static func warning(_ lookalikes: [TimeEntry]) -> JSONObject {
         let shown = lookalikes.prefix(3)
-        let items: [JSON] = shown.map { entry in
-            var item: JSONObject = ["id": .int(entry.id), "hours": .decimal(entry.hours)]
-            if let notes = entry.notes, !notes.isEmpty {
-                item["notes"] = .string(notes.count > 100 ? String(notes.prefix(100)) + "…" : notes)
-            }
-            item["project"] = .string(entry.project.name)
-            item["task"] = .string(entry.task.name)
-            return .object(item)
-        }
         let ids = shown.map { String($0.id) }
-        let subject = ids.count == 1 ? "Time entry \(ids[0]) of the same person and day looks"
-            : "Time entries \(ids.dropLast().joined(separator: ", ")) and \(ids[ids.count - 1]) of the same person and day look"
+        let subject = ids.count == 1 ? "Time entry \(ids[0]) looks"
+            : "Time entries \(ids.dropLast().joined(separator: ", ")) and \(ids[ids.count - 1]) look"
         return [
-            "possible_duplicates": .array(items),
-            "note": .string("Logged. \(subject) the same (same project, task and hours, or same notes): tell the person, "
-                + "who may want to delete one (delete_time_entry)."),
+            "possible_duplicates": .array(shown.map { Lookalike.shown($0, withDate: false) }),
+            "note": .string("Logged. \(subject) like it (\(Lookalike.rule)): \(Lookalike.advice)."),
         ]
     }
 
