@@ -19,6 +19,9 @@ package enum Fixture {
     }
 
     // MARK: Tokens (one per role and plan; the secrets are recognisable on purpose)
+    // They are the sandbox's own, documented in docs/SANDBOX.md, and open nothing but a sandbox:
+    // Hoursmith never minted them. The released binary carries them for `--demo`, whose sandbox
+    // answers inside the process.
     package enum Token {
         package static let owner = "hsk_live_a4c123b1612d_SBXOwnerAepfJBd0Kh8oOOL8dKLzdocJ"
         package static let admin = "hsk_live_49d439536b32_SBXAdminKdNnFRIBXuDL7DxtpYlSXpfK"

@@ -32,7 +32,7 @@ var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--help", "-h":
-        print(usage)
+        say(usage)
         exit(0)
     case "--port":
         guard let value = arguments.popFirst(), let port = UInt16(value) else { fail("--port needs a number from 0 to 65535") }
@@ -70,19 +70,19 @@ let tokens: [(String, String)] = [
     ("free plan, 402", Fixture.Token.freePlan),
 ]
 let width = tokens.map(\.0.count).max() ?? 0
-print("Hoursmith sandbox serving \(sandbox.baseURL) (today is \(sandbox.today) in \(configuration.timezone))")
-print("Rate limit: " + (configuration.requestsPerWindow >= 1_000_000 ? "relaxed" : "\(configuration.requestsPerWindow) requests per \(configuration.windowSeconds) s per token"))
-print("")
-print("Tokens:")
+say("Hoursmith sandbox serving \(sandbox.baseURL) (today is \(sandbox.today) in \(configuration.timezone))")
+say("Rate limit: " + (configuration.requestsPerWindow >= 1_000_000 ? "relaxed" : "\(configuration.requestsPerWindow) requests per \(configuration.windowSeconds) s per token"))
+say()
+say("Tokens:")
 for (label, token) in tokens {
-    print("  \(label.padding(toLength: width, withPad: " ", startingAt: 0))  \(token)")
+    say("  \(label.padding(toLength: width, withPad: " ", startingAt: 0))  \(token)")
 }
-print("")
-print("Try it:")
-print("  HOURSMITH_API_URL=\(sandbox.baseURL) HOURSMITH_API_TOKEN=\(Fixture.Token.owner)")
-print("  curl -H 'User-Agent: curl' -H 'Authorization: Bearer \(Fixture.Token.owner)' \(sandbox.baseURL)/me")
-print("")
-print("Ctrl-C stops it.")
+say()
+say("Try it:")
+say("  HOURSMITH_API_URL=\(sandbox.baseURL) HOURSMITH_API_TOKEN=\(Fixture.Token.owner)")
+say("  curl -H 'User-Agent: curl' -H 'Authorization: Bearer \(Fixture.Token.owner)' \(sandbox.baseURL)/me")
+say()
+say("Ctrl-C stops it.")
 fflush(nil)  // every stream: stdout may be a pipe
 
 var sources: [any DispatchSourceSignal] = []
@@ -97,3 +97,9 @@ for signalNumber in [SIGINT, SIGTERM] {
     sources.append(source)
 }
 dispatchMain()
+
+/// What hoursmith-sandbox tells the person who started it, on its stdout (it is no MCP server:
+/// its stdout carries no JSON-RPC).
+func say(_ text: String = "") {
+    print(text) // allow-stdout: the sandbox's own output, for a person
+}
