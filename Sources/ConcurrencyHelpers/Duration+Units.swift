@@ -21,8 +21,8 @@ extension Duration {
 
     /// Whole nanoseconds, from zero to a day (what a timer is armed with).
     package var timerNanoseconds: Int {
+        guard self > .zero else { return 0 }
         let (seconds, attoseconds) = components
-        guard seconds >= 0 else { return 0 }
         return Int(min(seconds, 86_400)) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
     }
 

@@ -2,8 +2,10 @@
 /// comes first: the task's value, or nil. The task goes on either way — others may be waiting for
 /// it — and so the one wait that is bounded is the caller's own.
 ///
-/// The one timeout race of the package: a shared load waited for until a call's deadline (the
-/// client's `waitForShared`), a list held until the role is known or a limit passes.
+/// The package's race of a shared wait against a deadline: a shared load waited for until a
+/// call's deadline (the client's `waitForShared`), a list held until the role is known or a limit
+/// passes. (The hard limits — a call's time limit, a try's — are dispatch timers instead, which
+/// fire on time when every thread of the concurrency pool is busy.)
 package func value<T: Sendable, C: Clock>(of task: Task<T, Never>, until deadline: C.Instant, on clock: C) async -> T? {
     let answer = OneAnswer<T?>()
     let waiter = Task { answer.give(await task.value) }

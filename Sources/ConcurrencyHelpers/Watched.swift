@@ -1,6 +1,8 @@
 /// A value that tasks can wait on: the explicit gate tests synchronise with, instead of sleeping
-/// and hoping. ``wait(until:timeout:)`` suspends (no thread blocked, no polling) until the value
-/// passes a test; every ``withLock(_:)`` wakes the waiters whose test it now passes.
+/// and hoping, and what the server waits on for something another thread finishes (a child
+/// process's end, the demo's seed). ``wait(until:timeout:)`` suspends (no thread blocked, no
+/// polling) until the value passes a test; every ``withLock(_:)`` wakes the waiters whose test it
+/// now passes.
 ///
 /// ```swift
 /// let started = Watched(0)
@@ -8,7 +10,9 @@
 /// try await started.wait(until: { $0 == 4 })
 /// ```
 ///
-/// The timeout turns a hang into a failure; it is no part of the synchronisation.
+/// The timeout turns a hang into a failure (in a test) or ends a wait that has a deadline (a
+/// child's five seconds); it is no part of the synchronisation. It is a sleeping task, so a busy
+/// pool can make it late: hard limits are kept by dispatch timers (``OneAnswer``'s notes).
 package final class Watched<Value: Sendable>: Sendable {
     private struct Waiter {
         let isReady: @Sendable (Value) -> Bool

@@ -1,7 +1,7 @@
 /// The one redaction: what every string that came from the API or the environment passes through
-/// before it is shown anywhere. The server applies it to every line it writes — each stdout
-/// message whole, each log line, each line of `--check`, `setup` and `doctor` — so a secret cannot
-/// get out through a field nobody thought of; the client also applies it to the text of its errors.
+/// before it is shown anywhere, as the second step of the server's one output filter — each stdout
+/// message whole, each log line, each line of `--check`, `setup` and `doctor` (which also hide the
+/// tokens they read elsewhere) — so a secret cannot get out through a field nobody thought of.
 ///
 /// It hides, wherever they appear inside a string and in any letter case:
 /// - the configured secrets: the token, and the secret part of a token of the documented shape
@@ -38,7 +38,9 @@ package struct SecretRedaction: Sendable {
         self.init(rawToken: environment["HOURSMITH_API_TOKEN"])
     }
 
-    init(rawToken raw: String?) {
+    /// Redaction of a token given as it was typed or read: the token when it is one; when it was
+    /// refused for its form, each word of it (see ``init(environment:)``).
+    package init(rawToken raw: String?) {
         guard let raw else {
             self.init(secrets: [])
             return
@@ -52,7 +54,8 @@ package struct SecretRedaction: Sendable {
                 let words = raw.utf8.split { !Self.isTokenByte($0) && $0 != UInt8(ascii: "-") }
                 let parts = words.flatMap { $0.split(separator: UInt8(ascii: "_")) }
                 self.init(secrets: Set((words + parts).map(Self.folded))
-                    .filter { $0.count >= Self.minimumSecretLength && $0 != Array("bearer".utf8) }
+                    // (A word of digits only could be part of a JSON number: the whole token covers it.)
+                    .filter { $0.count >= Self.minimumSecretLength && $0 != Array("bearer".utf8) && !$0.allSatisfy(Self.isDigit) }
                     .map { Secret(needle: $0, replacement: Array(Self.mask.utf8)) })
             case .notSet, .empty, .unexpandedVariable, .docsPlaceholder, .docsExample:
                 // Placeholders hold no secret, and problems quote some of them.
@@ -104,9 +107,9 @@ package struct SecretRedaction: Sendable {
         var output: [UInt8]? = nil
         var copied = 0
         var index = 0
-        func replace(upTo end: Int, with replacement: some Sequence<UInt8>) {
+        func replace(from start: Int, upTo end: Int, with replacement: some Sequence<UInt8>) {
             if output == nil { output = []; output?.reserveCapacity(text.count) }
-            output?.append(contentsOf: text[copied..<index])
+            output?.append(contentsOf: text[copied..<start])
             output?.append(contentsOf: replacement)
             copied = end
             index = end
@@ -117,7 +120,10 @@ package struct SecretRedaction: Sendable {
                 continue
             }
             for secret in secrets where Self.matches(secret.needle, in: text, at: index) {
-                replace(upTo: index + secret.needle.count, with: secret.replacement)
+                // A secret that starts with the letter of an escape (`\n`, `\u…`) goes with its
+                // backslash, so that what is left stays valid JSON text.
+                let start = Self.isEscaped(text, at: index, after: copied) ? index - 1 : index
+                replace(from: start, upTo: index + secret.needle.count, with: secret.replacement)
                 continue scan
             }
             if Self.matches(Self.shapePrefix, in: text, at: index), index == 0 || !Self.isTokenByte(text[index - 1]) {
@@ -125,7 +131,7 @@ package struct SecretRedaction: Sendable {
                 while end < text.count, Self.isTokenByte(text[end]) { end += 1 }
                 let word = text[index..<end]
                 if word.count >= Self.shapePrefix.count + Self.minimumShapeSecret, let masked = Self.maskedShape(word) {
-                    replace(upTo: end, with: masked)
+                    replace(from: index, upTo: end, with: masked)
                 } else {
                     index = end
                 }
@@ -136,6 +142,14 @@ package struct SecretRedaction: Sendable {
         guard var output else { return nil }
         output.append(contentsOf: text[copied...])
         return output
+    }
+
+    /// Whether the byte at `index` follows a backslash that escapes it (an odd run of them, none
+    /// before `floor`, where text was already replaced).
+    private static func isEscaped(_ text: UnsafeBufferPointer<UInt8>, at index: Int, after floor: Int) -> Bool {
+        var run = 0
+        while index - run - 1 >= floor, text[index - run - 1] == UInt8(ascii: "\\") { run += 1 }
+        return run % 2 == 1
     }
 
     // MARK: Token shapes

@@ -1,3 +1,4 @@
+import ConcurrencyHelpers
 import Foundation
 
 /// The Hoursmith REST API in memory, served over HTTP/1.1 on 127.0.0.1: every endpoint, role,
@@ -31,10 +32,7 @@ package final class Sandbox: SandboxControls {
     /// Seeds a fresh state and starts serving, the seeding (12,000 entries: real work) on a
     /// thread of its own, so that the tasks of the caller's concurrency pool go on meanwhile.
     package static func start(_ configuration: SandboxConfiguration = .init()) async throws -> Sandbox {
-        let result: Result<Sandbox, any Error> = await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: Result { try Sandbox(configuration) }) }
-        }
-        return try result.get()
+        try await onItsOwnThread { Result { try Sandbox(configuration) } }.get()
     }
 
     deinit {

@@ -135,20 +135,14 @@ package struct JSONMemberNames: Sendable, ExpressibleByArrayLiteral {
 }
 
 extension JSONWriter {
-    /// Writes a document's value as the text it already is (without white space between tokens),
-    /// but for strings that spell a character with a `\u` escape: those are written as this
-    /// writer writes strings (the character itself, only quotes, backslashes and control
-    /// characters escaped). So every character beyond ASCII leaves as itself, where the output's
-    /// filter sees it, however deep the text is nested. A value is written from its tree when its
-    /// objects repeat a key (so that the last value wins).
+    /// Writes a document's value as the text it already is (without white space between tokens).
+    /// A value is written from its tree when its objects repeat a key (so that the last value wins).
     package mutating func write(_ value: JSONDocument.Value) {
         guard !value.document.index.hasDuplicateKeys else { return write(value.json) }
-        let rewriting = hasUnicodeEscapes(value)
         let isCompact = value.document.index.isCompact
         value.document.withText { text in
             let node = text.nodes[value.node]
-            appendText(text, bytes: Int(node.start)..<Int(node.end), nodes: value.node..<text.next(after: value.node),
-                       isCompact: isCompact, rewritingEscapes: rewriting)
+            appendText(UnsafeBufferPointer(rebasing: text.bytes[Int(node.start)..<Int(node.end)]), isCompact: isCompact)
         }
     }
 
@@ -160,10 +154,9 @@ extension JSONWriter {
             let names = omitted.ranges.map { String(decoding: omitted.utf8[$0], as: UTF8.self) }
             return write(.object(value.json.objectValue?.removing(names) ?? [:]))
         }
-        let rewriting = hasUnicodeEscapes(value)
         omitted.utf8.withUnsafeBufferPointer { names in
             omitted.ranges.withUnsafeBufferPointer { ranges in
-                write(members: value, omitting: names, at: ranges, rewritingEscapes: rewriting)
+                write(members: value, omitting: names, at: ranges)
             }
         }
     }
@@ -171,8 +164,7 @@ extension JSONWriter {
     /// Writes the object's members but the omitted ones (`names[ranges[i]]`), copying each run
     /// of kept members at once.
     private mutating func write(
-        members value: JSONDocument.Value, omitting names: UnsafeBufferPointer<UInt8>, at ranges: UnsafeBufferPointer<Range<Int>>,
-        rewritingEscapes: Bool
+        members value: JSONDocument.Value, omitting names: UnsafeBufferPointer<UInt8>, at ranges: UnsafeBufferPointer<Range<Int>>
     ) {
         let isCompact = value.document.index.isCompact
         value.document.withText { text in
@@ -192,7 +184,6 @@ extension JSONWriter {
                     continue
                 }
                 // A run of kept members, from this one to the next omitted one.
-                let firstNode = keyNode
                 let start = Int(text.nodes[keyNode].start)
                 var runEnd = Int(text.nodes[keyNode + 1].end)
                 keyNode = text.next(after: keyNode + 1)
@@ -201,64 +192,10 @@ extension JSONWriter {
                     keyNode = text.next(after: keyNode + 1)
                 }
                 if wroteAny { bytes.append(UInt8(ascii: ",")) }
-                appendText(text, bytes: start..<runEnd, nodes: firstNode..<keyNode, isCompact: isCompact, rewritingEscapes: rewritingEscapes)
+                appendText(UnsafeBufferPointer(rebasing: text.bytes[start..<runEnd]), isCompact: isCompact)
                 wroteAny = true
             }
             bytes.append(UInt8(ascii: "}"))
-        }
-    }
-
-    /// Appends the validated text `bytes`, whose values are the nodes `nodes`: as it is, less the
-    /// white space between tokens, and when `rewritingEscapes` with each string that has a `\u`
-    /// escape decoded and written again (the text between such strings still copied in one piece).
-    private mutating func appendText(_ text: JSONIndexedText, bytes range: Range<Int>, nodes: Range<Int>, isCompact: Bool, rewritingEscapes: Bool) {
-        guard rewritingEscapes else {
-            return appendText(UnsafeBufferPointer(rebasing: text.bytes[range]), isCompact: isCompact)
-        }
-        // Every string of the text is a node; between strings there are only numbers, literals,
-        // punctuation and white space.
-        var cursor = range.lowerBound
-        for node in nodes where text.bytes[Int(text.nodes[node].start)] == UInt8(ascii: "\"") && text.nodes[node].link != 0 {
-            let start = Int(text.nodes[node].start), end = Int(text.nodes[node].end)
-            let contents = UnsafeBufferPointer(rebasing: text.bytes[start + 1..<end - 1])
-            guard JSONWriter.hasUnicodeEscape(contents) else { continue }
-            appendText(UnsafeBufferPointer(rebasing: text.bytes[cursor..<start]), isCompact: isCompact)
-            var string = JSONIndexedText.unescaped(contents)
-            string.withUTF8 { writeString(utf8: $0) }
-            cursor = end
-        }
-        appendText(UnsafeBufferPointer(rebasing: text.bytes[cursor..<range.upperBound]), isCompact: isCompact)
-    }
-
-    /// Whether escaped string contents hold a `\u` escape.
-    static func hasUnicodeEscape(_ contents: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < contents.count {
-            if contents[index] == UInt8(ascii: "\\") {
-                if contents[index + 1] == UInt8(ascii: "u") { return true }
-                index += 2
-            } else {
-                index += 1
-            }
-        }
-        return false
-    }
-
-    /// Whether the value's text may hold a `\u` escape: a backslash. One pass, eight bytes at a
-    /// time; the copy then needs no other look.
-    private func hasUnicodeEscapes(_ value: JSONDocument.Value) -> Bool {
-        value.document.withText { text in
-            let node = text.nodes[value.node]
-            let slice = UnsafeBufferPointer(rebasing: text.bytes[Int(node.start)..<Int(node.end)])
-            var index = 0
-            if let base = UnsafeRawPointer(slice.baseAddress) {
-                while index + 8 <= slice.count {
-                    let word = ByteWord.load(base, at: index)
-                    if ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word) != 0 { return true }
-                    index += 8
-                }
-            }
-            return slice[index...].contains(UInt8(ascii: "\\"))
         }
     }
 

@@ -2,18 +2,18 @@ extension TextSanitizer {
     /// Serialized JSON text with every string sanitized, for a message on its way out: in each
     /// string — whether it spells a character as itself or with an escape (`\u202E`, `\b`) — the
     /// characters ``sanitized(_:)`` removes are removed. In a member's name they become U+FFFD
-    /// instead, so that a name can never turn into another one (`na\u200Bme` into `name`).
+    /// instead, so that a name never loses them unseen (`na\u200Bme` is not `name`).
     ///
-    /// Nil when there is nothing to remove: the common case, found in one look at the bytes
-    /// (eight at a time) when the text is ASCII without escapes, and otherwise string by string,
-    /// each string that is ASCII without `\u`, `\b` or `\f` escapes passed over as it is.
+    /// Nil when there is nothing to remove. Only what could spell something to remove is looked
+    /// at: a byte from DEL up, or a `\u`, `\b` or `\f` escape. Text without any is passed over in
+    /// one look at its bytes; a string that has only bytes from DEL up is sanitized as it is
+    /// spelled (its escapes are ASCII and stay); only a string with such an escape is decoded.
     ///
-    /// Only this level of the text is read: a string holding JSON text (a tool result's text
-    /// block) is sanitized as text, so an escape inside it (`\\u0007`) stays the visible text it
-    /// is. Writers spell every character beyond ASCII as itself (``JSONWriter``), so nothing
-    /// invisible can hide in such an escape.
+    /// Only this level of the text is read: a string that holds JSON text (a tool result's text
+    /// block) is read as text, so an escape inside it (`\\u0007`) is visible text here. Such text
+    /// is made with the same sanitizing where it is made (`JSON.embeddableText()` in MCPCore).
     package static func sanitized(jsonText text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard mayHaveEscapesOrBeyondASCII(text) else { return nil }
+        guard mayNeedSanitizing(text, from: 0, to: text.count).any else { return nil }
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         var output: [UInt8]?
         var copied = 0
@@ -23,38 +23,59 @@ extension TextSanitizer {
                 index += 1
                 continue
             }
-            // A string: find its end, and whether it holds anything worth a closer look.
+            // A string: find its end.
             let start = index + 1
-            var end = start, suspect = false
-            while end < text.count, text[end] != quote {
-                if text[end] == backslash, end + 1 < text.count {
-                    let letter = text[end + 1]
-                    if letter == UInt8(ascii: "u") || letter == UInt8(ascii: "b") || letter == UInt8(ascii: "f") { suspect = true }
-                    end += 2
-                } else {
-                    if text[end] >= 0x7F { suspect = true }
-                    end += 1
-                }
-            }
+            var end = start
+            while end < text.count, text[end] != quote { end += text[end] == backslash ? 2 : 1 }
             index = end + 1
-            guard suspect, end < text.count else { continue }
+            guard end < text.count else { break }
+            let look = mayNeedSanitizing(text, from: start, to: end)
+            guard look.any else { continue }
             let contents = UnsafeBufferPointer(rebasing: text[start..<end])
-            // (Text this package wrote is valid; anything else is passed over rather than misread.)
-            guard hasWholeEscapes(contents) else { continue }
-            var decoded = JSONIndexedText.unescaped(contents)
-            let isName = nextIsColon(text, after: index)
-            guard let clean = decoded.withUTF8({ sanitized(utf8: $0, replacement: isName ? replacementCharacter : []) })
-            else { continue }
+            let replacement = nextIsColon(text, after: index) ? replacementCharacter : []
+            let clean: [UInt8]
+            if look.escapes {
+                // (Text this package wrote is valid; anything else is passed over rather than misread.)
+                guard hasWholeEscapes(contents) else { continue }
+                var decoded = JSONIndexedText.unescaped(contents)
+                guard let sanitized = decoded.withUTF8({ sanitized(utf8: $0, replacement: replacement) }) else { continue }
+                var writer = JSONWriter(capacity: sanitized.count + 8)
+                sanitized.withUnsafeBufferPointer { writer.writeStringContents(utf8: $0) }
+                clean = writer.bytes
+            } else {
+                // Only characters beyond ASCII to look at: what is removed is one of them, never
+                // part of an escape, so the contents stay escaped as they were.
+                guard let sanitized = sanitized(utf8: contents, replacement: replacement) else { continue }
+                clean = sanitized
+            }
             if output == nil { output = []; output?.reserveCapacity(text.count) }
             output?.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<start]))
-            var writer = JSONWriter(capacity: clean.count + 8)
-            clean.withUnsafeBufferPointer { writer.writeStringContents(utf8: $0) }
-            output?.append(contentsOf: writer.bytes)
+            output?.append(contentsOf: clean)
             copied = end
         }
         guard var output else { return nil }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
         return output
+    }
+
+    /// Whether `text[from..<to]` has a byte from DEL up, or a `\u`, `\b` or `\f` escape (an
+    /// escaped backslash is not one): what could spell a character to remove.
+    private static func mayNeedSanitizing(_ text: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> (any: Bool, escapes: Bool) {
+        var beyondASCII = false
+        var index = from
+        while index < end {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\\") {
+                guard index + 1 < end else { return (true, true) }
+                let letter = text[index + 1]
+                if letter == UInt8(ascii: "u") || letter == UInt8(ascii: "b") || letter == UInt8(ascii: "f") { return (true, true) }
+                index += 2
+                continue
+            }
+            if byte >= 0x7F { beyondASCII = true }
+            index += 1
+        }
+        return (beyondASCII, false)
     }
 
     /// Whether every `\u` escape of string contents has its four hex digits, and every escaped
@@ -92,18 +113,5 @@ extension TextSanitizer {
             index += 1
         }
         return index < text.count && text[index] == UInt8(ascii: ":")
-    }
-
-    /// Whether the text has a byte from DEL up or a backslash, looked at eight bytes at a time.
-    private static func mayHaveEscapesOrBeyondASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        if let base = UnsafeRawPointer(text.baseAddress) {
-            while index + 8 <= text.count {
-                let word = ByteWord.load(base, at: index)
-                if ByteWord.fromDelete(in: word) | ByteWord.bytes(equalTo: UInt8(ascii: "\\"), in: word) != 0 { return true }
-                index += 8
-            }
-        }
-        return text[index...].contains { $0 >= 0x7F || $0 == UInt8(ascii: "\\") }
     }
 }

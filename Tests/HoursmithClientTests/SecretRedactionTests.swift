@@ -1,3 +1,4 @@
+import JSONCore
 import Testing
 import struct HoursmithSandbox.SplitMix64
 @testable import HoursmithClient
@@ -79,6 +80,29 @@ import struct HoursmithSandbox.SplitMix64
             }
             let shown = redaction.redact(text)
             #expect(!shown.lowercased().contains(Self.secret.lowercased()), "\(text) → \(shown)")
+        }
+    }
+
+    /// Whatever it hides in JSON text, the text stays JSON: a refused token's words of digits
+    /// alone are not hidden (the whole token still is), and a secret that starts at an escape's
+    /// letter goes with its backslash.
+    @Test func whatItHidesInJSONTextLeavesJSONText() throws {
+        let digits = SecretRedaction(environment: ["HOURSMITH_API_TOKEN": "Bearer 123456789012"])
+        let numbers = "{\"total\":1234567890123,\"id\":123456789012}"
+        #expect(digits.redact(numbers) == numbers)
+
+        // A secret whose first letter is "n": in `\n…` it starts at the escape's letter.
+        let secret = "n" + String(Self.secret.dropFirst())
+        let redaction = SecretRedaction(token: try APIToken.parse("hsk_live_\(Self.publicID)_\(secret)").token)
+        let backslash = "\\"
+        let afterEscape = "{\"note\":\"a" + backslash + secret + " b\"}"           // {"note":"a\n<rest> b"}
+        let afterEscapedBackslash = "{\"note\":\"a" + backslash + backslash + secret + " b\"}"
+        #expect(try JSON.parse(Array(afterEscape.utf8)) != JSON.null, "the test's text is JSON")
+        #expect(redaction.redact(afterEscape) == "{\"note\":\"a[redacted] b\"}", "the escape goes with the secret")
+        #expect(redaction.redact(afterEscapedBackslash) == "{\"note\":\"a" + backslash + backslash + "[redacted] b\"}",
+                "an escaped backslash stays")
+        for text in [afterEscape, afterEscapedBackslash] {
+            #expect((try? JSON.parse(Array(redaction.redact(text).utf8))) != nil, "still JSON")
         }
     }
 }

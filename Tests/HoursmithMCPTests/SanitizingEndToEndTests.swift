@@ -33,4 +33,22 @@ import Testing
             }
         }
     }
+
+    /// Control characters a name holds (an escape sequence that clears a terminal, a bell) reach
+    /// the model neither in a tool's text block nor in a resource's text, which are JSON inside a
+    /// string, nor in the structured content.
+    @Test func controlCharactersReachNeitherATextBlockNorAResource() async throws {
+        try await withHarness(token: Fixture.Token.owner) { harness in
+            let created = try await harness.call("create_project", [
+                "client": "Stark Industries", "name": .string("Clear\u{1B}[2J\u{7}Screen"),
+            ]).content()
+            let id = try #require(created["project"]?["id"]?.intValue)
+            let got = try await harness.call("get_project", ["project_id": .int(id)])
+            #expect(got.structured?["project"]?["name"] == "Clear[2JScreen")
+            #expect(got.text.contains("Clear[2JScreen") && !got.text.contains("u001b") && !got.text.contains("u0007"), "\(got.text.prefix(300))")
+            let read = try await harness.server.request("resources/read", ["uri": .string("hoursmith://projects/\(id)")])
+            let text = try #require(read["result"]?["contents"]?.arrayValue?.first?["text"]?.stringValue)
+            #expect(text.contains("Clear[2JScreen") && !text.contains("u001b") && !text.contains("\u{1B}"), "\(text.prefix(300))")
+        }
+    }
 }

@@ -17,6 +17,15 @@ import Testing
         try #require(await harness.request(modern(.int(id), "tools/call", ["name": .string(name)]))?["result"])
     }
 
+    /// Control characters too, in the text block (JSON inside the reply's string, which the exit
+    /// reads as text) as in the structured content: the two stay the same JSON.
+    @Test func controlCharactersLeaveNeitherTheTextBlockNorTheStructuredContent() async throws {
+        let harness = ServerHarness(tools: [tool("controls") { .success(["name": "Acme\u{1B}[2J\u{7} Ltd", "note": "tab\tand\nline"]) }])
+        let result = try await call(harness, "controls", id: 1)
+        #expect(result["structuredContent"] == ["name": "Acme[2J Ltd", "note": "tab\tand\nline"])
+        #expect(result["content"]?.arrayValue?.first?["text"] == #"{"name":"Acme[2J Ltd","note":"tab\tand\nline"}"#)
+    }
+
     @Test func resultsBuiltAsValuesAreSanitized() async throws {
         let harness = ServerHarness(tools: [tool("built") { .success(["name": .string("Acme" + SanitizingTests.hidden), "emoji": "👩‍💻"]) }])
         let result = try await call(harness, "built", id: 1)
@@ -26,13 +35,7 @@ import Testing
 
     @Test func resultsWrittenFromDocumentsAreSanitized() async throws {
         let page = try JSONDocument(bytes: Array(#"{"name":"Acme\u200b\u202e","note":"ok"}"#.utf8))
-        let harness = ServerHarness(tools: [tool("written") {
-            var object = JSONWriter()
-            object.write(page.root)
-            var escaped = JSONWriter()
-            object.bytes.withUnsafeBufferPointer { escaped.writeStringContents(utf8: $0) }
-            return .success(serializedObject: object.bytes, escaped: escaped.bytes)
-        }])
+        let harness = ServerHarness(tools: [tool("written") { .success(page.root.json) }])
         let result = try await call(harness, "written", id: 1)
         #expect(result["structuredContent"] == ["name": "Acme", "note": "ok"])
         #expect(result["content"]?.arrayValue?.first?["text"] == #"{"name":"Acme","note":"ok"}"#)
@@ -111,5 +114,16 @@ import Testing
         }
         #expect(progress == "page 1 of Acme [redacted] [redacted]")
         #expect(log == "note: Acme [redacted] [redacted]")
+    }
+
+    /// An id comes back through the output filter: one it would change is refused (with a null id,
+    /// as for a request that cannot be answered by its id), never answered with another id.
+    @Test func anIdTheFilterWouldChangeIsRefused() async throws {
+        let harness = ServerHarness(tools: [echoTool()])
+        harness.send(modern(.string("a\u{200B}b"), "ping"))
+        let replies = await harness.sink.wait(for: 1)
+        #expect(replies.first?["id"] == .null)
+        #expect(replies.first?["error"]?["code"] == -32600)
+        #expect(try #require(await harness.request(modern("plain-1", "ping")))["result"] != nil, "a plain id is answered")
     }
 }

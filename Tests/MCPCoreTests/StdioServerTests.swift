@@ -48,12 +48,12 @@ final class PipedServer: Sendable {
     /// Reads lines until `count` have arrived or the output ends (on a thread of its own, so
     /// that the cooperative pool stays free for the server's tasks).
     func readLines(_ count: Int) async -> [String] {
-        await offThePool { self.readLinesBlocking(count) }
+        await onItsOwnThread { self.readLinesBlocking(count) }
     }
 
     /// Waits for `run()` to return; its status, or nil after `seconds`.
     func exitStatus(within seconds: Double) async -> Int32? {
-        await offThePool { self.exitStatusBlocking(within: seconds) }
+        await onItsOwnThread { self.exitStatusBlocking(within: seconds) }
     }
 
     private func readLinesBlocking(_ count: Int) -> [String] {
@@ -78,13 +78,6 @@ final class PipedServer: Sendable {
 
     private func exitStatusBlocking(within seconds: Double) -> Int32? {
         status.wait(until: { $0 != nil }, deadline: .now + .seconds(seconds)).value
-    }
-}
-
-/// Runs blocking work on a thread of its own.
-func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(returning: body()) }
     }
 }
 
@@ -135,22 +128,15 @@ func callLine(_ id: Int, _ tool: String, _ arguments: JSON = [:]) -> String {
         #expect(await piped.exitStatus(within: 10) == 0)
     }
 
-    /// A large result goes out in pieces (its text and escaped text written from where they are),
-    /// small ones gathered: either way, one line per reply, the same bytes as written whole.
+    /// A large result goes out in pieces, small ones gathered: either way, one line per reply, the
+    /// same bytes as written whole.
     @Test func largeResultsWrittenInPiecesArriveAsOneLineEach() async throws {
         let items = (0..<3000).map { JSON.object(["id": .int($0), "note": .string("line \"\($0)\"\n\\ é")]) }
         let content: JSON = ["items": .array(items)]
-        let written = Tool(name: "written", title: "Written", description: "Pre-written.", inputSchema: .object([:]),
-                           outputSchema: nil, annotations: readOnly) { _, _ in
-            let text = content.serialized()
-            var escaped = JSONWriter()
-            text.withUnsafeBufferPointer { escaped.writeStringContents(utf8: $0) }
-            return .success(serializedObject: text, escaped: escaped.bytes)
-        }
         let built = Tool(name: "built", title: "Built", description: "A value.", inputSchema: .object([:]),
                          outputSchema: nil, annotations: readOnly) { _, _ in .success(content) }
-        let piped = PipedServer(tools: [written, built, echoTool()])
-        piped.write(callLine(1, "written") + callLine(2, "echo", ["text": "small"]) + callLine(3, "built"))
+        let piped = PipedServer(tools: [built, echoTool()])
+        piped.write(callLine(1, "built") + callLine(2, "echo", ["text": "small"]) + callLine(3, "built"))
         let lines = await piped.readLines(3)
         #expect(lines.count == 3)
         let replies = try lines.map { try JSON.parse($0) }

@@ -200,7 +200,7 @@ let changes = ToolAnnotations(readOnlyHint: false, destructiveHint: false, idemp
         gate.release()
         // A request stops counting as in flight only after its reply (if any) was written.
         let server = harness.server
-        #expect(await offThePool { server.waitForRequests(before: .now + .seconds(10)) })
+        #expect(await onItsOwnThread { server.waitForRequests(before: .now + .seconds(10)) })
         #expect(!harness.sink.messages.contains { $0["id"] == "slow" })
         #expect(harness.server.requestsInFlight == 0)
     }
@@ -220,7 +220,7 @@ let changes = ToolAnnotations(readOnlyHint: false, destructiveHint: false, idemp
         #expect(text.contains("Try again"), "a read may simply be asked again: \(text)")
         try await gate.waitForCancellations(1)
         let server = harness.server
-        #expect(await offThePool { server.waitForRequests(before: .now + .seconds(10)) })
+        #expect(await onItsOwnThread { server.waitForRequests(before: .now + .seconds(10)) })
         #expect(harness.log.lines.contains { $0.contains("request 1 (wait) was still running at its time limit") })
     }
 

@@ -1,3 +1,4 @@
+import ConcurrencyHelpers
 import Foundation
 import HoursmithClient
 import MCPCore
@@ -13,12 +14,27 @@ enum Console {
     /// environment hidden.
     static let filter = OutputFilter(redaction: SecretRedaction(environment: ProcessInfo.processInfo.environment))
 
+    /// Tokens a command handles besides the environment's (typed at `setup`'s prompt, read from a
+    /// client's config by `doctor`): hidden in everything the console writes from then on.
+    private static let handled = Locked<[SecretRedaction]>([])
+
+    /// Hides a token given as it was typed or read (a token, or the words of one refused for its
+    /// form), wherever it shows in what the console writes from now on.
+    static func hide(rawToken raw: String) {
+        handled.withLock { $0.append(SecretRedaction(rawToken: raw)) }
+    }
+
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((filter.text(text) + "\n").utf8))
+        FileHandle.standardOutput.write(Data((shown(text) + "\n").utf8))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("hoursmith-mcp: " + filter.text(text) + "\n").utf8))
+        FileHandle.standardError.write(Data(("hoursmith-mcp: " + shown(text) + "\n").utf8))
+    }
+
+    /// `text` through the filter, then through the redaction of every token handled.
+    private static func shown(_ text: String) -> String {
+        handled.current.reduce(filter.text(text)) { text, redaction in redaction.redact(text) }
     }
 }
 

@@ -33,7 +33,7 @@ package enum HoursmithApp {
         }
         if options.mode == .check {
             // --check reports a problem once, on stderr, itself: the start-up log stays quiet.
-            let access = Startup.access(options, logger: Logger(label: Product.name, level: .emergency))
+            let access = Startup.access(options, logger: Logger(label: Product.name, level: .emergency, filter: Console.filter))
             Task { ProcessEnd.now(await Startup.check(access, demo: options.demo)) }
             dispatchMain()
         }

@@ -55,10 +55,9 @@ struct Options: Equatable {
         if let value = nonEmpty(environment["HOURSMITH_MAX_RESULT_TOKENS"]) {
             options.maxResultTokens = try resultTokens(value, name: "HOURSMITH_MAX_RESULT_TOKENS")
         }
-        // The demo's role is only a choice among demo users: on its own it does not turn the demo on.
-        var demoRole = try nonEmpty(environment["HOURSMITH_DEMO_ROLE"]).map { value throws(OptionsError) in
-            try role(value, name: "HOURSMITH_DEMO_ROLE")
-        }
+        // The demo's role is only a choice among demo users: on its own it does not turn the demo
+        // on, and it is read only when the demo is on.
+        var demoRole: DemoRole?
         var demo = try environment["HOURSMITH_DEMO"].map { value throws(OptionsError) in try boolean(value, name: "HOURSMITH_DEMO") } ?? false
         var apiURLFlag = false
 
@@ -104,9 +103,18 @@ struct Options: Equatable {
             throw OptionsError("--api-url and --demo do not go together: the demo workspace answers inside this process, "
                 + "from no API. Leave out one of them.")
         }
-        // The token and the API URL are not read: the demo acts with its own member's token.
+        if demoRole == nil, let value = nonEmpty(environment["HOURSMITH_DEMO_ROLE"]) {
+            demoRole = try role(value, name: "HOURSMITH_DEMO_ROLE")
+        }
+        // The token and the API URL are not read: the demo acts with its own member's token. (The
+        // bundle always passes both, as its empty token's placeholder and the default URL: those
+        // are not worth a word.)
         options.demo = demoRole ?? .owner
-        options.ignoredForDemo = ["HOURSMITH_API_TOKEN", "HOURSMITH_API_URL"].filter { environment.keys.contains($0) }
+        let unused = ["HOURSMITH_API_TOKEN": Startup.bundleTokenUnset, "HOURSMITH_API_URL": Options.defaultAPIURL]
+        options.ignoredForDemo = unused.keys.sorted().filter { name in
+            guard let value = nonEmpty(environment[name]) else { return false }
+            return value != unused[name]
+        }
         return options
     }
 

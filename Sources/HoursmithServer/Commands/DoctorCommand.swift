@@ -194,6 +194,7 @@ struct DoctorCommand {
     /// Checks a token's shape, the API URL, and then both with `GET /me`.
     private func checkToken(_ raw: String, apiURL: String, report: inout DoctorReport) async -> Workspace? {
         let token: APIToken
+        Console.hide(rawToken: raw)
         do throws(APITokenProblem) {
             let parsed = try APIToken.parse(raw)
             token = parsed.token

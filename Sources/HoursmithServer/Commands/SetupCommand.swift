@@ -1,3 +1,4 @@
+import ConcurrencyHelpers
 import Foundation
 import HoursmithClient
 import JSONCore
@@ -105,7 +106,8 @@ struct SetupCommand {
         }
 
         // The token, checked with Hoursmith before anything is written.
-        guard let token = readToken(environment: environment) else { return 1 }
+        // Typed at the terminal, perhaps: read off the concurrency pool.
+        guard let token = await onItsOwnThread({ readToken(environment: environment) }) else { return 1 }
         do throws(HoursmithError) {
             let configuration = HoursmithConfiguration(token: token, version: Product.version, baseURL: apiURL, requestTimeout: .seconds(15))
             let me = try await HoursmithClient(configuration: configuration).me()
@@ -166,6 +168,7 @@ struct SetupCommand {
         } else {
             raw = Terminal.readLineFromStandardInput()
         }
+        if let raw { Console.hide(rawToken: raw) }
         do throws(APITokenProblem) {
             return try APIToken.parse(raw).token
         } catch {

@@ -173,6 +173,13 @@ package final class MCPServer: Sendable {
     }
 
     private func handleRequest(_ request: JSONRPCRequest, completion: @escaping @Sendable (SerializedMessage?) -> Void) {
+        // An id comes back in the reply through the output filter: one it would change (a hidden
+        // character, a secret) could not be matched by the client, so it is refused instead.
+        guard isEchoedUnchanged(request.id) else {
+            return completion(unidentifiedError(.invalidRequest(
+                "the request's id holds characters this server does not echo (invisible or control characters, or a "
+                    + "secret); use plain text or a number")))
+        }
         let terms: RequestTerms
         switch resolveTerms(for: request) {
         case .failure(let error):
@@ -267,6 +274,12 @@ package final class MCPServer: Sendable {
             logLevel = level
         }
         return .success(RequestTerms(version: version, clientLogLevel: logLevel))
+    }
+
+    /// Whether the output filter leaves an id (a request's, or a progress token) as it is.
+    func isEchoedUnchanged(_ id: RequestID) -> Bool {
+        guard case .string(let text) = id else { return true }
+        return logger.filter.text(text) == text
     }
 
     /// The writer of the replies to `request`, served under `terms` (nil: under none yet).

@@ -31,7 +31,8 @@ extension MCPServer {
             let replies = replyWriter(for: request, terms)
             return completion(replies.error(.invalidRequest("id \(request.id) is already used by a request in progress")))
         }
-        let progressToken = request.meta["progressToken"].flatMap(RequestID.init)?.json
+        // A progress token the output filter would change could not be matched: no progress then.
+        let progressToken = request.meta["progressToken"].flatMap(RequestID.init).flatMap { isEchoedUnchanged($0) ? $0.json : nil }
         let channel = RequestChannel(
             progressToken: progressToken, version: terms.version, clientLogLevel: terms.clientLogLevel,
             loggerName: configuration.name, sink: sink)

@@ -1,7 +1,8 @@
 import JSONCore
 
 /// The one exit: what everything the server writes passes through on its way out — each stdout
-/// message (``LineWriter``), each log line (``Logger``), each console line of the executable.
+/// message (``FilteredSink``, in front of the ``LineWriter``), each log line (``Logger``), each
+/// console line of the executable.
 ///
 /// Two things happen there, in this order, to every message kind alike (results, errors,
 /// progress and log notifications, prompt and resource text):
@@ -22,15 +23,26 @@ package struct OutputFilter: Sendable {
         redaction.redact(TextSanitizer.sanitized(text))
     }
 
-    /// A serialized JSON message on its way out: its strings sanitized, its secrets hidden. The
-    /// same message, its pieces untouched, when neither finds anything (the common case); one
-    /// piece otherwise. (A secret is letters, digits and underscores, and its replacement has no
-    /// quote or backslash: the JSON stays valid.)
+    /// A serialized JSON message on its way out: its strings sanitized, its secrets hidden (a
+    /// secret is letters, digits, underscores and hyphens; one that starts at an escape's letter
+    /// goes with its backslash, and its mask has no quote or backslash: the JSON stays valid). The
+    /// same message when neither finds anything; one piece otherwise.
     package func message(_ message: SerializedMessage) -> SerializedMessage {
         let text = message.pieces.count == 1 ? message.pieces[0] : message.bytes
         let sanitized = text.withUnsafeBufferPointer(TextSanitizer.sanitized(jsonText:))
         let hidden = (sanitized ?? text).withUnsafeBufferPointer(redaction.redacted(utf8:))
         guard let filtered = hidden ?? sanitized else { return message }
         return SerializedMessage(filtered)
+    }
+}
+
+extension JSON {
+    /// The value as JSON text that goes into a message as a string — a tool result's text block, a
+    /// resource's text. The output filter reads a message's own strings, not JSON inside them, so
+    /// this text is sanitized as it is made, as the filter sanitizes a message: a control
+    /// character that JSON would escape (`\u001b`) is removed here, where it is still one.
+    package func embeddableText() -> [UInt8] {
+        let text = serialized()
+        return text.withUnsafeBufferPointer(TextSanitizer.sanitized(jsonText:)) ?? text
     }
 }

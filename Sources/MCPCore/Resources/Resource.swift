@@ -25,7 +25,7 @@ package struct ResourceContents: Sendable, Equatable {
     var json: JSON {
         let text = switch body {
         case .text(let text): text
-        case .json(let value): value.serializedString()
+        case .json(let value): String(decoding: value.embeddableText(), as: UTF8.self)
         }
         return ["uri": .string(uri), "mimeType": .string(mimeType), "text": .string(text)]
     }

@@ -34,36 +34,19 @@ package struct ToolResult: Sendable, Equatable {
     package let isError: Bool
     /// The text block, as UTF-8: for a success, the structured content serialized.
     let textUTF8: [UInt8]
-    /// The text block escaped as a JSON string's contents, when the tool wrote it already.
-    private let escapedTextUTF8: [UInt8]?
     private let isStructured: Bool
 
     package var text: String { String(decoding: textUTF8, as: UTF8.self) }
 
-    /// A success.
+    /// A success: its text block and its structured content are the same JSON text
+    /// (``JSON/embeddableText()``).
     package static func success(_ content: JSON) -> ToolResult {
-        var writer = JSONWriter()
-        writer.write(content)
-        return ToolResult(isError: false, textUTF8: writer.bytes, escapedTextUTF8: nil, isStructured: true)
-    }
-
-    /// A success whose structured content is already written: `object` must be the UTF-8 text of
-    /// one JSON object as ``JSONWriter`` writes it, and `escaped` the same text escaped as a JSON string's contents
-    /// (``JSONWriter/writeStringContents(utf8:)``). A long list can so be written, both ways,
-    /// piece by piece as its pages arrive. Both are checked in debug builds.
-    package static func success(serializedObject object: [UInt8], escaped: [UInt8]) -> ToolResult {
-        assert(escaped == object.withUnsafeBufferPointer { text in
-            var writer = JSONWriter()
-            writer.writeStringContents(utf8: text)
-            return writer.bytes
-        }, "`escaped` is not `object` escaped")
-        assert((try? JSONDocument(bytes: object)) != nil, "`object` is not JSON text")
-        return ToolResult(isError: false, textUTF8: object, escapedTextUTF8: escaped, isStructured: true)
+        ToolResult(isError: false, textUTF8: content.embeddableText(), isStructured: true)
     }
 
     /// A tool error.
     package static func failure(_ message: String) -> ToolResult {
-        ToolResult(isError: true, textUTF8: Array(message.utf8), escapedTextUTF8: nil, isStructured: false)
+        ToolResult(isError: true, textUTF8: Array(message.utf8), isStructured: false)
     }
 
     package static func == (lhs: ToolResult, rhs: ToolResult) -> Bool {
@@ -71,10 +54,10 @@ package struct ToolResult: Sendable, Equatable {
     }
 
     /// The `CallToolResult` members for `version` (without braces), in pieces: the text block,
-    /// then `structuredContent` where the revision has it. The text and its escaped form are
-    /// pieces of their own, so a large result is never copied into the reply.
+    /// then `structuredContent` where the revision has it. (The exit reads the message whole:
+    /// ``OutputFilter/message(_:)``.)
     func members(for version: ProtocolVersion) -> [[UInt8]] {
-        let escaped = escapedTextUTF8 ?? textUTF8.withUnsafeBufferPointer { text in
+        let escaped = textUTF8.withUnsafeBufferPointer { text in
             var writer = JSONWriter(capacity: JSONWriter.escapedLength(of: text))
             writer.writeStringContents(utf8: text)
             return writer.bytes
