@@ -13,7 +13,7 @@ extension TextSanitizer {
     /// block) is read as text, so an escape inside it (`\\u0007`) is visible text here. Such text
     /// is made with the same sanitizing where it is made (`JSON.embeddableText()` in MCPCore).
     package static func sanitized(jsonText text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard mayNeedSanitizing(text, from: 0, to: text.count).any else { return nil }
+        guard mayNeedSanitizing(text, from: 0, to: text.count, untilFirst: true).any else { return nil }
         let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
         var output: [UInt8]?
         var copied = 0
@@ -58,21 +58,39 @@ extension TextSanitizer {
         return output
     }
 
-    /// Whether `text[from..<to]` has a byte from DEL up, or a `\u`, `\b` or `\f` escape (an
-    /// escaped backslash is not one): what could spell a character to remove.
-    private static func mayNeedSanitizing(_ text: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> (any: Bool, escapes: Bool) {
+    /// Whether `text[from..<to]` has a byte from DEL up (`any`), or a `\u`, `\b` or `\f` escape
+    /// (`any` and `escapes`; an escaped backslash is not one): what could spell a character to
+    /// remove. Eight bytes at a time between backslashes and bytes from DEL up. With `untilFirst`,
+    /// it stops at the first of either (and `escapes` may then be false where there is one).
+    private static func mayNeedSanitizing(
+        _ text: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, untilFirst: Bool = false
+    ) -> (any: Bool, escapes: Bool) {
+        guard let base = UnsafeRawPointer(text.baseAddress) else { return (false, false) }
+        let backslash = UInt8(ascii: "\\")
         var beyondASCII = false
         var index = from
         while index < end {
+            if index + 8 <= end {
+                let word = ByteWord.load(base, at: index)
+                let found = ByteWord.fromDelete(in: word) | ByteWord.bytes(equalTo: backslash, in: word)
+                guard found != 0 else {
+                    index += 8
+                    continue
+                }
+                index += ByteWord.first(found)
+            }
             let byte = text[index]
-            if byte == UInt8(ascii: "\\") {
+            if byte == backslash {
                 guard index + 1 < end else { return (true, true) }
                 let letter = text[index + 1]
                 if letter == UInt8(ascii: "u") || letter == UInt8(ascii: "b") || letter == UInt8(ascii: "f") { return (true, true) }
                 index += 2
                 continue
             }
-            if byte >= 0x7F { beyondASCII = true }
+            if byte >= 0x7F {
+                if untilFirst { return (true, false) }
+                beyondASCII = true
+            }
             index += 1
         }
         return (beyondASCII, false)
