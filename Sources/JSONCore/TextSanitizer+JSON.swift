@@ -14,7 +14,7 @@ extension TextSanitizer {
     /// is made with the same sanitizing where it is made (`JSON.embeddableText()` in MCPCore).
     package static func sanitized(jsonText text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard mayNeedSanitizing(text, from: 0, to: text.count, untilFirst: true).any else { return nil }
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let quote = UInt8(ascii: "\"")
         var output: [UInt8]?
         var copied = 0
         var index = 0
@@ -25,8 +25,7 @@ extension TextSanitizer {
             }
             // A string: find its end.
             let start = index + 1
-            var end = start
-            while end < text.count, text[end] != quote { end += text[end] == backslash ? 2 : 1 }
+            let end = stringEnd(text, from: start)
             index = end + 1
             guard end < text.count else { break }
             let look = mayNeedSanitizing(text, from: start, to: end)
@@ -56,6 +55,28 @@ extension TextSanitizer {
         guard var output else { return nil }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
         return output
+    }
+
+    /// Where the string whose contents start at `start` ends (its closing quote), or the text's
+    /// end: eight bytes at a time between quotes and backslashes.
+    private static func stringEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = UnsafeRawPointer(text.baseAddress) else { return text.count }
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var index = start
+        while index < text.count {
+            if index + 8 <= text.count {
+                let word = ByteWord.load(base, at: index)
+                let found = ByteWord.bytes(equalTo: quote, in: word) | ByteWord.bytes(equalTo: backslash, in: word)
+                guard found != 0 else {
+                    index += 8
+                    continue
+                }
+                index += ByteWord.first(found)
+            }
+            if text[index] == quote { return index }
+            index += text[index] == backslash ? 2 : 1
+        }
+        return text.count
     }
 
     /// Whether `text[from..<to]` has a byte from DEL up (`any`), or a `\u`, `\b` or `\f` escape

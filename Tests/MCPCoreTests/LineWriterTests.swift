@@ -45,4 +45,14 @@ import Testing
         #expect(lines == [#"{"a":"[x]"}"#, #"{"a":"[x]","b":"[x]"}"#, #"{"a":"plain"}"#, #"{"a":"[x]","b":"xy"}"#],
                 "a zero-width space split across pieces, or escaped, neither survives nor hides the secret")
     }
+
+    /// A piece marked as filtered already (the cached tool list) is written as it is; the others
+    /// are filtered each whole.
+    @Test func aPieceFilteredAlreadyIsNotReadAgain() throws {
+        let lines = try Self.written([
+            SerializedMessage(pieces: [Array("{\"a\":\"SECRET\u{200B}\",".utf8), Array("\"b\":\"SECRET\"".utf8), Array(",\"c\":\"SECRET\"}".utf8)],
+                              filtered: [1]),
+        ])
+        #expect(lines == [#"{"a":"[x]","b":"SECRET","c":"[x]"}"#], "the marked piece is trusted as filtered: not read again")
+    }
 }

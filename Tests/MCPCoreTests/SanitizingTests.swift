@@ -126,4 +126,15 @@ import Testing
         #expect(replies.first?["error"]?["code"] == -32600)
         #expect(try #require(await harness.request(modern("plain-1", "ping")))["result"] != nil, "a plain id is answered")
     }
+
+    /// The tool list is filtered once, when it is cached, and not read again on each list.
+    @Test func theCachedToolListIsFilteredOnceAndStaysClean() async throws {
+        let hidden = Tool(name: "hidden", title: "Hidden", description: "Reads\u{200B} things\u{202E}.", inputSchema: .object([:]),
+                          outputSchema: nil, annotations: readOnly) { _, _ in .success([:]) }
+        let harness = ServerHarness(tools: [hidden])
+        for id in 1...2 {
+            let listed = try #require(await harness.request(modern(.int(id), "tools/list"))?["result"]?["tools"]?.arrayValue)
+            #expect(listed.first?["description"] == "Reads things.", "list \(id)")
+        }
+    }
 }

@@ -37,14 +37,15 @@ struct ReplyWriter: Sendable {
     }
 
     /// A result written in pieces: `pieces` are its first members, as JSON text without the
-    /// braces (`"content":[…]`), followed by `members` (which may not hold a `_meta`).
-    func result(pieces: [[UInt8]], then members: JSONObject = [:], cache: CacheHint? = nil) -> SerializedMessage {
+    /// braces (`"content":[…]`), followed by `members` (which may not hold a `_meta`). The pieces
+    /// at `filtered` (indices into `pieces`) have been through the output filter already.
+    func result(pieces: [[UInt8]], then members: JSONObject = [:], cache: CacheHint? = nil, filtered: Set<Int> = []) -> SerializedMessage {
         var head = envelope("result")
         head.raw("{")
         var tail = JSONWriter()
         tail.writeMembers(continuing: decorated(members, cache: cache))
         tail.raw("}}")
-        return SerializedMessage(pieces: [head.bytes] + pieces + [tail.bytes])
+        return SerializedMessage(pieces: [head.bytes] + pieces + [tail.bytes], filtered: Set(filtered.map { $0 + 1 }))
     }
 
     /// An error response.

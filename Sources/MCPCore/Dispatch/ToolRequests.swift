@@ -4,9 +4,9 @@ import JSONCore
 extension MCPServer {
     // MARK: - tools/list
 
-    /// The `tools/list` response, serialized. A page's `tools` array is serialized once per
-    /// revision and list, then reused (written from the cache, not copied): declarations do not
-    /// change while the server runs.
+    /// The `tools/list` response, serialized. A page's `tools` array is serialized and passed
+    /// through the output filter once per revision and list, then reused (written from the cache,
+    /// not copied, and not filtered again): declarations do not change while the server runs.
     func listTools(_ request: JSONRPCRequest, _ terms: RequestTerms) -> SerializedMessage {
         let replies = replyWriter(for: request, terms)
         let all = tools.listedTools()
@@ -27,8 +27,9 @@ extension MCPServer {
         let toolsJSON = toolListCache.withLock { cache in
             if let cached = cache[key] { return cached }
             let serialized = JSON.array(page.map { $0.json(for: version) }).serialized()
-            cache[key] = serialized
-            return serialized
+            let filtered = logger.filter.message(SerializedMessage(serialized)).bytes
+            cache[key] = filtered
+            return filtered
         }
         var members: JSONObject = [:]
         if end < all.count, let last = page.last {
@@ -36,7 +37,8 @@ extension MCPServer {
         }
         // The list depends on the token's role: never share it across users.
         let cache = CacheHint(timeToLive: tools.listTimeToLive, scope: .private)
-        return replies.result(pieces: ReplyWriter.member("tools", json: toolsJSON), then: members, cache: cache)
+        // The array is the second piece of the member: filtered already.
+        return replies.result(pieces: ReplyWriter.member("tools", json: toolsJSON), then: members, cache: cache, filtered: [1])
     }
 
     // MARK: - tools/call

@@ -28,11 +28,25 @@ package struct OutputFilter: Sendable {
     /// goes with its backslash, and its mask has no quote or backslash: the JSON stays valid). The
     /// same message when neither finds anything; one piece otherwise.
     package func message(_ message: SerializedMessage) -> SerializedMessage {
-        let text = message.pieces.count == 1 ? message.pieces[0] : message.bytes
+        guard !message.filtered.isEmpty else {
+            let text = message.pieces.count == 1 ? message.pieces[0] : message.bytes
+            return filtered(text).map(SerializedMessage.init) ?? message
+        }
+        // Pieces filtered already are passed over; the others are read each whole.
+        var changed = false
+        let pieces = message.pieces.enumerated().map { index, piece in
+            guard !message.filtered.contains(index), let clean = filtered(piece) else { return piece }
+            changed = true
+            return clean
+        }
+        return changed ? SerializedMessage(pieces: pieces) : message
+    }
+
+    /// JSON text through both steps; nil when neither changes anything.
+    private func filtered(_ text: [UInt8]) -> [UInt8]? {
         let sanitized = text.withUnsafeBufferPointer(TextSanitizer.sanitized(jsonText:))
         let hidden = (sanitized ?? text).withUnsafeBufferPointer(redaction.redacted(utf8:))
-        guard let filtered = hidden ?? sanitized else { return message }
-        return SerializedMessage(filtered)
+        return hidden ?? sanitized
     }
 }
 

@@ -14,13 +14,19 @@ package protocol MessageSink: Sendable {
 /// tool result goes out from the buffers it was made in, without first being copied into one.
 package struct SerializedMessage: Sendable {
     package let pieces: [[UInt8]]
+    /// The pieces that have been through the ``OutputFilter`` already (the cached tool list),
+    /// which it does not read again; the message is then cut only between members, so that each
+    /// other piece holds whole strings.
+    package let filtered: Set<Int>
 
     package init(_ bytes: [UInt8]) {
         pieces = [bytes]
+        filtered = []
     }
 
-    package init(pieces: [[UInt8]]) {
+    package init(pieces: [[UInt8]], filtered: Set<Int> = []) {
         self.pieces = pieces
+        self.filtered = filtered
     }
 
     /// The message in one buffer.
